@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { transcriptSchema } from './transcript.js';
+
+export const localeSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A language is a code such as "en" or "pt-BR".');
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug is lowercase letters and digits joined by hyphens.')
+  .max(200);
+
+export const videoSourceSchema = z.object({
+  src: z.string().min(1),
+  type: z.enum(['video/mp4', 'video/webm', 'application/x-mpegURL']),
+});
+
+export const videoSchema = z.object({
+  sources: z.array(videoSourceSchema).min(1),
+  poster: z.string().nullable(),
+  duration: z.number().positive().optional(),
+});
+
+export const tagSchema = z.object({ slug: slugSchema, name: z.string() });
+export const categorySchema = z.object({ slug: slugSchema, name: z.string() });
+
+export const lessonLinkSchema = z.object({
+  slug: slugSchema,
+  title: z.string(),
+  publishedAt: z.string(),
+});
+
+export const courseRefSchema = z.object({
+  slug: slugSchema,
+  title: z.string(),
+  /** 1-based position of this lesson in the course. */
+  position: z.number().int().positive(),
+  total: z.number().int().positive(),
+  previous: lessonLinkSchema.nullable(),
+  next: lessonLinkSchema.nullable(),
+});
+
+export const lessonLocaleSchema = z.object({ locale: localeSchema, slug: slugSchema, title: z.string() });
+
+/** The public shape of one lesson in one language, as `GET /api/lessons/:slug` returns it. */
+export const lessonSchema = z.object({
+  id: z.string(),
+  slug: slugSchema,
+  locale: localeSchema,
+  title: z.string(),
+  summary: z.string(),
+  video: videoSchema.nullable(),
+  transcript: transcriptSchema,
+  tags: z.array(tagSchema),
+  category: categorySchema.nullable(),
+  course: courseRefSchema.nullable(),
+  locales: z.array(lessonLocaleSchema),
+  related: z.array(lessonLinkSchema),
+  publishedAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const lessonSummarySchema = z.object({
+  id: z.string(),
+  slug: slugSchema,
+  locale: localeSchema,
+  title: z.string(),
+  summary: z.string(),
+  poster: z.string().nullable(),
+  duration: z.number().positive().nullable(),
+  tags: z.array(tagSchema),
+  category: categorySchema.nullable(),
+  publishedAt: z.string(),
+});
+
+export const paginationSchema = z.object({
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+  pageCount: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+
+export const lessonListSchema = z.object({
+  data: z.array(lessonSummarySchema),
+  meta: z.object({ pagination: paginationSchema }),
+});
+
+export const lessonListQuerySchema = z
+  .object({
+    locale: localeSchema.optional(),
+    search: z.string().trim().max(200).optional(),
+    tag: slugSchema.optional(),
+    category: slugSchema.optional(),
+    page: z.coerce.number().int().positive().max(10_000).default(1),
+    pageSize: z.coerce.number().int().positive().max(50).default(10),
+  })
+  .strict();
+
+export type VideoSource = z.infer<typeof videoSourceSchema>;
+export type Video = z.infer<typeof videoSchema>;
+export type Tag = z.infer<typeof tagSchema>;
+export type Category = z.infer<typeof categorySchema>;
+export type LessonLink = z.infer<typeof lessonLinkSchema>;
+export type CourseRef = z.infer<typeof courseRefSchema>;
+export type LessonLocale = z.infer<typeof lessonLocaleSchema>;
+export type Lesson = z.infer<typeof lessonSchema>;
+export type LessonSummary = z.infer<typeof lessonSummarySchema>;
+export type LessonList = z.infer<typeof lessonListSchema>;
+export type LessonListQuery = z.infer<typeof lessonListQuerySchema>;
