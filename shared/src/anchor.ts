@@ -10,7 +10,7 @@ export interface Anchor extends QuotePosition {
 /** Describes a selection inside one paragraph as a quote with its surroundings. */
 export function describeQuote(transcript: Transcript, position: QuotePosition): Quote | null {
   const p = paragraphsOf(transcript).find((x) => x.id === position.paragraphId);
-  if (!p || position.end > p.text.length || position.start >= position.end) return null;
+  if (!p || position.start < 0 || position.end > p.text.length || position.start >= position.end) return null;
   return {
     exact: p.text.slice(position.start, position.end),
     prefix: p.text.slice(Math.max(0, position.start - QUOTE_CONTEXT), position.start),

@@ -1,4 +1,4 @@
-import { parseText } from 'media-captions';
+import { parseText, parseVTTTimestamp } from 'media-captions';
 import { transcriptSchema, type Paragraph, type Transcript } from './transcript.js';
 
 export type CaptionFormat = 'vtt' | 'srt';
@@ -66,11 +66,16 @@ function cuesOf(p: Paragraph): Cue[] {
 function allCues(t: Transcript): Cue[] {
   const out: Cue[] = [];
   for (const section of t.sections) {
-    section.paragraphs.forEach((p, i) => {
+    // The heading goes with the section's first cue, even when its first paragraphs have no times.
+    let heading = section.heading || undefined;
+    for (const p of section.paragraphs) {
       const cues = cuesOf(p);
-      if (i === 0 && section.heading && cues[0]) cues[0].heading = section.heading;
+      if (heading && cues[0]) {
+        cues[0].heading = heading;
+        heading = undefined;
+      }
       out.push(...cues);
-    });
+    }
   }
   return out;
 }
@@ -117,16 +122,32 @@ export class CaptionsImportError extends Error {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', lrm: '\u200e', rlm: '\u200f', quot: '"', apos: "'" };
 
+function fromCodePoint(e: string, fallback: string): string {
+  const hex = e[1] === 'x' || e[1] === 'X';
+  const cp = parseInt(e.slice(hex ? 2 : 1), hex ? 16 : 10);
+  return cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback;
+}
+
 function cleanCueText(raw: string, format: CaptionFormat): string {
-  let s = raw.replace(/<[^>]*>/g, '');
+  // SRT has no escaping: only strip what looks like a tag (<i>, </b>, <font color="red">), not "x < 5 > y".
+  let s = raw.replace(format === 'srt' ? /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/gi : /<[^>]*>/g, '');
   if (format === 'srt') s = s.replace(/\{\\[^}]*\}/g, '');
   else
     s = s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-      e[0] === '#'
-        ? String.fromCodePoint(parseInt(e.slice(e[1] === 'x' || e[1] === 'X' ? 2 : 1), e[1] === 'x' || e[1] === 'X' ? 16 : 10))
-        : (ENTITIES[e.toLowerCase()] ?? m),
+      e[0] === '#' ? fromCodePoint(e, m) : (ENTITIES[e.toLowerCase()] ?? m),
     );
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether media-captions makes a cue of this block: its first "-->" line has valid, increasing times. */
+function isAcceptedCueBlock(lines: readonly string[]): boolean {
+  if (lines[0]?.startsWith('REGION')) return false;
+  const timing = lines.find((l) => l.includes('-->'));
+  if (!timing) return false;
+  const [startText = '', rest = ''] = timing.split(/[\s\t]*-->[\s\t]+/);
+  const start = parseVTTTimestamp(startText);
+  const end = parseVTTTimestamp(rest.split(/[\s\t]+/)[0] ?? '');
+  return start !== null && end !== null && end > start;
 }
 
 /** Section headings carried by `NOTE Section: …` (or `NOTE Chapter: …`), keyed by the index of the cue after them. */
@@ -139,7 +160,7 @@ function headingsBeforeCues(vtt: string): Map<number, string> {
     if (note) {
       const heading = /^(?:Section|Chapter):\s*(.+)$/is.exec(note[1]!.trim());
       if (heading) headings.set(cueIndex, heading[1]!.replace(/\s+/g, ' ').trim());
-    } else if (lines.slice(0, 2).some((l) => l.includes('-->'))) {
+    } else if (isAcceptedCueBlock(lines)) {
       cueIndex++;
     }
   }
@@ -149,6 +170,9 @@ function headingsBeforeCues(vtt: string): Map<number, string> {
 export function detectCaptionFormat(text: string): CaptionFormat {
   return /^\uFEFF?WEBVTT(?:[ \t\n\r]|$)/.test(text) ? 'vtt' : 'srt';
 }
+
+/** Captions without punctuation or pauses still make paragraphs of a readable (and valid) size. */
+const MAX_IMPORTED_PARAGRAPH = 2000;
 
 /**
  * Imports WebVTT or SRT as a transcript. Cues exported by us (ids `p3.1`, `p3.2`) rejoin their
@@ -167,14 +191,23 @@ export async function parseCaptions(
     throw new CaptionsImportError('A WebVTT file must start with the line "WEBVTT".');
   }
   const parsed = await parseText(text.replace(/^\uFEFF/, ''), { type: format, errors: true });
-  const cues = parsed.cues
-    .map((c, index) => ({ id: c.id, start: c.startTime, end: c.endTime, text: cleanCueText(c.text, format), index }))
-    .filter((c) => c.text.length > 0 && Number.isFinite(c.start) && c.end > c.start);
+  const headings = format === 'vtt' ? headingsBeforeCues(text) : new Map<number, string>();
+  const cues: Array<{ id: string; start: number; end: number; text: string; heading: string | undefined }> = [];
+  let carried: string | undefined;
+  parsed.cues.forEach((c, index) => {
+    const cue = { id: c.id, start: c.startTime, end: c.endTime, text: cleanCueText(c.text, format) };
+    const heading = headings.get(index) ?? carried;
+    if (cue.text.length > 0 && Number.isFinite(cue.start) && cue.end > cue.start) {
+      cues.push({ ...cue, heading });
+      carried = undefined;
+    } else {
+      carried = heading; // a heading before a cue with no text goes with the next cue
+    }
+  });
   if (cues.length === 0) {
     const why = parsed.errors[0]?.message;
     throw new CaptionsImportError(`No captions were found in the file${why ? ` (${why})` : ''}.`);
   }
-  const headings = format === 'vtt' ? headingsBeforeCues(text) : new Map<number, string>();
 
   const transcript: Transcript = { sections: [] };
   const used = new Set<string>();
@@ -187,7 +220,7 @@ export async function parseCaptions(
   };
   let current: (Paragraph & { group?: string }) | null = null;
   for (const cue of cues) {
-    const heading = headings.get(cue.index);
+    const heading = cue.heading;
     if (heading !== undefined || transcript.sections.length === 0) {
       transcript.sections.push({ heading: heading ?? '', paragraphs: [] });
       current = null;
@@ -200,7 +233,8 @@ export async function parseCaptions(
         ? current.group === group
         : current.group === undefined &&
           cue.start - (current.end ?? 0) < gap &&
-          !(current.text.length > 500 && /[.!?…]["”»)]?$/.test(current.text)));
+          !(current.text.length > 500 && /[.!?…]["”»)]?$/.test(current.text)) &&
+          current.text.length + cue.text.length < MAX_IMPORTED_PARAGRAPH);
     if (current && continues) {
       current.text = `${current.text} ${cue.text}`;
       current.end = Math.max(current.end ?? 0, cue.end);

@@ -6,3 +6,5 @@ export * from './api-error.js';
 export * from './segments.js';
 export * from './anchor.js';
 export * from './captions.js';
+export * from './responses.js';
+export * from './admin-reports.js';

@@ -1,0 +1,24 @@
+const path = require('path');
+
+module.exports = ({ env }) => ({
+  lessons: {
+    enabled: true,
+    resolve: path.resolve(__dirname, '../..'),
+    config: {
+      allowedOrigins: env.array('LESSONS_ALLOWED_ORIGINS', ['*']),
+      completionThreshold: env.float('LESSONS_COMPLETION_THRESHOLD', 0.9),
+      rateLimits: {
+        reportsPerClient: { points: env.int('LESSONS_REPORTS_PER_CLIENT', 5), duration: env.int('LESSONS_REPORTS_WINDOW', 60) },
+        reportsPerLesson: { points: env.int('LESSONS_REPORTS_PER_LESSON', 60), duration: env.int('LESSONS_REPORTS_WINDOW', 60) },
+      },
+    },
+  },
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET', 'demo-users-permissions-jwt-secret'),
+      jwt: { expiresIn: env('READER_JWT_EXPIRES_IN', '30d') },
+      ratelimit: { interval: env.int('AUTH_RATELIMIT_INTERVAL', 60000), max: env.int('AUTH_RATELIMIT_MAX', 10) },
+    },
+  },
+  i18n: { enabled: true },
+});

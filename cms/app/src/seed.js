@@ -1,0 +1,155 @@
+// @ts-check
+/**
+ * Seeds the demo: the Spanish locale, a demo editor (super admin), a demo reader, and the course
+ * "Understanding depression" with its lessons, media, tags and category in English and Spanish.
+ * Idempotent: what exists is left as it is, so editors' changes survive restarts.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const SEED_DIR = path.join(__dirname, '..', 'seed');
+const L = (name) => `plugin::lessons.${name}`;
+
+const demoAccounts = () => ({
+  admin: {
+    email: process.env.DEMO_ADMIN_EMAIL || 'editor@example.com',
+    password: process.env.DEMO_ADMIN_PASSWORD || 'Editor-demo-2026',
+  },
+  reader: {
+    username: process.env.DEMO_READER_USERNAME || 'reader',
+    email: process.env.DEMO_READER_EMAIL || 'reader@example.com',
+    password: process.env.DEMO_READER_PASSWORD || 'Reader-demo-2026',
+  },
+});
+
+/** @param {any} strapi */
+async function ensureLocales(strapi, codes) {
+  const locales = strapi.plugin('i18n').service('locales');
+  for (const code of codes) {
+    if (!(await locales.findByCode(code))) {
+      const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code) || code;
+      await locales.create({ code, name: `${name} (${code})` });
+    }
+  }
+}
+
+/** @param {any} strapi */
+async function ensureAdmin(strapi, account) {
+  const users = strapi.service('admin::user');
+  if ((await strapi.db.query('admin::user').count()) > 0) return;
+  const superAdmin = await strapi.service('admin::role').getSuperAdmin();
+  await users.create({
+    email: account.email,
+    firstname: 'Demo',
+    lastname: 'Editor',
+    password: account.password,
+    registrationToken: null,
+    isActive: true,
+    roles: superAdmin ? [superAdmin.id] : [],
+  });
+}
+
+/** @param {any} strapi */
+async function ensureReader(strapi, account) {
+  const existing = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: account.email } });
+  if (existing) return;
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  await strapi.plugin('users-permissions').service('user').add({
+    username: account.username,
+    email: account.email,
+    password: account.password,
+    provider: 'local',
+    confirmed: true,
+    blocked: false,
+    role: role?.id,
+  });
+}
+
+/** @param {any} strapi */
+async function upload(strapi, relative, mime) {
+  const file = path.join(SEED_DIR, relative);
+  const name = path.basename(file);
+  const existing = await strapi.db.query('plugin::upload.file').findOne({ where: { name } });
+  if (existing) return existing.id;
+  const [uploaded] = await strapi.plugin('upload').service('upload').upload({
+    data: { fileInfo: { name, alternativeText: '' } },
+    files: { filepath: file, originalFilename: name, mimetype: mime, size: fs.statSync(file).size },
+  });
+  return uploaded.id;
+}
+
+/**
+ * Creates one localized entry in every locale (the first creates the document, the others are
+ * added to it) and returns its documentId. `make(locale)` gives the data for one locale.
+ * @param {any} strapi
+ */
+async function localized(strapi, uid, locales, make) {
+  const docs = strapi.documents(uid);
+  let documentId;
+  for (const locale of locales) {
+    const data = await make(locale);
+    const found = await docs.findFirst({ locale, filters: { slug: data.slug } });
+    if (found) {
+      documentId = found.documentId;
+      continue;
+    }
+    documentId = documentId
+      ? (await docs.update({ documentId, locale, data })).documentId
+      : (await docs.create({ locale, data })).documentId;
+  }
+  return documentId;
+}
+
+/** @param {any} strapi */
+async function seedCourse(strapi) {
+  const demo = JSON.parse(fs.readFileSync(path.join(SEED_DIR, 'demo-course.json'), 'utf8'));
+  const locales = demo.locales;
+  await ensureLocales(strapi, locales);
+
+  const firstLesson = demo.lessons[0][demo.defaultLocale];
+  if (await strapi.documents(L('lesson')).findFirst({ locale: demo.defaultLocale, filters: { slug: firstLesson.slug } })) {
+    return false;
+  }
+
+  const categoryId = await localized(strapi, L('category'), locales, (l) => demo.category[l]);
+  const tagIds = {};
+  for (const tag of demo.tags) tagIds[tag.key] = await localized(strapi, L('tag'), locales, (l) => tag[l]);
+
+  const lessonIds = {};
+  for (const lesson of demo.lessons) {
+    lessonIds[lesson.key] = await localized(strapi, L('lesson'), locales, async (l) => {
+      const x = lesson[l];
+      return {
+        title: x.title,
+        slug: x.slug,
+        summary: x.summary,
+        video: await upload(strapi, x.video.file, x.video.type),
+        poster: await upload(strapi, x.video.poster, 'image/jpeg'),
+        duration: x.video.duration,
+        transcript: x.transcript,
+        tags: lesson.tags.map((k) => tagIds[k]),
+        category: categoryId,
+      };
+    });
+  }
+  await localized(strapi, L('course'), locales, (l) => ({
+    ...demo.course[l],
+    lessons: demo.course.lessons.map((k) => lessonIds[k]),
+  }));
+  // Published one after another, so "Recent publications" has an order.
+  for (const lesson of demo.lessons) {
+    for (const locale of locales) await strapi.documents(L('lesson')).publish({ documentId: lessonIds[lesson.key], locale });
+  }
+  return true;
+}
+
+/** @param {any} strapi */
+async function seed(strapi) {
+  const accounts = demoAccounts();
+  await ensureAdmin(strapi, accounts.admin);
+  await ensureReader(strapi, accounts.reader);
+  const created = await seedCourse(strapi);
+  strapi.log.info(created ? '[lessons] Demo course seeded.' : '[lessons] Demo course already present.');
+}
+
+module.exports = { seed, demoAccounts };

@@ -1,0 +1,7 @@
+import adminReport from './admin-report';
+import lesson from './lesson';
+import progress from './progress';
+import report from './report';
+import widget from './widget';
+
+export default { lesson, report, progress, widget, adminReport };

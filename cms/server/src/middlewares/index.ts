@@ -1,0 +1,3 @@
+import allowedOrigin from './allowed-origin';
+
+export default { 'allowed-origin': allowedOrigin };

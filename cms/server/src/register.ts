@@ -1,0 +1,61 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { fieldErrors, toPlainText, transcriptSchema } from '@lessons/shared';
+import { LESSON_UID } from './utils/constants';
+
+type DocumentContext = { uid: string; action: string; params: { data?: Record<string, unknown> } };
+
+/**
+ * Lessons are checked wherever they are written (Content Manager, API, seed): an invalid
+ * transcript is refused with a message naming the place, and the searchable plain-text copy
+ * is kept in step with the transcript.
+ */
+function guardLessons(strapi: Core.Strapi) {
+  const use = (strapi.documents as unknown as { use(mw: (c: DocumentContext, next: () => Promise<unknown>) => Promise<unknown>): void }).use;
+  use.call(strapi.documents, async (context, next) => {
+    const data = context.params?.data;
+    if (context.uid !== LESSON_UID || !['create', 'update'].includes(context.action) || !data) return next();
+    if ('transcript' in data) {
+      const raw = typeof data.transcript === 'string' ? safeJson(data.transcript) : (data.transcript ?? { sections: [] });
+      const result = transcriptSchema.safeParse(raw);
+      if (!result.success) {
+        const list = fieldErrors(result.error).map((e) => ({ path: ['transcript', ...e.path], message: e.message }));
+        const first = list[0];
+        throw new errors.ValidationError(
+          `The transcript is not valid: ${describe(first?.path ?? [])}${first?.message ?? ''}`,
+          { errors: list },
+        );
+      }
+      data.transcript = result.data;
+      data.transcriptText = toPlainText(result.data);
+    }
+    if (typeof data.videoUrl === 'string' && data.videoUrl && !/^https?:\/\/\S+$/i.test(data.videoUrl)) {
+      const message = 'The video URL must start with http:// or https://.';
+      throw new errors.ValidationError(message, { errors: [{ path: ['videoUrl'], message }] });
+    }
+    return next();
+  });
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
+
+/** "section 2, paragraph 3: " for a path like ['transcript','sections',1,'paragraphs',2,'text']. */
+function describe(path: Array<string | number>): string {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === 'sections' && typeof path[i + 1] === 'number') parts.push(`section ${(path[i + 1] as number) + 1}`);
+    if (path[i] === 'paragraphs' && typeof path[i + 1] === 'number') parts.push(`paragraph ${(path[i + 1] as number) + 1}`);
+  }
+  return parts.length ? `${parts.join(', ')}: ` : '';
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.customFields.register({ name: 'transcript', plugin: 'lessons', type: 'json', inputSize: { default: 12, isResizable: false } });
+  guardLessons(strapi);
+};

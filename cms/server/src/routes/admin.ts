@@ -1,0 +1,16 @@
+import { ACTIONS } from '../utils/constants';
+
+const can = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+});
+
+export default {
+  type: 'admin' as const,
+  routes: [
+    { method: 'GET', path: '/reports', handler: 'adminReport.find', config: can(ACTIONS.readReports) },
+    { method: 'GET', path: '/reports/:id', handler: 'adminReport.findOne', config: can(ACTIONS.readReports) },
+    { method: 'PUT', path: '/reports/:id', handler: 'adminReport.update', config: can(ACTIONS.updateReports) },
+    { method: 'POST', path: '/reports/:id/apply', handler: 'adminReport.apply', config: can(ACTIONS.updateReports) },
+    { method: 'GET', path: '/lesson-options', handler: 'adminReport.lessonOptions', config: can(ACTIONS.readReports) },
+  ],
+};

@@ -1,0 +1,21 @@
+/**
+ * Public routes under /api/lessons. They need no role permissions: the plugin answers them
+ * itself (`auth: false`) and checks the reader's JWT where progress is concerned.
+ */
+const open = { auth: false as const, middlewares: ['plugin::lessons.allowed-origin'] };
+const files = { auth: false as const };
+
+export default {
+  type: 'content-api' as const,
+  routes: [
+    { method: 'GET', path: '/', handler: 'lesson.find', config: open },
+    { method: 'GET', path: '/widget.js', handler: 'widget.loader', config: files },
+    { method: 'GET', path: '/widget/:path(.*)', handler: 'widget.file', config: files },
+    { method: 'GET', path: '/:slug', handler: 'lesson.findOne', config: open },
+    { method: 'GET', path: '/:slug/transcript', handler: 'lesson.transcript', config: open },
+    { method: 'GET', path: '/:slug/embed.html', handler: 'lesson.embed', config: open },
+    { method: 'POST', path: '/:slug/reports', handler: 'report.create', config: open },
+    { method: 'GET', path: '/:slug/progress', handler: 'progress.get', config: open },
+    { method: 'PUT', path: '/:slug/progress', handler: 'progress.put', config: open },
+  ],
+};

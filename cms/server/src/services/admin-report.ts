@@ -1,0 +1,225 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  anchorQuote,
+  paragraphsOf,
+  quotePositionSchema,
+  quoteSchema,
+  replaceAt,
+  REPORT_STATES,
+  REPORT_TRANSITIONS,
+  type ApplySuggestionInput,
+  type ReportContext,
+  type ReportCounts,
+  type ReportListQuery,
+  type ReportListResponse,
+  type ReportRow,
+  type ReportState,
+  type ReportStateChange,
+} from '@lessons/shared';
+import { LESSON_UID, REPORT_UID } from '../utils/constants';
+import { documents, iso, query, toNumber, type Doc } from '../utils/documents';
+import { absoluteUrl } from '../utils/http';
+import { readTranscript } from './lesson';
+
+export interface AdminUser {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string;
+}
+
+/** The words a report points at are gone from the transcript: an editor must fix it by hand. */
+export class QuoteGoneError extends Error {
+  override name = 'QuoteGoneError';
+}
+
+const adminName = (u: AdminUser) =>
+  [u.firstname, u.lastname].filter(Boolean).join(' ') || u.username || u.email || `Admin ${u.id}`;
+
+/** Editors' side of error reports: triage, state changes and applying suggestions. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const reports = () => documents(strapi, REPORT_UID);
+
+  async function lessonTitles(pairs: Array<{ documentId: string; locale: string }>) {
+    if (pairs.length === 0) return new Map<string, Doc>();
+    const rows = await query(strapi, LESSON_UID).findMany({
+      where: { documentId: { $in: [...new Set(pairs.map((p) => p.documentId))] } },
+      select: ['documentId', 'locale', 'title', 'slug', 'publishedAt'],
+    });
+    const map = new Map<string, Doc>();
+    // Prefer the draft (the latest text) for each document and language.
+    for (const r of rows) {
+      const k = `${r.documentId}:${r.locale}`;
+      if (!map.has(k) || !r.publishedAt) map.set(k, r);
+    }
+    return map;
+  }
+
+  function toRow(d: Doc, lessons: Map<string, Doc>): ReportRow {
+    const lesson = lessons.get(`${d.lessonDocumentId}:${d.lessonLocale}`);
+    const quote = quoteSchema.safeParse(d.quote);
+    const position = quotePositionSchema.safeParse(d.position);
+    return {
+      id: d.documentId,
+      state: d.reviewState,
+      lesson: { documentId: d.lessonDocumentId, locale: d.lessonLocale, title: lesson?.title ?? null, slug: lesson?.slug ?? null },
+      quote: quote.success ? quote.data : null,
+      position: position.success ? position.data : null,
+      time: toNumber(d.time),
+      where: d.where ?? '',
+      what: d.what ?? '',
+      suggestion: d.suggestion ?? null,
+      reporterEmail: d.reporterEmail ?? null,
+      reporterUser: d.reporterUserId ? { id: d.reporterUserId, username: d.reporterUsername ?? '' } : null,
+      quoteFound: Boolean(d.quoteFound),
+      resolutionNote: d.resolutionNote ?? null,
+      resolvedBy: d.resolvedById ? { id: d.resolvedById, name: d.resolvedByName ?? '' } : null,
+      resolvedAt: d.resolvedAt ? iso(d.resolvedAt) : null,
+      createdAt: iso(d.createdAt),
+    };
+  }
+
+  async function load(id: string): Promise<Doc> {
+    const d = await reports().findOne({ documentId: id });
+    if (!d) throw new errors.NotFoundError('There is no such error report.');
+    return d;
+  }
+
+  async function draftLesson(documentId: string, locale: string) {
+    return documents(strapi, LESSON_UID).findOne({
+      documentId,
+      locale,
+      status: 'draft',
+      populate: { video: { fields: ['url', 'mime'] } },
+    });
+  }
+
+  async function setState(d: Doc, state: ReportState, admin: AdminUser, note?: string): Promise<Doc> {
+    const closes = state === 'fixed' || state === 'rejected';
+    const updated = await reports().update({
+      documentId: d.documentId,
+      data: {
+        reviewState: state,
+        ...(note !== undefined ? { resolutionNote: note } : {}),
+        resolvedById: closes ? admin.id : null,
+        resolvedByName: closes ? adminName(admin) : null,
+        resolvedAt: closes ? new Date() : null,
+      },
+    });
+    return updated ?? d;
+  }
+
+  return {
+    async list(q: ReportListQuery): Promise<ReportListResponse> {
+      const base: Doc = {};
+      if (q.lesson) base.lessonDocumentId = q.lesson;
+      if (q.locale) base.lessonLocale = q.locale;
+      const filters = q.state ? { ...base, reviewState: q.state } : base;
+      const [rows, total, ...perState] = await Promise.all([
+        reports().findMany({ filters, sort: ['createdAt:desc', 'id:desc'], start: (q.page - 1) * q.pageSize, limit: q.pageSize }),
+        reports().count({ filters }),
+        ...REPORT_STATES.map((s) => reports().count({ filters: { ...base, reviewState: s } })),
+      ]);
+      const counts = Object.fromEntries(REPORT_STATES.map((s, i) => [s, perState[i] ?? 0])) as ReportCounts;
+      const lessons = await lessonTitles(rows.map((r) => ({ documentId: r.lessonDocumentId, locale: r.lessonLocale })));
+      return {
+        data: rows.map((r) => toRow(r, lessons)),
+        meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total }, counts },
+      };
+    },
+
+    async detail(id: string, origin: string) {
+      const d = await load(id);
+      const lessons = await lessonTitles([{ documentId: d.lessonDocumentId, locale: d.lessonLocale }]);
+      const row = toRow(d, lessons);
+      const lesson = await draftLesson(d.lessonDocumentId, d.lessonLocale);
+      const transcript = readTranscript(lesson?.transcript);
+      let context: ReportContext | null = null;
+      const anchor = row.quote ? anchorQuote(transcript, row.quote, row.position ?? undefined) : null;
+      if (anchor) {
+        const p = paragraphsOf(transcript).find((x) => x.id === anchor.paragraphId);
+        if (p) {
+          context = {
+            paragraphId: p.id,
+            heading: p.heading,
+            text: p.text,
+            start: anchor.start,
+            end: anchor.end,
+            exact: anchor.exact,
+            time: p.start ?? null,
+          };
+        }
+      }
+      const src = absoluteUrl(lesson?.video?.url ?? lesson?.videoUrl, origin);
+      return { ...row, context, video: src ? { src, type: lesson?.video?.mime ?? 'video/mp4' } : null };
+    },
+
+    async changeState(id: string, change: ReportStateChange, admin: AdminUser): Promise<ReportRow> {
+      const d = await load(id);
+      const from = d.reviewState as ReportState;
+      if (from !== change.state && !REPORT_TRANSITIONS[from].includes(change.state)) {
+        const message = `A report that is "${from}" cannot be moved to "${change.state}".`;
+        throw new errors.ValidationError(message, { errors: [{ path: ['state'], message }] });
+      }
+      const updated = await setState(d, change.state, admin, change.note);
+      const lessons = await lessonTitles([{ documentId: d.lessonDocumentId, locale: d.lessonLocale }]);
+      return toRow(updated, lessons);
+    },
+
+    /**
+     * Replaces the reported words in the lesson's current transcript (found again with the shared
+     * anchoring, so prefix and suffix pick the right occurrence), republishes the lesson if it was
+     * published, and marks the report fixed.
+     */
+    async apply(id: string, input: ApplySuggestionInput, admin: AdminUser): Promise<ReportRow> {
+      const d = await load(id);
+      if (d.reviewState === 'fixed' || d.reviewState === 'rejected') {
+        throw new errors.ValidationError(`This report is already ${d.reviewState}.`);
+      }
+      const quote = quoteSchema.safeParse(d.quote);
+      if (!quote.success) throw new errors.ValidationError('This report does not point at any words, so there is nothing to replace.');
+      const replacement = input.replacement ?? d.suggestion;
+      if (replacement === null || replacement === undefined || replacement === '') {
+        const message = 'This report has no suggestion: write the replacement text.';
+        throw new errors.ValidationError(message, { errors: [{ path: ['replacement'], message }] });
+      }
+      const lesson = await draftLesson(d.lessonDocumentId, d.lessonLocale);
+      if (!lesson) throw new errors.NotFoundError('The lesson of this report no longer exists.');
+      const transcript = readTranscript(lesson.transcript);
+      const position = quotePositionSchema.safeParse(d.position);
+      const anchor = anchorQuote(transcript, quote.data, position.success ? position.data : undefined);
+      if (!anchor) {
+        throw new QuoteGoneError(
+          `The words "${quote.data.exact}" can no longer be found in the transcript; edit the lesson by hand.`,
+        );
+      }
+      const lessonDocs = documents(strapi, LESSON_UID);
+      const wasPublished = await lessonDocs.findOne({
+        documentId: d.lessonDocumentId,
+        locale: d.lessonLocale,
+        status: 'published',
+        fields: ['id'],
+      });
+      await lessonDocs.update({
+        documentId: d.lessonDocumentId,
+        locale: d.lessonLocale,
+        data: { transcript: replaceAt(transcript, anchor, replacement) },
+      });
+      if (wasPublished) await lessonDocs.publish({ documentId: d.lessonDocumentId, locale: d.lessonLocale });
+      const updated = await setState(d, 'fixed', admin, input.note ?? d.resolutionNote ?? undefined);
+      const lessons = await lessonTitles([{ documentId: d.lessonDocumentId, locale: d.lessonLocale }]);
+      return toRow(updated, lessons);
+    },
+
+    async lessonOptions(locale?: string) {
+      const rows = await query(strapi, LESSON_UID).findMany({
+        where: { ...(locale ? { locale } : {}), publishedAt: { $null: true } },
+        select: ['documentId', 'locale', 'title'],
+        orderBy: [{ title: 'asc' }],
+      });
+      return rows.map((r) => ({ documentId: r.documentId as string, locale: r.locale as string, title: r.title as string }));
+    },
+  };
+};

@@ -1,0 +1,223 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  formatTranscript,
+  transcriptSchema,
+  type Lesson,
+  type LessonLink,
+  type LessonList,
+  type LessonListQuery,
+  type LessonSummary,
+  type Transcript,
+  type TranscriptFormat,
+  type Video,
+} from '@lessons/shared';
+import { COURSE_UID, LESSON_UID } from '../utils/constants';
+import { documents, iso, query, toNumber, type Doc } from '../utils/documents';
+import { absoluteUrl } from '../utils/http';
+
+const MEDIA_FIELDS = ['url', 'mime'];
+const LESSON_POPULATE = {
+  video: { fields: MEDIA_FIELDS },
+  poster: { fields: MEDIA_FIELDS },
+  tags: { fields: ['slug', 'name'] },
+  category: { fields: ['slug', 'name'] },
+  course: { fields: ['slug', 'title'] },
+};
+
+function videoType(mime: string | undefined, url: string): Video['sources'][number]['type'] {
+  if (mime === 'video/webm' || /\.webm(\?|$)/i.test(url)) return 'video/webm';
+  if (mime === 'application/x-mpegURL' || mime === 'application/vnd.apple.mpegurl' || /\.m3u8(\?|$)/i.test(url)) {
+    return 'application/x-mpegURL';
+  }
+  return 'video/mp4';
+}
+
+export function readTranscript(value: unknown): Transcript {
+  const parsed = transcriptSchema.safeParse(value);
+  return parsed.success ? parsed.data : { sections: [] };
+}
+
+function videoOf(doc: Doc, origin: string): Video | null {
+  const src = absoluteUrl(doc.video?.url ?? doc.videoUrl, origin);
+  if (!src) return null;
+  const duration = toNumber(doc.duration);
+  return {
+    sources: [{ src, type: videoType(doc.video?.mime, src) }],
+    poster: absoluteUrl(doc.poster?.url, origin),
+    ...(duration && duration > 0 ? { duration } : {}),
+  };
+}
+
+const link = (d: Doc): LessonLink => ({ slug: d.slug, title: d.title, publishedAt: iso(d.publishedAt) });
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const lessons = () => documents(strapi, LESSON_UID);
+
+  async function defaultLocale(): Promise<string> {
+    const service = strapi.plugin('i18n')?.service('locales') as { getDefaultLocale(): Promise<string> } | undefined;
+    return (await service?.getDefaultLocale()) ?? 'en';
+  }
+
+  /**
+   * Finds a published lesson by its slug in any language and answers in the language asked for
+   * when it exists there, else in the default language, else in the slug's own.
+   */
+  async function resolve(slug: string, locale: string | undefined): Promise<{ documentId: string; locale: string; locales: Doc[] }> {
+    const rows = await query(strapi, LESSON_UID).findMany({
+      where: { slug, publishedAt: { $notNull: true } },
+      select: ['documentId', 'locale'],
+    });
+    const found = rows.find((r) => r.locale === locale) ?? rows[0];
+    if (!found) throw new errors.NotFoundError(`There is no published lesson "${slug}".`);
+    const locales = await query(strapi, LESSON_UID).findMany({
+      where: { documentId: found.documentId, publishedAt: { $notNull: true } },
+      select: ['locale', 'slug', 'title'],
+      orderBy: { locale: 'asc' },
+    });
+    const has = (l: string | undefined) => l !== undefined && locales.some((x) => x.locale === l);
+    const fallback = await defaultLocale();
+    const chosen = has(locale) ? locale! : has(fallback) ? fallback : found.locale;
+    return { documentId: found.documentId, locale: chosen, locales };
+  }
+
+  /**
+   * The course's published lessons in the editor's order. Read through the Query Engine: it keeps
+   * the relation's order column, and lets us pick the published rows of a draft & publish target.
+   */
+  async function orderedCourseLessons(courseDocumentId: string, locale: string): Promise<{ course: Doc | null; lessons: Doc[] }> {
+    const course = await query(strapi, COURSE_UID).findOne({
+      where: { documentId: courseDocumentId, locale },
+      select: ['documentId', 'slug', 'title'],
+      populate: {
+        lessons: { select: ['documentId', 'slug', 'title', 'publishedAt'], where: { publishedAt: { $notNull: true } } },
+      },
+    });
+    const ordered: Doc[] = [];
+    for (const l of (course?.lessons ?? []) as Doc[]) {
+      if (!ordered.some((o) => o.documentId === l.documentId)) ordered.push(l);
+    }
+    return { course, lessons: ordered };
+  }
+
+  async function courseOf(doc: Doc, locale: string): Promise<Lesson['course']> {
+    if (!doc.course?.documentId) return null;
+    const { course, lessons: ordered } = await orderedCourseLessons(doc.course.documentId, locale);
+    const index = ordered.findIndex((l) => l.documentId === doc.documentId);
+    if (!course || index === -1) return null;
+    return {
+      slug: course.slug,
+      title: course.title,
+      position: index + 1,
+      total: ordered.length,
+      previous: index > 0 ? link(ordered[index - 1]!) : null,
+      next: index < ordered.length - 1 ? link(ordered[index + 1]!) : null,
+    };
+  }
+
+  async function related(doc: Doc, locale: string): Promise<LessonLink[]> {
+    if (!doc.category?.slug) return [];
+    const rows = await lessons().findMany({
+      locale,
+      status: 'published',
+      filters: { category: { slug: doc.category.slug }, documentId: { $ne: doc.documentId } },
+      fields: ['slug', 'title', 'publishedAt'],
+      sort: ['publishedAt:desc', 'id:desc'],
+      limit: 5,
+    });
+    return rows.map(link);
+  }
+
+  /** documentIds of the published lessons of the lesson's course, in order. */
+  async function courseLessonIds(documentId: string, locale: string): Promise<string[]> {
+    const doc = await lessons().findOne({ documentId, locale, status: 'published', populate: { course: { fields: ['slug'] } } });
+    if (!doc?.course?.documentId) return [];
+    const { lessons: ordered } = await orderedCourseLessons(doc.course.documentId, locale);
+    return ordered.map((l) => l.documentId as string);
+  }
+
+  return {
+    resolve,
+    defaultLocale,
+    courseLessonIds,
+
+    /** The published lesson in one language, as the public API answers it. */
+    async findBySlug(slug: string, locale: string | undefined, origin: string): Promise<Lesson> {
+      const where = await resolve(slug, locale);
+      const doc = await lessons().findOne({
+        documentId: where.documentId,
+        locale: where.locale,
+        status: 'published',
+        populate: LESSON_POPULATE,
+      });
+      if (!doc) throw new errors.NotFoundError(`There is no published lesson "${slug}".`);
+      return {
+        id: doc.documentId,
+        slug: doc.slug,
+        locale: doc.locale,
+        title: doc.title,
+        summary: doc.summary ?? '',
+        video: videoOf(doc, origin),
+        transcript: readTranscript(doc.transcript),
+        tags: ((doc.tags ?? []) as Doc[]).map((t) => ({ slug: t.slug, name: t.name })),
+        category: doc.category ? { slug: doc.category.slug, name: doc.category.name } : null,
+        course: await courseOf(doc, where.locale),
+        locales: where.locales.map((l) => ({ locale: l.locale, slug: l.slug, title: l.title })),
+        related: await related(doc, where.locale),
+        publishedAt: iso(doc.publishedAt),
+        updatedAt: iso(doc.updatedAt),
+      };
+    },
+
+    async list(q: LessonListQuery, origin: string): Promise<LessonList> {
+      const locale = q.locale ?? (await defaultLocale());
+      const filters: Doc = {};
+      if (q.search) {
+        filters.$or = ['title', 'summary', 'transcriptText'].map((field) => ({ [field]: { $containsi: q.search } }));
+      }
+      if (q.tag) filters.tags = { slug: q.tag };
+      if (q.category) filters.category = { slug: q.category };
+      const params = { locale, status: 'published' as const, filters };
+      const [rows, total] = await Promise.all([
+        lessons().findMany({
+          ...params,
+          populate: { poster: { fields: MEDIA_FIELDS }, tags: { fields: ['slug', 'name'] }, category: { fields: ['slug', 'name'] } },
+          fields: ['slug', 'title', 'summary', 'duration', 'publishedAt'],
+          sort: ['publishedAt:desc', 'id:desc'],
+          start: (q.page - 1) * q.pageSize,
+          limit: q.pageSize,
+        }),
+        lessons().count(params),
+      ]);
+      const data: LessonSummary[] = rows.map((d) => ({
+        id: d.documentId,
+        slug: d.slug,
+        locale: d.locale,
+        title: d.title,
+        summary: d.summary ?? '',
+        poster: absoluteUrl(d.poster?.url, origin),
+        duration: toNumber(d.duration),
+        tags: ((d.tags ?? []) as Doc[]).map((t) => ({ slug: t.slug, name: t.name })),
+        category: d.category ? { slug: d.category.slug, name: d.category.name } : null,
+        publishedAt: iso(d.publishedAt),
+      }));
+      return {
+        data,
+        meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total } },
+      };
+    },
+
+    async transcriptFile(slug: string, locale: string | undefined, format: TranscriptFormat) {
+      const where = await resolve(slug, locale);
+      const doc = await lessons().findOne({ documentId: where.documentId, locale: where.locale, status: 'published' });
+      if (!doc) throw new errors.NotFoundError(`There is no published lesson "${slug}".`);
+      return {
+        slug: doc.slug as string,
+        locale: doc.locale as string,
+        title: doc.title as string,
+        updatedAt: iso(doc.updatedAt),
+        text: formatTranscript(readTranscript(doc.transcript), format, doc.title),
+      };
+    },
+  };
+};

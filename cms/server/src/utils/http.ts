@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { Context } from 'koa';
+import type { z } from 'zod';
+import { errors } from '@strapi/utils';
+import { fieldErrors } from '@lessons/shared';
+
+/** Parses with a shared schema or answers 400 naming each field that is wrong. */
+export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const list = fieldErrors(result.error);
+  const first = list[0];
+  const message = list.length === 1 && first ? first.message : `The ${what} has ${list.length} problems.`;
+  throw new errors.ValidationError(message, { errors: list });
+}
+
+/** Sends a body with a strong ETag and caching headers; answers 304 when the client already has it. */
+export function sendCached(ctx: Context, body: string, type: string, maxAge = 60): void {
+  ctx.set('ETag', `"${createHash('sha1').update(body).digest('base64url')}"`);
+  ctx.set('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}`);
+  ctx.vary('Origin');
+  ctx.status = 200;
+  if (ctx.fresh) {
+    ctx.status = 304;
+    return;
+  }
+  ctx.type = type;
+  ctx.body = body;
+}
+
+export function sendJson(ctx: Context, value: unknown, maxAge = 60): void {
+  sendCached(ctx, JSON.stringify(value), 'application/json; charset=utf-8', maxAge);
+}
+
+/** The origin media URLs are made absolute against, so that other sites can load them. */
+export function publicOrigin(ctx: Context, configured?: string): string {
+  const fromConfig = configured || (strapi.config.get('server.url') as string | undefined);
+  return (fromConfig || ctx.request.origin).replace(/\/$/, '');
+}
+
+export function absoluteUrl(url: string | null | undefined, origin: string): string | null {
+  if (!url) return null;
+  return /^https?:\/\//i.test(url) ? url : `${origin}${url.startsWith('/') ? '' : '/'}${url}`;
+}
+
+/** The reader's locale query, checked. */
+export function localeParam(ctx: Context): string | undefined {
+  const raw = ctx.query.locale;
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(raw)) {
+    throw new errors.ValidationError('The language must be a code such as "en" or "es".', {
+      errors: [{ path: ['locale'], message: 'The language must be a code such as "en" or "es".' }],
+    });
+  }
+  return raw;
+}
+
+/** A hash of the client address with the app's secret: enough to rate-limit, useless to identify. */
+export function clientHash(ctx: Context): string {
+  const keys = (strapi.config.get('server.app.keys') as string[] | undefined) ?? [];
+  return createHash('sha256').update(`${keys.join(',')}|${ctx.request.ip}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Answers an error in Strapi's envelope without throwing. Needed for 401/403: Strapi's route
+ * authorization wraps the controller and would replace a thrown one's message with a bare
+ * "Unauthorized"/"Forbidden".
+ */
+export function replyError(
+  ctx: Context,
+  status: number,
+  name: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): void {
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name, message, details } };
+}

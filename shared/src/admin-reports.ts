@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { paginationSchema } from './lesson.js';
+import { quotePositionSchema, quoteSchema, reportStateSchema, REPORT_STATES } from './report.js';
+
+/** An error report as editors see it in the admin (`/lessons/reports…` admin routes). */
+export const reportRowSchema = z.object({
+  id: z.string(),
+  state: reportStateSchema,
+  lesson: z.object({ documentId: z.string(), locale: z.string(), title: z.string().nullable(), slug: z.string().nullable() }),
+  quote: quoteSchema.nullable(),
+  position: quotePositionSchema.nullable(),
+  time: z.number().nullable(),
+  where: z.string(),
+  what: z.string(),
+  suggestion: z.string().nullable(),
+  reporterEmail: z.string().nullable(),
+  reporterUser: z.object({ id: z.number(), username: z.string() }).nullable(),
+  quoteFound: z.boolean(),
+  resolutionNote: z.string().nullable(),
+  resolvedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const reportCountsSchema = z.object(
+  Object.fromEntries(REPORT_STATES.map((s) => [s, z.number().int().nonnegative()])) as Record<
+    (typeof REPORT_STATES)[number],
+    z.ZodNumber
+  >,
+);
+
+export const reportListQuerySchema = z
+  .object({
+    state: reportStateSchema.optional(),
+    lesson: z.string().max(64).optional(),
+    locale: z.string().max(16).optional(),
+    page: z.coerce.number().int().positive().default(1),
+    pageSize: z.coerce.number().int().positive().max(100).default(20),
+  })
+  .strict();
+
+export const reportListResponseSchema = z.object({
+  data: z.array(reportRowSchema),
+  meta: z.object({ pagination: paginationSchema, counts: reportCountsSchema }),
+});
+
+/** Where the quote stands now in the lesson's current transcript. */
+export const reportContextSchema = z.object({
+  paragraphId: z.string(),
+  heading: z.string(),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  exact: z.boolean(),
+  time: z.number().nullable(),
+});
+
+export const reportDetailResponseSchema = z.object({
+  data: reportRowSchema.extend({
+    context: reportContextSchema.nullable(),
+    video: z.object({ src: z.string(), type: z.string() }).nullable(),
+  }),
+});
+
+export const applySuggestionInputSchema = z
+  .object({ replacement: z.string().max(4000).optional(), note: z.string().max(4000).optional() })
+  .strict();
+
+export const lessonOptionSchema = z.object({ documentId: z.string(), locale: z.string(), title: z.string() });
+export const lessonOptionsResponseSchema = z.object({ data: z.array(lessonOptionSchema) });
+
+export type ReportRow = z.infer<typeof reportRowSchema>;
+export type ReportCounts = z.infer<typeof reportCountsSchema>;
+export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
+export type ReportListResponse = z.infer<typeof reportListResponseSchema>;
+export type ReportContext = z.infer<typeof reportContextSchema>;
+export type ReportDetailResponse = z.infer<typeof reportDetailResponseSchema>;
+export type ApplySuggestionInput = z.infer<typeof applySuggestionInputSchema>;
+export type LessonOption = z.infer<typeof lessonOptionSchema>;

@@ -1,0 +1,75 @@
+// `npm test`: install what is missing (Chromium included), build, run every suite, print one
+// summary, exit non-zero when anything failed. Nothing is skipped for lack of a browser or server.
+import { spawn } from 'node:child_process';
+import { ensureChromium, installPackages } from './ensure.mjs';
+import { build } from './build.mjs';
+import { root } from './pnpm.mjs';
+
+const SUITES = [
+  { name: 'shared (contracts, unit)', cwd: 'shared', cmd: ['node', '--import', 'tsx', '--test', '--test-reporter=spec', 'src/'] },
+  { name: 'cms (plugin on a real Strapi)', cwd: 'cms', cmd: ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', 'test/'] },
+  { name: 'widget (Chromium)', cwd: 'widget', cmd: ['npx', 'web-test-runner'] },
+  { name: 'end-to-end (Strapi + demo page + Chromium)', cwd: 'tests', cmd: ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', 'e2e/'] },
+];
+
+const only = process.argv.slice(2);
+let chromium;
+try {
+  installPackages();
+  chromium = ensureChromium();
+  build();
+} catch (e) {
+  console.error(`\n✗ setup failed: ${e.message}`);
+  process.exit(1);
+}
+
+function run(suite) {
+  return new Promise((resolveRun) => {
+    const [bin, ...args] = suite.cmd;
+    const child = spawn(bin, args, {
+      cwd: `${root}${suite.cwd}`,
+      env: { ...process.env, CHROMIUM_PATH: chromium, STRAPI_TELEMETRY_DISABLED: 'true', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const tee = (stream) => (chunk) => {
+      out += chunk;
+      stream.write(chunk);
+    };
+    child.stdout.on('data', tee(process.stdout));
+    child.stderr.on('data', tee(process.stderr));
+    child.on('exit', (code) => {
+      // node --test prints "ℹ pass N" / "ℹ fail N"; web-test-runner "N passed, N failed".
+      const num = (re) => [...out.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
+      let passed = num(/^ℹ pass (\d+)$/gm);
+      let failed = num(/^ℹ fail (\d+)$/gm);
+      const wtr = [...out.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+      if (wtr) {
+        passed = Number(wtr[1]);
+        failed = Number(wtr[2]);
+      }
+      resolveRun({ ...suite, code, passed, failed });
+    });
+  });
+}
+
+const results = [];
+for (const suite of SUITES) {
+  if (only.length && !only.some((o) => suite.cwd.startsWith(o))) continue;
+  console.log(`\n━━━ ${suite.name} ━━━`);
+  results.push(await run(suite));
+}
+
+console.log('\n━━━ summary ━━━');
+let passed = 0;
+let failed = 0;
+for (const r of results) {
+  const ok = r.code === 0;
+  // A suite that exits non-zero without a failing test (a crash) counts as one failure.
+  const f = ok ? r.failed : Math.max(1, r.failed);
+  passed += r.passed;
+  failed += f;
+  console.log(`${ok ? '✓' : '✗'} ${r.name}: ${r.passed} passed, ${f} failed`);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || results.some((r) => r.code !== 0) ? 1 : 0);
