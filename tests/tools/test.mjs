@@ -1,15 +1,28 @@
 // `npm test`: install what is missing (Chromium included), build, run every suite, print one
 // summary, exit non-zero when anything failed. Nothing is skipped for lack of a browser or server.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { ensureChromium, installPackages } from './ensure.mjs';
 import { build } from './build.mjs';
 import { root } from './pnpm.mjs';
 
+/** `*.test.ts` files under the given folders of a package (Node 20's --test finds no .ts by itself). */
+const testFiles = (pkg, ...dirs) =>
+  dirs.flatMap((dir) =>
+    readdirSync(join(root, pkg, dir), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.test.ts'))
+      .sort()
+      .map((f) => join(dir, f)),
+  );
+const nodeTest = (pkg, ...dirs) => ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...testFiles(pkg, ...dirs)];
+
 const SUITES = [
-  { name: 'shared (contracts, unit)', cwd: 'shared', cmd: ['node', '--import', 'tsx', '--test', '--test-reporter=spec', 'src/'] },
-  { name: 'cms (plugin on a real Strapi)', cwd: 'cms', cmd: ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', 'test/'] },
-  { name: 'widget (Chromium)', cwd: 'widget', cmd: ['npx', 'web-test-runner'] },
-  { name: 'end-to-end (Strapi + demo page + Chromium)', cwd: 'tests', cmd: ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', 'e2e/'] },
+  { name: 'shared (contracts, unit)', cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
+  { name: 'cms (plugin on a real Strapi)', cwd: 'cms', cmd: () => nodeTest('cms', 'test') },
+  { name: 'widget (Chromium)', cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },
+  { name: 'end-to-end (Strapi, PostgreSQL, demo page, Chromium)', cwd: 'tests', cmd: () => nodeTest('tests', 'e2e', 'db') },
 ];
 
 const only = process.argv.slice(2);
@@ -25,7 +38,7 @@ try {
 
 function run(suite) {
   return new Promise((resolveRun) => {
-    const [bin, ...args] = suite.cmd;
+    const [bin, ...args] = suite.cmd();
     const child = spawn(bin, args, {
       cwd: `${root}${suite.cwd}`,
       env: { ...process.env, CHROMIUM_PATH: chromium, STRAPI_TELEMETRY_DISABLED: 'true', FORCE_COLOR: '0' },

@@ -182,7 +182,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lessons().findMany({
           ...params,
           populate: { poster: { fields: MEDIA_FIELDS }, tags: { fields: ['slug', 'name'] }, category: { fields: ['slug', 'name'] } },
-          fields: ['slug', 'title', 'summary', 'duration', 'publishedAt'],
+          fields: ['slug', 'locale', 'title', 'summary', 'duration', 'publishedAt'],
           sort: ['publishedAt:desc', 'id:desc'],
           start: (q.page - 1) * q.pageSize,
           limit: q.pageSize,

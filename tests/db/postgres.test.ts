@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  lessonListSchema,
+  lessonResponseSchema,
+  mergeSegments,
+  progressResponseSchema,
+  reportCreatedResponseSchema,
+  type Segment,
+} from '@lessons/shared';
+import { startPostgres, type RunningPostgres } from '../support/postgres.ts';
+import { json, loginReader, startStrapi, type TestStrapi } from '../support/strapi.ts';
+
+/** The production database: the same plugin code, seeded the same way, on a real PostgreSQL. */
+describe('on PostgreSQL', () => {
+  let pg: RunningPostgres;
+  let strapi: TestStrapi;
+
+  before(async () => {
+    pg = startPostgres(54329);
+    strapi = await startStrapi(1391, {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: pg.host,
+      DATABASE_PORT: String(pg.port),
+      DATABASE_NAME: pg.database,
+      DATABASE_USERNAME: pg.user,
+      DATABASE_PASSWORD: '',
+      SERVE_ADMIN_PANEL: 'false',
+    });
+  });
+
+  after(async () => {
+    await strapi?.stop();
+    pg?.stop();
+  });
+
+  it('seeds the demo course and answers a lesson in both languages', async () => {
+    for (const [slug, locale] of [
+      ['regaining-social-connection', 'en'],
+      ['recuperar-la-conexion-social', 'es'],
+    ] as const) {
+      const res = await fetch(`${strapi.url}/api/lessons/${slug}?locale=${locale}`);
+      assert.equal(res.status, 200);
+      const { data } = lessonResponseSchema.parse(await json(res));
+      assert.equal(data.locale, locale);
+      assert.equal(data.course?.position, 2);
+      assert.equal(data.course?.total, 4);
+      assert.equal(data.locales.length, 2);
+    }
+  });
+
+  it('searches titles, summaries and transcript text case-insensitively, as on SQLite', async () => {
+    const inTranscript = await fetch(`${strapi.url}/api/lessons?locale=en&search=BEHAVIOURAL ACTIVATION`);
+    const list = lessonListSchema.parse(await json(inTranscript));
+    assert.ok(list.data.some((l) => l.slug === 'regaining-social-connection'), JSON.stringify(list));
+    const none = lessonListSchema.parse(await json(await fetch(`${strapi.url}/api/lessons?locale=en&search=zzzqqq`)));
+    assert.equal(none.meta.pagination.total, 0);
+  });
+
+  it('merges 20 simultaneous progress updates into exactly their union', async () => {
+    const token = await loginReader(strapi.url);
+    const segments: Segment[] = Array.from({ length: 20 }, (_, i) => [i * 9, i * 9 + 4.5]);
+    const url = `${strapi.url}/api/lessons/regaining-social-connection/progress?locale=en`;
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+    const answers = await Promise.all(
+      segments.map((s) => fetch(url, { method: 'PUT', headers, body: JSON.stringify({ segments: [s], position: s[1] }) })),
+    );
+    assert.deepEqual(answers.map((a) => a.status), Array(20).fill(200));
+    const { data } = progressResponseSchema.parse(await json(await fetch(url, { headers })));
+    assert.deepEqual(data.segments, mergeSegments(segments));
+  });
+
+  it('stores a report sent several times at once only once', async () => {
+    const body = JSON.stringify({ locale: 'en', what: 'A word is missing here.', idempotencyKey: 'pg-same-key-0001' });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        fetch(`${strapi.url}/api/lessons/regaining-social-connection/reports`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+        }),
+      ),
+    );
+    const ids = new Set<string>();
+    for (const a of answers) {
+      assert.equal(a.status, 201);
+      ids.add(reportCreatedResponseSchema.parse(await json(a)).data.id);
+    }
+    assert.equal(ids.size, 1);
+  });
+});
