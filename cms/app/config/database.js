@@ -24,7 +24,8 @@ module.exports = ({ env }) => {
   return {
     connection: {
       client: 'sqlite',
-      connection: { filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
+      // Relative to the app folder (Strapi runs with it as the working directory).
+      connection: { filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', '.tmp/data.db')) },
       useNullAsDefault: true,
     },
   };

@@ -3,7 +3,8 @@ const path = require('path');
 module.exports = ({ env }) => ({
   lessons: {
     enabled: true,
-    resolve: path.resolve(__dirname, '../..'),
+    // The app's dependency `strapi-plugin-lessons` (the workspace package in cms/), found from here.
+    resolve: path.dirname(require.resolve('strapi-plugin-lessons/package.json')),
     config: {
       allowedOrigins: env.array('LESSONS_ALLOWED_ORIGINS', ['*']),
       completionThreshold: env.float('LESSONS_COMPLETION_THRESHOLD', 0.9),

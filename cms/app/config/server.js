@@ -3,5 +3,6 @@ module.exports = ({ env }) => ({
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
+  logger: { updates: { enabled: false } },
   app: { keys: env.array('APP_KEYS', ['demoKeyOne', 'demoKeyTwo']) },
 });

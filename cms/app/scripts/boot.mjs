@@ -19,7 +19,6 @@ export async function bootStrapi({ port = 1337, env = {}, quiet = true, timeoutM
       ...process.env,
       NODE_ENV: 'production',
       STRAPI_TELEMETRY_DISABLED: 'true',
-      STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
       BROWSER: 'none',
       HOST: '127.0.0.1',
       PORT: String(port),

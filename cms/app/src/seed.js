@@ -7,7 +7,8 @@
 const fs = require('fs');
 const path = require('path');
 
-const SEED_DIR = path.join(__dirname, '..', 'seed');
+// The app's root, whether this runs from src/ or compiled into dist/src/.
+const SEED_DIR = path.join(process.cwd(), 'seed');
 const L = (name) => `plugin::lessons.${name}`;
 
 const demoAccounts = () => ({

@@ -1,0 +1,53 @@
+import autocannon from 'autocannon';
+import { launchChromium } from '../support/browser.ts';
+import { measureWidgetBudget } from '../support/budget.ts';
+import { startDemoHost } from '../support/demo-host.ts';
+import { loginReader, startStrapi } from '../support/strapi.ts';
+
+const strapi = await startStrapi(1395, {
+  SERVE_ADMIN_PANEL: 'false',
+  LESSONS_REPORTS_PER_CLIENT: '1000000',
+  LESSONS_REPORTS_PER_LESSON: '1000000',
+  AUTH_RATELIMIT_MAX: '1000000',
+});
+const host = await startDemoHost(8095, strapi.url);
+const browser = await launchChromium();
+
+try {
+  const budget = await measureWidgetBudget(browser, host.url, strapi.url);
+  console.log('\nWidget scripts fetched by Chromium on the demo page (gzip):');
+  console.log(`  before any interaction: ${(budget.initial / 1024).toFixed(1)} KB (budget 40 KB)`);
+  console.log(`  after play:             ${(budget.afterPlay / 1024).toFixed(1)} KB (budget 130 KB)`);
+  for (const [url, size] of budget.files) console.log(`    ${(size / 1024).toFixed(1).padStart(6)} KB  ${url.replace(strapi.url, '')}`);
+
+  const token = await loginReader(strapi.url);
+  const lesson = `${strapi.url}/api/lessons/regaining-social-connection`;
+  const etag = (await fetch(lesson)).headers.get('etag') ?? '';
+  const runs: Array<[string, autocannon.Options]> = [
+    ['GET lesson (full JSON)', { url: `${lesson}?locale=en` }],
+    ['GET lesson, If-None-Match (304)', { url: `${lesson}?locale=en`, headers: { 'if-none-match': etag } }],
+    ['GET search', { url: `${strapi.url}/api/lessons?locale=en&search=connection` }],
+    ['GET transcript.vtt', { url: `${lesson}/transcript?locale=en&format=vtt` }],
+    [
+      'PUT progress (one reader)',
+      {
+        url: `${lesson}/progress?locale=en`,
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ segments: [[10, 25]], position: 25 }),
+      },
+    ],
+  ];
+  console.log('\nAPI on loopback (10 connections, 5 s each):');
+  for (const [name, options] of runs) {
+    const r = await autocannon({ connections: 10, duration: 5, ...options });
+    const bad = r.non2xx - (name.includes('304') ? r.requests.total : 0);
+    console.log(
+      `  ${name.padEnd(34)} ${String(Math.round(r.requests.average)).padStart(6)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms${bad > 0 ? `   (${bad} non-2xx)` : ''}`,
+    );
+  }
+} finally {
+  await browser.close();
+  await host.stop();
+  await strapi.stop();
+}

@@ -1,0 +1,19 @@
+// `npm run bench`: figures, not assertions. Boots a throwaway Strapi with the demo course and the
+// demo host page, then measures on loopback only:
+//  - the widget's script bytes (gzip) before interaction and after play, as Chromium fetches them;
+//  - API throughput and latency for the hot routes (autocannon, bounded in time).
+import { spawnSync } from 'node:child_process';
+import { installPackages, ensureChromium } from './ensure.mjs';
+import { build } from './build.mjs';
+import { root } from './pnpm.mjs';
+
+installPackages();
+const chromium = ensureChromium();
+build();
+
+const result = spawnSync(process.execPath, ['--import', 'tsx', 'tools/bench-run.ts'], {
+  cwd: `${root}tests`,
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium, STRAPI_TELEMETRY_DISABLED: 'true' },
+});
+process.exit(result.status ?? 1);
