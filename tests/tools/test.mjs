@@ -20,7 +20,7 @@ const nodeTest = (pkg, ...dirs) => ['node', '--import', 'tsx', '--test', '--test
 
 const SUITES = [
   { name: 'shared (contracts, unit)', cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
-  { name: 'cms (plugin on a real Strapi)', cwd: 'cms', cmd: () => nodeTest('cms', 'test') },
+  { name: 'cms (plugin on a real Strapi)', cwd: 'cms', cmd: () => nodeTest('cms', 'admin/src', 'test') },
   { name: 'widget (Chromium)', cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },
   { name: 'end-to-end (Strapi, PostgreSQL, demo page, Chromium)', cwd: 'tests', cmd: () => nodeTest('tests', 'e2e', 'db') },
 ];
