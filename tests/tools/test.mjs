@@ -1,7 +1,7 @@
 // `npm test`: install what is missing (Chromium included), build, run every suite, print one
 // summary, exit non-zero when anything failed. Nothing is skipped for lack of a browser or server.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, installPackages } from './ensure.mjs';
 import { build } from './build.mjs';
@@ -10,13 +10,18 @@ import { root } from './pnpm.mjs';
 /** `*.test.ts` files under the given folders of a package (Node 20's --test finds no .ts by itself). */
 const testFiles = (pkg, ...dirs) =>
   dirs.flatMap((dir) =>
-    readdirSync(join(root, pkg, dir), { recursive: true })
+    (existsSync(join(root, pkg, dir)) ? readdirSync(join(root, pkg, dir), { recursive: true }) : [])
       .map(String)
       .filter((f) => f.endsWith('.test.ts'))
       .sort()
       .map((f) => join(dir, f)),
   );
-const nodeTest = (pkg, ...dirs) => ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...testFiles(pkg, ...dirs)];
+const nodeTest = (pkg, ...dirs) => {
+  const files = testFiles(pkg, ...dirs);
+  // Without files node --test would search the folder itself: a suite with no tests is an error.
+  if (files.length === 0) return ['node', '-e', `console.error('No test files in ${pkg}/{${dirs}}'); process.exit(1)`];
+  return ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files];
+};
 
 const SUITES = [
   { name: 'shared (contracts, unit)', cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
