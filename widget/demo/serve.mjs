@@ -1,41 +1,69 @@
-// The demo host page: a psychology site's lesson page on its own origin (default :8080) that
-// embeds the widget from the CMS (default :1337) with one script tag. `?lang=` and `?lesson=`
-// set the element's attributes. No dependencies; SIGINT/SIGTERM stop it.
-import { createServer } from 'node:http';
+#!/usr/bin/env node
+// A host site for the widget: one page that looks like a psychology site's lesson page, with a
+// <lesson-search> in its header and a <lesson-widget>, loading the widget with exactly one
+// script tag from the CMS. Plain Node, no dependencies.
+//
+//   CMS_URL=http://127.0.0.1:1337 PORT=8080 HOST=127.0.0.1 node demo/serve.mjs
+//   /?lesson=<slug>&lang=<xx>&tag=<tag slug>   (or /lessons/<slug>?lang=<xx>)
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const PORT = Number(process.env.PORT || 8080);
-const HOST = process.env.HOST || '127.0.0.1';
-const CMS_URL = (process.env.CMS_URL || 'http://127.0.0.1:1337').replace(/\/$/, '');
-const template = readFileSync(new URL('./index.html', import.meta.url), 'utf8');
+const PORT = Number(process.env.PORT ?? 8080);
+const HOST = process.env.HOST ?? '127.0.0.1';
+const CMS_URL = (process.env.CMS_URL ?? 'http://127.0.0.1:1337').replace(/\/+$/, '');
+const DEFAULT_LESSON = 'regaining-social-connection';
+const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'index.html'), 'utf8');
 
-const escape = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const attribute = (name, value) => (value ? ` ${name}="${escape(value)}"` : '');
+const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const clean = (value, pattern) => (value && pattern.test(value) ? value : '');
 
-function page(url) {
-  const lesson = url.searchParams.get('lesson') || 'regaining-social-connection';
-  const lang = url.searchParams.get('lang') || '';
-  const valid = (v) => /^[a-z0-9-]{0,200}$/i.test(v);
-  return template
-    .replaceAll('{{CMS_URL}}', escape(CMS_URL))
-    .replaceAll('{{PAGE_LANG}}', escape(valid(lang) && lang ? lang : 'en'))
-    .replaceAll('{{DIR}}', /^(ar|he|fa|ur)\b/.test(lang) ? 'rtl' : 'ltr')
-    .replaceAll('{{LESSON_ATTRS}}', `${attribute('lesson', valid(lesson) ? lesson : '')}${attribute('lang', valid(lang) ? lang : '')}`);
+/** The lessons of a tag, as a plain list (tag links from the widget land here). */
+async function topic(tag, lang) {
+  if (!tag) return '';
+  try {
+    const url = new URL(`${CMS_URL}/api/lessons`);
+    url.searchParams.set('tag', tag);
+    if (lang) url.searchParams.set('locale', lang);
+    const { data } = await (await fetch(url, { signal: AbortSignal.timeout(3000) })).json();
+    const items = data
+      .map((l) => `<li><a href="/?lesson=${encodeURIComponent(l.slug)}&amp;lang=${encodeURIComponent(l.locale)}">${escape(l.title)}</a> — ${escape(l.summary)}</li>`)
+      .join('');
+    return `<section class="topic" aria-labelledby="topic"><h1 id="topic">Topic: ${escape(tag)}</h1><ul>${items}</ul></section>`;
+  } catch {
+    return '';
+  }
 }
 
-const server = createServer((req, res) => {
-  const url = new URL(req.url || '/', `http://${req.headers.host || HOST}`);
-  if (url.pathname === '/' || url.pathname.startsWith('/lessons/')) {
-    if (url.pathname.startsWith('/lessons/')) url.searchParams.set('lesson', url.pathname.slice('/lessons/'.length));
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(page(url));
-    return;
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  if (url.pathname === '/favicon.ico') {
+    res.writeHead(204);
+    return res.end();
   }
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end('Not found');
+  const pretty = /^\/lessons\/([a-z0-9-]+)\/?$/.exec(url.pathname)?.[1];
+  if (url.pathname !== '/' && url.pathname !== '/index.html' && !pretty) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    return res.end('Not found');
+  }
+  const lesson = clean(pretty ?? url.searchParams.get('lesson'), /^[a-z0-9]+(?:-[a-z0-9]+)*$/) || DEFAULT_LESSON;
+  const lang = clean(url.searchParams.get('lang'), /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/);
+  const tag = clean(url.searchParams.get('tag'), /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  const html = template
+    .replaceAll('%CMS_URL%', escape(CMS_URL))
+    .replaceAll('%LESSON%', escape(lesson))
+    .replaceAll('%LANG_ATTR%', lang ? `lang="${escape(lang)}"` : '')
+    .replaceAll('%PAGE_LANG%', escape(lang || 'en'))
+    .replace('%TOPIC%', await topic(tag, lang));
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(req.method === 'HEAD' ? undefined : html);
 });
 
-server.listen(PORT, HOST, () => console.log(`Demo host page: http://${HOST}:${PORT} (widget from ${CMS_URL})`));
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+server.listen(PORT, HOST, () => console.log(`demo page on http://${HOST}:${PORT}/ (CMS ${CMS_URL})`));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 1000).unref();
+  });
+}

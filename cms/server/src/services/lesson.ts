@@ -173,7 +173,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const locale = q.locale ?? (await defaultLocale());
       const filters: Doc = {};
       if (q.search) {
-        filters.$or = ['title', 'summary', 'transcriptText'].map((field) => ({ [field]: { $containsi: q.search } }));
+        // Lower-cased here too: SQLite's LOWER() only folds ASCII, so "ÁNIMO" would miss "ánimo".
+        const term = q.search.toLowerCase();
+        filters.$or = ['title', 'summary', 'transcriptText'].map((field) => ({ [field]: { $containsi: term } }));
       }
       if (q.tag) filters.tags = { slug: q.tag };
       if (q.category) filters.category = { slug: q.category };

@@ -1,0 +1,216 @@
+// Shared helpers of the plugin's integration tests: a real Strapi (the app in cms/app) per test
+// file, on its own port and throwaway SQLite file, and small HTTP helpers around it.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { apiErrorSchema, authResponseSchema, type ApiError, type Transcript } from '@lessons/shared';
+import { appDir, bootStrapi } from '../app/scripts/boot.mjs';
+
+const require = createRequire(import.meta.url);
+
+export interface TestStrapi {
+  url: string;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+/**
+ * Boots the app with the plugin (built into cms/dist) and the demo seed on a fresh SQLite file.
+ * On stop, the media this instance uploaded while seeding is removed from the shared uploads folder.
+ */
+export async function startStrapi(port: number, env: Record<string, string> = {}): Promise<TestStrapi> {
+  const dir = mkdtempSync(join(tmpdir(), 'lessons-cms-test-'));
+  const database = join(dir, 'data.db');
+  const strapi = await bootStrapi({
+    port,
+    env: { DATABASE_FILENAME: database, SERVE_ADMIN_PANEL: 'false', STRAPI_TELEMETRY_DISABLED: 'true', ...env },
+  });
+  return {
+    url: strapi.url,
+    output: strapi.output,
+    async stop() {
+      await strapi.stop();
+      removeUploads(database);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function removeUploads(database: string) {
+  if (!existsSync(database)) return;
+  try {
+    const Database = createRequire(join(appDir, 'package.json'))('better-sqlite3') as new (
+      file: string,
+      options: { readonly: boolean },
+    ) => { prepare(sql: string): { all(): Array<{ url: string; formats: string | null }> }; close(): void };
+    const db = new Database(database, { readonly: true });
+    const rows = db.prepare('SELECT url, formats FROM files').all();
+    db.close();
+    for (const row of rows) {
+      const urls = [row.url, ...Object.values((row.formats ? JSON.parse(row.formats) : {}) as Record<string, { url: string }>).map((f) => f.url)];
+      for (const url of urls) if (url?.startsWith('/uploads/')) rmSync(join(appDir, 'public', url), { force: true });
+    }
+  } catch {
+    // Best effort: leftover demo media does no harm.
+  }
+}
+
+/** A parsed answer: status, headers and body (JSON when it is JSON, else text). */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+export async function call(url: string, init: RequestInit & { json?: unknown; token?: string } = {}): Promise<Answer> {
+  const headers = new Headers(init.headers);
+  if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+  const res = await fetch(url, { ...init, headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
+  const text = await res.text();
+  let body: unknown = text;
+  if ((res.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
+  return { status: res.status, headers: res.headers, body, text };
+}
+
+/** Asserts a success status and parses the body with a shared contract. */
+export function expectOk<S extends z.ZodType>(answer: Answer, schema: S, status = 200): z.infer<S> {
+  assert.equal(answer.status, status, `expected ${status}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
+  const parsed = schema.safeParse(answer.body);
+  assert.ok(parsed.success, `answer does not satisfy the contract: ${parsed.error?.message}\n${answer.text.slice(0, 800)}`);
+  return parsed.data;
+}
+
+/** Asserts an error status and Strapi's error envelope with a message; returns the error. */
+export function expectError(answer: Answer, status: number): ApiError['error'] {
+  assert.equal(answer.status, status, `expected ${status}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
+  const error = apiErrorSchema.parse(answer.body).error;
+  assert.equal(error.status, status);
+  assert.ok(error.message.trim().length > 0, 'the error has a message');
+  return error;
+}
+
+/** The per-field errors of a 400, as "path: message" keyed by the joined path ('' for the body itself). */
+export function fieldErrorsOf(error: ApiError['error']): Map<string, string> {
+  const list = error.details?.errors ?? [];
+  return new Map(list.map((e) => [e.path.join('.'), e.message]));
+}
+
+/** Logs in to the admin panel's API; answers the admin access token. */
+export async function adminLogin(url: string, email = 'editor@example.com', password = 'Editor-demo-2026'): Promise<string> {
+  const answer = await call(`${url}/admin/login`, { method: 'POST', json: { email, password } });
+  assert.equal(answer.status, 200, answer.text);
+  return (answer.body as { data: { token: string } }).data.token;
+}
+
+export async function readerLogin(url: string, identifier = 'reader@example.com', password = 'Reader-demo-2026') {
+  const answer = await call(`${url}/api/auth/local`, { method: 'POST', json: { identifier, password } });
+  return expectOk(answer, authResponseSchema);
+}
+
+export async function registerReader(url: string, name: string) {
+  const answer = await call(`${url}/api/auth/local/register`, {
+    method: 'POST',
+    json: { username: name, email: `${name}@example.com`, password: `${name}-Pass-2026` },
+  });
+  return expectOk(answer, authResponseSchema);
+}
+
+/**
+ * A plain HTTP request from a chosen local address (127.0.0.x), so one test can act as several
+ * clients; also sends paths exactly as written (no URL normalisation).
+ */
+export function rawRequest(
+  url: string,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string; localAddress?: string },
+): Promise<{ status: number; headers: IncomingHttpHeaders; text: string; body: unknown }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: hostname,
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { ...(options.body ? { 'Content-Type': 'application/json' } : {}), ...options.headers },
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // not JSON
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, body });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+// ---- the demo course, as seeded (cms/app/seed/demo-course.json) ----
+
+export type Locale = 'en' | 'es';
+export interface SeedText {
+  slug: string;
+  title: string;
+  summary: string;
+  video: { file: string; type: string; poster: string; duration: number };
+  transcript: Transcript;
+}
+export interface SeedLesson {
+  key: string;
+  tags: string[];
+  en: SeedText;
+  es: SeedText;
+}
+interface Named {
+  slug: string;
+  name: string;
+}
+export interface Seed {
+  locales: Locale[];
+  defaultLocale: Locale;
+  category: Record<Locale, Named>;
+  tags: Array<{ key: string; en: Named; es: Named }>;
+  course: { en: { slug: string; title: string }; es: { slug: string; title: string }; lessons: string[] };
+  lessons: SeedLesson[];
+}
+
+export const seed = JSON.parse(readFileSync(join(appDir, 'seed', 'demo-course.json'), 'utf8')) as Seed;
+
+export function seedLesson(key: string): SeedLesson {
+  const found = seed.lessons.find((l) => l.key === key);
+  assert.ok(found, `seed lesson ${key}`);
+  return found;
+}
+
+// ---- the W3C WebVTT validator's parser (webvtt-parser, no types of its own) ----
+
+interface VttResult {
+  cues: Array<{ id: string; startTime: number; endTime: number; text: string }>;
+  errors: Array<{ message: string; line: number }>;
+}
+const { WebVTTParser } = require('webvtt-parser') as {
+  WebVTTParser: new (entities?: Record<string, string>) => { parse(input: string, mode?: string): VttResult };
+};
+const htmlEntities = require('webvtt-parser/html-entities.json') as Record<string, string>;
+
+export function validateWebVTT(text: string): VttResult {
+  return new WebVTTParser(htmlEntities).parse(text, 'subtitles');
+}
+
+export const sortBy = <T>(list: T[], key: (x: T) => string) => [...list].sort((a, b) => key(a).localeCompare(key(b)));

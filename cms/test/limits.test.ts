@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { apiErrorSchema, lessonListSchema, reportCreatedResponseSchema, reportListResponseSchema } from '@lessons/shared';
+import {
+  adminLogin,
+  call,
+  expectError,
+  expectOk,
+  rawRequest,
+  readerLogin,
+  seedLesson,
+  startStrapi,
+  type Answer,
+  type TestStrapi,
+} from './helpers.ts';
+
+/** The site owner's settings: allowed origins, CORS, and the report and login rate limits. */
+const ALLOWED = 'http://allowed.test';
+const EVIL = 'http://evil.test';
+let strapi: TestStrapi;
+let api: (path: string, init?: Parameters<typeof call>[1]) => Promise<Answer>;
+
+before(async () => {
+  strapi = await startStrapi(1403, {
+    LESSONS_ALLOWED_ORIGINS: ALLOWED,
+    LESSONS_REPORTS_PER_CLIENT: '2',
+    LESSONS_REPORTS_PER_LESSON: '3',
+    LESSONS_REPORTS_WINDOW: '600',
+    AUTH_RATELIMIT_MAX: '3',
+  });
+  api = (path, init) => call(`${strapi.url}${path}`, init);
+});
+
+after(async () => {
+  await strapi?.stop();
+});
+
+const main = seedLesson('regaining-social-connection');
+const sleep = seedLesson('sleep-routine-and-mood');
+const headerList = (value: string | null | undefined) => (value ?? '').split(',').map((h) => h.trim().toLowerCase());
+
+describe('allowed origins (LESSONS_ALLOWED_ORIGINS)', () => {
+  it('refuses every lesson route to pages on other origins with 403 and a message', async () => {
+    const { jwt } = await readerLogin(strapi.url);
+    const slug = main.en.slug;
+    const routes: Array<[string, Parameters<typeof call>[1]]> = [
+      ['/api/lessons', {}],
+      [`/api/lessons/${slug}`, {}],
+      [`/api/lessons/${slug}/transcript?format=vtt`, {}],
+      [`/api/lessons/${slug}/embed.html`, {}],
+      [`/api/lessons/${slug}/reports`, { method: 'POST', json: { locale: 'en', what: 'From elsewhere', idempotencyKey: 'evil-origin-0001' } }],
+      [`/api/lessons/${slug}/progress`, { token: jwt }],
+      [`/api/lessons/${slug}/progress`, { method: 'PUT', token: jwt, json: { segments: [[0, 100]], position: 100 } }],
+    ];
+    for (const [path, init] of routes) {
+      const answer = await api(path, { ...init, headers: { Origin: EVIL } });
+      const error = expectError(answer, 403);
+      assert.match(error.message, /http:\/\/evil\.test.* not allowed/, path);
+      // The page can read why it was refused.
+      assert.equal(answer.headers.get('access-control-allow-origin'), EVIL);
+    }
+    // Nothing was written on the refused page's behalf.
+    const token = await adminLogin(strapi.url);
+    assert.equal(expectOk(await api('/lessons/reports', { token }), reportListResponseSchema).meta.pagination.total, 0);
+    const progress = await api(`/api/lessons/${slug}/progress`, { token: jwt });
+    assert.deepEqual((progress.body as { data: { segments: unknown[] } }).data.segments, []);
+  });
+
+  it('answers pages on the allowed origin, and callers that send no Origin (servers)', async () => {
+    const allowed = await api('/api/lessons', { headers: { Origin: ALLOWED } });
+    assert.equal(expectOk(allowed, lessonListSchema).meta.pagination.total, 4);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED);
+    expectOk(await api('/api/lessons'), lessonListSchema);
+    assert.equal((await api(`/api/lessons/${main.en.slug}/embed.html`, { headers: { Origin: ALLOWED } })).status, 200);
+  });
+
+  it('always serves widget.js, whatever the origin', async () => {
+    for (const origin of [EVIL, ALLOWED]) {
+      const answer = await api('/api/lessons/widget.js', { headers: { Origin: origin } });
+      assert.equal(answer.status, 200);
+      assert.match(answer.headers.get('content-type') ?? '', /javascript/);
+      assert.equal(answer.headers.get('access-control-allow-origin'), '*');
+    }
+  });
+});
+
+describe('CORS', () => {
+  it('exposes ETag, Retry-After and Content-Disposition to pages', async () => {
+    const answer = await api(`/api/lessons/${main.en.slug}/transcript?format=srt`, { headers: { Origin: ALLOWED } });
+    assert.equal(answer.status, 200);
+    const exposed = headerList(answer.headers.get('access-control-expose-headers'));
+    for (const h of ['etag', 'retry-after', 'content-disposition']) assert.ok(exposed.includes(h), `${h} in ${exposed}`);
+  });
+
+  it('allows If-None-Match and Authorization in a preflight', async () => {
+    const answer = await api(`/api/lessons/${main.en.slug}/progress`, {
+      method: 'OPTIONS',
+      headers: { Origin: ALLOWED, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization, if-none-match, content-type' },
+    });
+    assert.ok(answer.status === 204 || answer.status === 200, String(answer.status));
+    assert.equal(answer.headers.get('access-control-allow-origin'), ALLOWED);
+    const headers = headerList(answer.headers.get('access-control-allow-headers'));
+    for (const h of ['if-none-match', 'authorization', 'content-type']) assert.ok(headers.includes(h), `${h} in ${headers}`);
+    assert.ok(headerList(answer.headers.get('access-control-allow-methods')).includes('put'));
+  });
+});
+
+describe('rate limits', () => {
+  /** A report sent from one client address (127.0.0.x). */
+  const send = (client: string, slug: string, key: string) =>
+    rawRequest(strapi.url, {
+      method: 'POST',
+      path: `/api/lessons/${slug}/reports`,
+      localAddress: client,
+      headers: { Origin: ALLOWED },
+      body: JSON.stringify({ locale: 'en', what: `Report ${key}`, idempotencyKey: key }),
+    });
+
+  it('limits error reports per client and per lesson, answering 429 with Retry-After', async () => {
+    // Per client and lesson: 2 in the window.
+    const first = await send('127.0.0.1', main.en.slug, 'limit-key-0001');
+    assert.equal(first.status, 201, first.text);
+    assert.equal((await send('127.0.0.1', main.en.slug, 'limit-key-0002')).status, 201);
+    const third = await send('127.0.0.1', main.en.slug, 'limit-key-0003');
+    assert.equal(third.status, 429, third.text);
+    const error = apiErrorSchema.parse(third.body).error;
+    assert.equal(error.status, 429);
+    assert.match(error.message, /try again/i);
+    const retryAfter = Number(third.headers['retry-after']);
+    assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 600, `Retry-After: ${third.headers['retry-after']}`);
+    assert.ok(headerList(String(third.headers['access-control-expose-headers'])).includes('retry-after'), 'a page can read Retry-After');
+    // Resending a report that was already stored is not a new report: same answer, no 429.
+    const resent = await send('127.0.0.1', main.en.slug, 'limit-key-0001');
+    assert.equal(resent.status, 201);
+    assert.equal(reportCreatedResponseSchema.parse(resent.body).data.id, reportCreatedResponseSchema.parse(first.body).data.id);
+
+    // Another client may still report this lesson, up to 3 reports of the lesson in the window.
+    assert.equal((await send('127.0.0.2', main.en.slug, 'limit-key-0004')).status, 201);
+    const lessonFull = await send('127.0.0.3', main.en.slug, 'limit-key-0005');
+    assert.equal(lessonFull.status, 429, lessonFull.text);
+    assert.ok(Number(lessonFull.headers['retry-after']) >= 1);
+    // Other lessons are counted apart.
+    assert.equal((await send('127.0.0.3', sleep.en.slug, 'limit-key-0006')).status, 201);
+
+    // Only the accepted reports were stored.
+    const token = await adminLogin(strapi.url);
+    const stored = expectOk(await api('/lessons/reports', { token }), reportListResponseSchema);
+    assert.deepEqual(stored.data.map((r) => r.what).sort(), ['Report limit-key-0001', 'Report limit-key-0002', 'Report limit-key-0004', 'Report limit-key-0006']);
+  });
+
+  it('limits reader logins as AUTH_RATELIMIT_MAX says, per client', async () => {
+    const login = (client: string, password: string) =>
+      rawRequest(strapi.url, {
+        method: 'POST',
+        path: '/api/auth/local',
+        localAddress: client,
+        body: JSON.stringify({ identifier: 'reader@example.com', password }),
+      });
+    for (let i = 0; i < 3; i++) {
+      const wrong = await login('127.0.0.9', 'wrong-password');
+      assert.equal(wrong.status, 400, wrong.text);
+      assert.equal(apiErrorSchema.parse(wrong.body).error.message, 'Invalid identifier or password');
+    }
+    const limited = await login('127.0.0.9', 'Reader-demo-2026');
+    assert.equal(limited.status, 429, limited.text);
+    assert.equal(apiErrorSchema.parse(limited.body).error.status, 429);
+    // Another client is not affected.
+    assert.equal((await login('127.0.0.10', 'Reader-demo-2026')).status, 200);
+  });
+});

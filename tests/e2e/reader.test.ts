@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { progressResponseSchema, reportListResponseSchema, type Segment } from '@lessons/shared';
+import { launchChromium } from '../support/browser.ts';
+import { measureWidgetBudget } from '../support/budget.ts';
+import { startDemoHost } from '../support/demo-host.ts';
+import { json, loginReader, startStrapi, type TestStrapi } from '../support/strapi.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const KB = 1024;
+
+/** A reader on the demo host page (another origin), with the widget loaded by one script tag. */
+describe('reader on the demo host page', () => {
+  let strapi: TestStrapi;
+  let host: { url: string; stop(): Promise<void> };
+  let browser: Browser;
+
+  before(async () => {
+    strapi = await startStrapi(1392, { SERVE_ADMIN_PANEL: 'false', LESSONS_REPORTS_PER_CLIENT: '100' });
+    host = await startDemoHost(8092, strapi.url);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+    await strapi?.stop();
+  });
+
+  async function open(query: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${host.url}/${query}`);
+    await widget(page).getByRole('heading', { level: 2 }).first().waitFor();
+    return { context, page };
+  }
+  const widget = (page: Page) => page.locator('lesson-widget');
+  const video = (page: Page) => widget(page).locator('video').first();
+
+  async function axe(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: axeSource });
+    return page.evaluate(async () => {
+      const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } };
+      const result = await w.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+  }
+
+  it('stays within its script budgets: ≤ 40 KB before interaction, ≤ 130 KB after play (gzip)', async (t) => {
+    const budget = await measureWidgetBudget(browser, host.url, strapi.url);
+    t.diagnostic(`initial ${(budget.initial / KB).toFixed(1)} KB, after play ${(budget.afterPlay / KB).toFixed(1)} KB`);
+    assert.ok(budget.initial <= 40 * KB, `initial ${budget.initial} B`);
+    assert.ok(budget.afterPlay <= 130 * KB, `after play ${budget.afterPlay} B`);
+  });
+
+  it('shows the lesson, its transcript with headings, tags, related lessons and course position', async () => {
+    const { context, page } = await open('?lang=en');
+    const w = widget(page);
+    await w.getByRole('heading', { name: 'Regaining social connection' }).first().waitFor();
+    await w.getByText('Overcoming isolation', { exact: false }).first().waitFor();
+    await w.getByRole('link', { name: 'Social connection' }).first().waitFor();
+    await w.getByRole('link', { name: 'Sleep, routine and mood' }).first().waitFor();
+    await w.getByText(/2\s*(of|\/)\s*4/).first().waitFor();
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+
+  it('seeks when a transcript paragraph is clicked, and switches language without reloading', async () => {
+    const { context, page } = await open('?lang=en');
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    const paragraph = widget(page).getByText('Social activities', { exact: false }).last();
+    await paragraph.click();
+    await page.waitForFunction(() => {
+      const find = (root: ParentNode | null | undefined): HTMLVideoElement | null => {
+        if (!root) return null;
+        const v = root.querySelector('video');
+        if (v) return v;
+        for (const el of Array.from(root.querySelectorAll('*'))) {
+          const inner = find(el.shadowRoot);
+          if (inner) return inner;
+        }
+        return null;
+      };
+      const v = find(document.querySelector('lesson-widget')?.shadowRoot);
+      return v !== null && v.currentTime > 30;
+    }, undefined, { timeout: 30_000 });
+    await widget(page).getByLabel(/select the language/i).first().selectOption({ label: 'Español' });
+    await widget(page).getByRole('heading', { name: 'Recuperar la conexión social' }).first().waitFor();
+    assert.equal(await page.evaluate(() => (window as unknown as { marker: number }).marker), 42, 'no page reload');
+    await context.close();
+  });
+
+  it('records only what a logged-in reader really played: seek to 60 s, play 5 s', async () => {
+    const { context, page } = await open('?lang=en');
+    const w = widget(page);
+    await w.getByText(/progress.*not (be )?recorded|log in/i).first().waitFor();
+    await w.getByRole('button', { name: /log in/i }).first().click();
+    const dialog = w.getByRole('dialog');
+    await dialog.getByLabel(/e-?mail|username/i).first().fill('reader@example.com');
+    await dialog.getByLabel(/password/i).first().fill('Reader-demo-2026');
+    await dialog.getByRole('button', { name: /log in/i }).click();
+    await w.getByRole('button', { name: /log out/i }).first().waitFor();
+
+    await w.getByRole('button', { name: /play/i }).first().click();
+    await video(page).waitFor({ state: 'attached' });
+    await video(page).evaluate((v: HTMLVideoElement) => {
+      v.currentTime = 60;
+    });
+    await page.waitForFunction(
+      () => {
+        const find = (root: ParentNode | null | undefined): HTMLVideoElement | null => {
+          if (!root) return null;
+          const v = root.querySelector('video');
+          if (v) return v;
+          for (const el of Array.from(root.querySelectorAll('*'))) {
+            const inner = find(el.shadowRoot);
+            if (inner) return inner;
+          }
+          return null;
+        };
+        const v = find(document.querySelector('lesson-widget')?.shadowRoot);
+        return v !== null && v.currentTime >= 65;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const sent = page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes('/progress'));
+    await w.getByRole('button', { name: /pause/i }).first().click();
+    await sent;
+    await page.waitForLoadState('networkidle');
+
+    const token = await loginReader(strapi.url);
+    const res = await fetch(`${strapi.url}/api/lessons/regaining-social-connection/progress?locale=en`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const { data } = progressResponseSchema.parse(await json(res));
+    const played = data.segments as Segment[];
+    assert.ok(played.length > 0, 'something was recorded');
+    for (const [a, b] of played) {
+      assert.ok(a >= 59 && b <= 67, `only 60–65 s was played, got [${a}, ${b}]`);
+    }
+    await context.close();
+  });
+
+  it('sends an error report from the link under the transcript, and the editor sees it', async () => {
+    const { context, page } = await open('?lang=en');
+    const w = widget(page);
+    await w.getByRole('button', { name: /errors or improvements/i }).or(w.getByRole('link', { name: /errors or improvements/i })).first().click();
+    const form = w.getByRole('dialog');
+    await form.getByLabel(/where is the error/i).fill('Second paragraph');
+    await form.getByLabel(/what is the error/i).fill('The word "cancelled" is spelled the British way.');
+    await form.getByRole('button', { name: /send|submit/i }).click();
+    await w.getByText(/thank/i).first().waitFor();
+
+    const admin = await fetch(`${strapi.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@example.com', password: 'Editor-demo-2026' }),
+    });
+    const { data } = (await json(admin)) as { data: { token: string } };
+    const list = reportListResponseSchema.parse(
+      await json(await fetch(`${strapi.url}/lessons/reports?state=new`, { headers: { Authorization: `Bearer ${data.token}` } })),
+    );
+    assert.ok(list.data.some((r) => r.what.includes('cancelled')));
+    await context.close();
+  });
+
+  it('reads right-to-left in Arabic and passes axe', async () => {
+    const { context, page } = await open('?lang=ar');
+    const dir = await widget(page).evaluate((el) => getComputedStyle(el.shadowRoot?.firstElementChild ?? el).direction);
+    assert.equal(dir, 'rtl');
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+});

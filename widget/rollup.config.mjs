@@ -1,0 +1,62 @@
+// npm run build → dist/widget.js (the classic loader) and dist/widget/*.js (ES modules:
+// define.js, index.js and their chunks: the player, the dialogs and one per UI language).
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { rmSync } from 'node:fs';
+import { minifyLitTemplates, pureSharedInitialisers, vendorPlugin } from './scripts/build-plugins.mjs';
+
+const UI_LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'ar', 'ru', 'zh', 'ja'];
+const production = process.env.NODE_ENV !== 'development';
+
+const minify = () =>
+  terser({
+    ecma: 2020,
+    module: true,
+    compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+    format: { comments: /^!|@license/ },
+  });
+
+/** Warnings that say nothing about our code (zod's import cycles and comment placement). */
+function onwarn(warning, warn) {
+  const inDependency = /node_modules/.test(`${warning.id ?? ''} ${warning.message}`);
+  if (inDependency && (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'INVALID_ANNOTATION')) return;
+  warn(warning);
+}
+
+/** Empties dist/ first, so no chunk of an earlier build is left behind for the server to serve. */
+const cleanDist = () => ({ name: 'clean-dist', buildStart: () => rmSync('dist', { recursive: true, force: true }) });
+
+export default [
+  {
+    input: { define: 'src/define.ts', index: 'src/index.ts' },
+    output: {
+      dir: 'dist/widget',
+      format: 'es',
+      entryFileNames: '[name].js',
+      // Named so the size report (and a reader of the network panel) can tell them apart.
+      chunkFileNames: ({ name }) =>
+        UI_LANGUAGES.includes(name) ? 'lang-[name]-[hash].js' : name === 'video-js' ? 'player-[hash].js' : '[name]-[hash].js',
+      sourcemap: true,
+    },
+    treeshake: {
+      // Only what is imported from these is kept: the shared contracts and zod have no side effects.
+      moduleSideEffects: (id) => !/[\\/]shared[\\/]src[\\/]|[\\/]zod[\\/]|approx-string-match|media-captions/.test(id),
+    },
+    plugins: [
+      cleanDist(),
+      vendorPlugin(),
+      nodeResolve({ browser: true, extensions: ['.ts', '.mjs', '.js'] }),
+      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true }),
+      minifyLitTemplates(),
+      pureSharedInitialisers(),
+      production && minify(),
+    ],
+    onwarn,
+  },
+  {
+    input: 'src/loader.ts',
+    output: { file: 'dist/widget.js', format: 'iife', sourcemap: false },
+    plugins: [esbuild({ target: 'es2020', tsconfig: 'tsconfig.json' }), production && minify()],
+  },
+];

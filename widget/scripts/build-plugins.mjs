@@ -1,0 +1,167 @@
+// Build-time helpers shared by rollup.config.mjs and web-test-runner.config.mjs, so the
+// widget's source imports the same modules in tests as in the bundle.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import * as esbuild from 'esbuild';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Modules that ship as CommonJS (or import CommonJS) and are prebundled into one ES module by
+ * esbuild. video.js's core build imports `global/window` and friends; the HLS engine imports
+ * mux.js. Both must share one video.js, so `video.js` is external to the HLS bundle and resolves
+ * back to the core bundle.
+ */
+export const PREBUNDLED = {
+  'video.js/core.es.js': { file: 'video.js/core.es.js', external: [] },
+  '@videojs/http-streaming': { file: '@videojs/http-streaming/dist/videojs-http-streaming.es.js', external: ['video.js'] },
+};
+const ALIASES = { 'video.js': 'video.js/core.es.js' };
+
+const bundles = new Map();
+export function prebundle(specifier) {
+  const name = ALIASES[specifier] ?? specifier;
+  const entry = PREBUNDLED[name];
+  if (!entry) return undefined;
+  if (!bundles.has(name)) {
+    bundles.set(
+      name,
+      esbuild
+        .build({
+          entryPoints: [require.resolve(entry.file)],
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          target: 'es2020',
+          write: false,
+          external: entry.external,
+          define: { 'process.env.NODE_ENV': '"production"' },
+          logLevel: 'silent',
+        })
+        .then((r) => r.outputFiles[0].text),
+    );
+  }
+  return bundles.get(name);
+}
+export const isPrebundled = (specifier) => (ALIASES[specifier] ?? specifier) in PREBUNDLED;
+export const prebundledName = (specifier) => ALIASES[specifier] ?? specifier;
+
+/**
+ * `import css from 'pkg/file.css?text'` gives the stylesheet as a string, for Lit's `unsafeCSS`
+ * inside a shadow root. `@font-face` rules are dropped: fonts declared in a shadow root are
+ * ignored by browsers, and the player uses SVG icons instead.
+ */
+export async function cssAsModule(specifier) {
+  const file = require.resolve(specifier.replace(/\?text$/, ''));
+  const css = (await readFile(file, 'utf8')).replace(/@font-face\s*\{[^}]*\}/g, '');
+  return `export default ${JSON.stringify(css)};`;
+}
+
+/** rollup: resolves the two kinds of special imports above. */
+export function vendorPlugin() {
+  return {
+    name: 'lessons-vendor',
+    resolveId(source) {
+      if (source.endsWith('.css?text')) return `\0css:${source}`;
+      if (isPrebundled(source)) return `\0prebundled:${prebundledName(source)}`;
+      return null;
+    },
+    load(id) {
+      if (id.startsWith('\0css:')) return cssAsModule(id.slice(5));
+      if (id.startsWith('\0prebundled:')) return prebundle(id.slice(12));
+      return null;
+    },
+  };
+}
+
+/**
+ * rollup: marks the top-level initialisers of the shared contracts package as pure. Its zod
+ * schemas are built at module level; nothing the widget imports from it needs them, and without
+ * this rollup keeps every schema (and all of zod) because calls might have side effects.
+ */
+export function pureSharedInitialisers(match = /[\\/]shared[\\/]src[\\/][^\\/]+\.ts$/) {
+  return {
+    name: 'lessons-pure-shared',
+    transform(code, id) {
+      if (!match.test(id)) return null;
+      const edits = [];
+      for (const node of this.parse(code).body) {
+        const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
+        if (declaration?.type !== 'VariableDeclaration') continue;
+        for (const d of declaration.declarations) {
+          if (d.init && /^(Call|Member|New)Expression$/.test(d.init.type)) edits.push([d.init.start, d.init.end]);
+        }
+      }
+      let out = code;
+      for (const [start, end] of edits.reverse()) {
+        out = `${out.slice(0, start)}/*#__PURE__*/(() => ${out.slice(start, end)})()${out.slice(end)}`;
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/** Visits every node of an ESTree AST. */
+function walk(node, visit) {
+  if (!node || typeof node.type !== 'string') return;
+  visit(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) for (const child of value) walk(child, visit);
+    else if (value && typeof value === 'object' && typeof value.type === 'string') walk(value, visit);
+  }
+}
+
+const squeezeCss = (css) =>
+  css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}');
+
+/**
+ * rollup: squeezes our Lit templates, which terser leaves alone: comments and spaces out of
+ * `css` literals; in `html` literals, a line break with its indentation becomes one space (which
+ * HTML renders the same; text where spacing matters is written on one line).
+ */
+export function minifyLitTemplates(match = /[\\/]widget[\\/]src[\\/].+\.ts$/) {
+  return {
+    name: 'lessons-minify-lit-templates',
+    transform(code, id) {
+      if (!match.test(id) || !/\b(html|css)`/.test(code)) return null;
+      const edits = [];
+      walk(this.parse(code), (node) => {
+        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
+        const squeeze = node.tag.name === 'css' ? squeezeCss : node.tag.name === 'html' ? (t) => t.replace(/\s*\n\s*/g, ' ') : null;
+        if (!squeeze) return;
+        for (const quasi of node.quasi.quasis) edits.push([quasi.start, quasi.end, squeeze(code.slice(quasi.start, quasi.end))]);
+      });
+      let out = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * @web/test-runner (dev server) plugin doing what `vendorPlugin` does for rollup: serves the
+ * prebundled CommonJS packages and `?text` stylesheets as ES modules.
+ */
+export function vendorDevServerPlugin() {
+  const PREFIX = '/__vendor__/';
+  return {
+    name: 'lessons-vendor',
+    resolveImport({ source }) {
+      if (source.endsWith('.css?text')) return `${PREFIX}css/${encodeURIComponent(source)}.js`;
+      if (isPrebundled(source)) return `${PREFIX}${encodeURIComponent(prebundledName(source))}.js`;
+      return undefined;
+    },
+    async serve(context) {
+      if (!context.path.startsWith(PREFIX)) return undefined;
+      const name = decodeURIComponent(context.path.slice(PREFIX.length).replace(/\.js$/, ''));
+      if (name.startsWith('css/')) return { body: await cssAsModule(name.slice(4)), type: 'js' };
+      const body = await prebundle(name);
+      return body === undefined ? undefined : { body, type: 'js' };
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+export const lessonWidgetStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    min-width: 0;
+  }
+  .base {
+    display: grid;
+    gap: var(--lesson-gap, 1.25rem);
+    min-width: 0;
+  }
+  .base > * {
+    min-width: 0;
+  }
+  .title,
+  ::slotted(h1) {
+    margin: 0;
+    font-size: clamp(1.5rem, 1.1rem + 2cqi, 2.25rem);
+    line-height: 1.2;
+  }
+  ::slotted(img) {
+    display: block;
+    width: 100%;
+    height: auto;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    border-radius: var(--lesson-radius, 8px);
+    background: var(--lesson-player-background, #0b1320);
+  }
+  ::slotted(section) {
+    max-width: 70ch;
+  }
+  .light {
+    display: grid;
+    gap: var(--lesson-gap, 1.25rem);
+  }
+  .skeleton {
+    display: grid;
+    gap: var(--lesson-gap, 1.25rem);
+  }
+  .skeleton-title {
+    width: min(60%, 28rem);
+    height: 2.2rem;
+    border-radius: var(--lesson-radius, 8px);
+    background: var(--lesson-color-surface, #e4e7eb);
+  }
+  .skeleton-video {
+    aspect-ratio: 16 / 9;
+    border-radius: var(--lesson-radius, 8px);
+    background: var(--lesson-color-surface, #e4e7eb);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem 1.5rem;
+  }
+  .notice,
+  .error-box {
+    margin: 0;
+    padding: 0.75rem 1rem;
+    border-radius: var(--lesson-radius, 8px);
+  }
+  .notice {
+    background: var(--lesson-color-surface, #f4f6f8);
+  }
+  .error-box {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+    background: #fef3f2;
+    color: var(--lesson-color-error, #b42318);
+  }
+  .error-box p {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,68 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../define.js';
+import { API, activeElement, cleanup, deep, fetchedScripts, mountWidget, resetFixture, until } from '../../../test/helpers.js';
+
+describe('<lesson-player>', () => {
+  beforeEach(resetFixture);
+  afterEach(cleanup);
+
+  it('loads video.js on play and plays the lesson', async () => {
+    const widget = await mountWidget();
+    expect(fetchedScripts().some((url) => url.includes('video-js'))).to.equal(false);
+    deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
+    const media = await until(() => widget.media, 'the player');
+    expect(fetchedScripts().some((url) => url.includes('video-js'))).to.equal(true);
+    await until(() => !media.paused && media.currentTime > 0.3, 'playback');
+    expect(deep(widget, 'lesson-player', 'button[part="play-button"]')).to.equal(null);
+    expect(media.video.currentSrc).to.contain('regaining-social-connection.en.webm');
+  });
+
+  it('adds captions from the transcript endpoint in the lesson language', async () => {
+    const widget = await mountWidget();
+    deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
+    const media = await until(() => widget.media, 'the player');
+    const track = await until(() => media.video.querySelector('track'), 'the captions track');
+    expect(track.kind).to.equal('captions');
+    expect(track.srclang).to.equal('en');
+    expect(track.label).to.equal('English');
+    expect(track.src).to.equal(`${API}/api/lessons/regaining-social-connection/transcript?locale=en&format=vtt`);
+  });
+
+  it('offers playback speeds and translated controls', async () => {
+    const widget = await mountWidget({ lang: 'es' });
+    deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
+    await until(() => widget.media, 'the player');
+    const player = deep(widget, 'lesson-player')!.shadowRoot!;
+    const rates = [...player.querySelectorAll('.vjs-playback-rate .vjs-menu-item-text')].map((e) => e.textContent);
+    expect(rates).to.include.members(['0.75x', '1x', '1.5x', '2x']);
+    const play = player.querySelector('.vjs-play-control .vjs-control-text')!;
+    expect(['Reproducir', 'Pausa']).to.include(play.textContent);
+  });
+
+  it('is operated from the keyboard', async () => {
+    const widget = await mountWidget();
+    deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const media = await until(() => widget.media, 'the player');
+    await until(() => !media.paused, 'playback');
+    // video.js controls are buttons in the tab order.
+    const control = deep<HTMLButtonElement>(widget, 'lesson-player', '.vjs-play-control')!;
+    control.focus();
+    expect(activeElement()).to.equal(control);
+    await until(() => control.classList.contains('vjs-playing'), 'the control to show playing');
+    await sendKeys({ press: 'Enter' });
+    await until(() => media.paused, 'paused from the keyboard');
+  });
+
+  it('styles video.js inside its shadow root only', async () => {
+    const widget = await mountWidget();
+    const sheetsBefore = document.styleSheets.length;
+    deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
+    await until(() => widget.media, 'the player');
+    expect(document.styleSheets.length).to.equal(sheetsBefore);
+    expect(document.adoptedStyleSheets.length).to.equal(0);
+    const controlBar = deep(widget, 'lesson-player', '.vjs-control-bar')!;
+    expect(getComputedStyle(controlBar).display).to.not.equal('inline');
+  });
+});

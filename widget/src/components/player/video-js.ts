@@ -1,0 +1,109 @@
+/**
+ * The player chunk: video.js (core build, no HLS engine) and its stylesheet. Loaded only when the
+ * reader asks to play, or at once for a `#t=` deep link.
+ */
+import { unsafeCSS } from 'lit';
+import videojs from 'video.js/core.es.js';
+import videoJsCss from 'video.js/dist/video-js.min.css?text';
+import { MEDIA_EVENTS } from '../../constants.js';
+import type { Translate } from '../../i18n/i18n.js';
+import type { MediaHandle, PlayerConfig } from './media-handle.js';
+
+/** video.js's stylesheet for the shadow root (its icon font is dropped: we use its SVG icons). */
+export const videoJsStyles = unsafeCSS(videoJsCss);
+
+const HLS = 'application/x-mpegURL';
+
+/** video.js's own strings, in the reader's language. */
+function playerStrings(t: Translate): Record<string, string> {
+  return {
+    'Video Player': t('player.controls.player'),
+    Play: t('player.controls.play'),
+    Pause: t('player.controls.pause'),
+    Replay: t('player.controls.replay'),
+    'Current Time': t('player.controls.currentTime'),
+    Duration: t('player.controls.duration'),
+    'Remaining Time': t('player.controls.remainingTime'),
+    'Progress Bar': t('player.controls.progressBar'),
+    'progress bar timing: currentTime={1} duration={2}': t('player.controls.timing'),
+    Mute: t('player.controls.mute'),
+    Unmute: t('player.controls.unmute'),
+    'Volume Level': t('player.controls.volume'),
+    Fullscreen: t('player.controls.fullscreen'),
+    'Exit Fullscreen': t('player.controls.exitFullscreen'),
+    'Playback Rate': t('player.controls.speed'),
+    Captions: t('player.controls.captions'),
+    'captions off': t('player.controls.captionsOff'),
+    'Picture-in-Picture': t('player.controls.pictureInPicture'),
+    'Exit Picture-in-Picture': t('player.controls.exitPictureInPicture'),
+    'The media could not be loaded, either because the server or network failed or because the format is not supported.':
+      t('player.controls.mediaError'),
+  };
+}
+
+export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Promise<MediaHandle> {
+  const video = document.createElement('video');
+  if (config.sources.some((s) => s.type === HLS) && !video.canPlayType(HLS)) {
+    // The HLS engine is big; only lessons that stream with HLS, in browsers without it, pay for it.
+    await import('@videojs/http-streaming');
+  }
+  // video.js would otherwise add a <style> to the page's <head>; its stylesheet lives in our
+  // shadow root instead.
+  (window as Window & { VIDEOJS_NO_DYNAMIC_STYLE?: boolean }).VIDEOJS_NO_DYNAMIC_STYLE = true;
+  video.className = 'video-js';
+  video.crossOrigin = 'anonymous';
+  video.playsInline = true;
+  video.preload = 'auto';
+  stage.replaceChildren(video);
+
+  const player = videojs(video, {
+    controls: true,
+    fill: true,
+    preload: 'auto',
+    poster: config.poster ?? undefined,
+    sources: config.sources,
+    playbackRates: [0.75, 1, 1.25, 1.5, 2],
+    experimentalSvgIcons: true,
+    textTrackSettings: false,
+    language: config.language,
+    languages: { [config.language]: playerStrings(config.t) },
+    userActions: { hotkeys: true },
+    // Native text tracks: no vtt.js emulation, which could try to fetch vtt.js from a CDN.
+    html5: { nativeTextTracks: true, nativeAudioTracks: true, nativeVideoTracks: true },
+  });
+  await new Promise<void>((resolve) => player.ready(() => resolve()));
+  if (config.captions) {
+    player.addRemoteTextTrack({ kind: 'captions', ...config.captions, default: false }, false);
+  }
+  // Before its metadata the media element may ignore a seek or drop a play(); wait for it
+  // (or for an error, which video.js shows in the player).
+  if ((player.readyState() ?? 0) < 1) await new Promise<void>((resolve) => player.one(['loadedmetadata', 'error'], () => resolve()));
+  if (config.startAt > 0) player.currentTime(config.startAt);
+  const tech = player.el().querySelector('video') ?? video;
+
+  return {
+    video: tech,
+    get currentTime() {
+      return player.currentTime() ?? 0;
+    },
+    get duration() {
+      return player.duration() ?? 0;
+    },
+    get paused() {
+      return player.paused();
+    },
+    get ended() {
+      return player.ended();
+    },
+    async play() {
+      await player.play();
+    },
+    pause: () => player.pause(),
+    seek: (time) => void player.currentTime(time),
+    on(type, listener) {
+      if ((MEDIA_EVENTS as readonly string[]).includes(type)) player.on(type, listener);
+    },
+    focus: () => (player.el() as HTMLElement).focus(),
+    dispose: () => player.dispose(),
+  };
+}

@@ -1,0 +1,52 @@
+import { createContext } from '@lit/context';
+import type { Lesson, ProgressOutput } from '@lessons/shared';
+import type { AuthUser, LessonsApi } from './api/client.js';
+import type { Translator } from './i18n/i18n.js';
+
+/** What every part of one widget shares: the lesson, the reader's language and where the API is. */
+export interface WidgetState {
+  lesson: Lesson;
+  api: LessonsApi;
+  i18n: Translator;
+  /** See `link-template` on <lesson-widget>. */
+  linkTemplate: string;
+}
+export const widgetContext = createContext<WidgetState | undefined>(Symbol('lesson-widget'));
+
+/** The media element's state, as it last confirmed it. */
+export interface MediaState {
+  /** The player (video.js) has been created; before that only the poster facade shows. */
+  attached: boolean;
+  /** Playback has started at least once. */
+  started: boolean;
+  paused: boolean;
+  ended: boolean;
+  /** The player's code or the video is loading. */
+  loading: boolean;
+  error: boolean;
+  time: number;
+  duration: number;
+}
+export const initialMediaState = (): MediaState => ({
+  attached: false,
+  started: false,
+  paused: true,
+  ended: false,
+  loading: false,
+  error: false,
+  time: 0,
+  duration: 0,
+});
+export const mediaContext = createContext<MediaState>(Symbol('lesson-media'));
+
+export type AccountStatus = 'anonymous' | 'checking' | 'signed-in';
+
+/** The reader: who is logged in, and their progress in this lesson and course. */
+export interface AccountState {
+  status: AccountStatus;
+  user: AuthUser | null;
+  /** Set when the token came from the host page's `token` attribute (the host handles logout). */
+  hostToken: boolean;
+  progress: ProgressOutput | null;
+}
+export const accountContext = createContext<AccountState>(Symbol('lesson-account'));

@@ -1,0 +1,115 @@
+import i18next, { type TOptions } from 'i18next';
+import type en from './locales/en.js';
+
+/** The languages the widget speaks. Each one is a separate chunk, loaded only when used. */
+export const UI_LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'ar', 'ru', 'zh', 'ja'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+const loaders: Record<UiLanguage, () => Promise<{ default: Messages }>> = {
+  en: () => import('./locales/en.js'),
+  es: () => import('./locales/es.js'),
+  fr: () => import('./locales/fr.js'),
+  de: () => import('./locales/de.js'),
+  it: () => import('./locales/it.js'),
+  pt: () => import('./locales/pt.js'),
+  ar: () => import('./locales/ar.js'),
+  ru: () => import('./locales/ru.js'),
+  zh: () => import('./locales/zh.js'),
+  ja: () => import('./locales/ja.js'),
+};
+
+/** The shape every language file has: English's keys, any plural suffixes, string values. */
+export type Messages = { [key: string]: string | Messages };
+
+type PluralSuffix = '_zero' | '_one' | '_two' | '_few' | '_many' | '_other';
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+type WithoutPlural<K extends string> = K extends `${infer Base}${PluralSuffix}` ? Base : K;
+
+/** Every key `t()` accepts, derived from the English file. */
+export type MessageKey = WithoutPlural<Leaves<typeof en>>;
+export type Translate = (key: MessageKey, options?: TOptions) => string;
+
+export interface Translator {
+  readonly lang: UiLanguage;
+  readonly dir: 'ltr' | 'rtl';
+  readonly t: Translate;
+}
+
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+
+/** Writing direction of a language tag, for content in languages the UI may not speak. */
+export function directionOf(tag: string): 'ltr' | 'rtl' {
+  return RTL.has(tag.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+}
+
+/** `pt-BR` → `pt-BR` if spoken, else `pt`, else `en`. */
+export function supportedLanguage(tag: string | null | undefined): UiLanguage | undefined {
+  if (!tag) return undefined;
+  const parts = tag.trim().replace(/_/g, '-').toLowerCase().split('-');
+  for (let i = parts.length; i > 0; i--) {
+    const candidate = parts.slice(0, i).join('-');
+    if ((UI_LANGUAGES as readonly string[]).includes(candidate)) return candidate as UiLanguage;
+  }
+  return undefined;
+}
+
+/**
+ * The reader's language: the element's `lang`, then the host page's `<html lang>`, then the
+ * browser's; the first one given decides, falling back `xx-YY` → `xx` → English.
+ */
+export function preferredLanguage(explicit?: string | null): { requested: string; ui: UiLanguage } {
+  const requested =
+    [explicit, document.documentElement.lang, navigator.language].find((x): x is string => !!x && x.trim() !== '') ?? 'en';
+  return { requested, ui: supportedLanguage(requested) ?? 'en' };
+}
+
+const translators = new Map<UiLanguage, Promise<Translator>>();
+
+/** One i18next instance per language, shared by every widget on the page that speaks it. */
+export function loadTranslator(lang: UiLanguage): Promise<Translator> {
+  let pending = translators.get(lang);
+  if (!pending) {
+    pending = loaders[lang]().then(async ({ default: messages }) => {
+      const instance = i18next.createInstance();
+      await instance.init({
+        lng: lang,
+        resources: { [lang]: { translation: messages } },
+        fallbackLng: false,
+        initAsync: false,
+        interpolation: { escapeValue: false },
+        returnNull: false,
+      });
+      const fixed = instance.getFixedT(lang);
+      return { lang, dir: directionOf(lang), t: (key, options) => String(fixed(key, options ?? {})) };
+    });
+    pending.catch(() => translators.delete(lang));
+    translators.set(lang, pending);
+  }
+  return pending;
+}
+
+/** The messages of one language, for tests that compare languages. */
+export async function loadMessages(lang: UiLanguage): Promise<Messages> {
+  return (await loaders[lang]()).default;
+}
+
+/** A language's own name for itself, e.g. "Español" for `es`. */
+export function nativeLanguageName(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    return tag;
+  }
+}
+
+/** `83.4` → `1:23`, `3725` → `1:02:05`. */
+export function formatTime(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
+}
