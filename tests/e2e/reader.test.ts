@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { progressResponseSchema, reportListResponseSchema, type Segment } from '@lessons/shared';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, videoPastExpression } from '../support/browser.ts';
 import { measureWidgetBudget } from '../support/budget.ts';
 import { startDemoHost } from '../support/demo-host.ts';
 import { json, loginReader, startStrapi, type TestStrapi } from '../support/strapi.ts';
@@ -73,22 +73,11 @@ describe('reader on the demo host page', () => {
   it('seeks when a transcript paragraph is clicked, and switches language without reloading', async () => {
     const { context, page } = await open('?lang=en');
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await widget(page).getByRole('button', { name: /play/i }).first().click();
+    await page.waitForFunction(videoPastExpression(0.2), undefined, { timeout: 30_000 });
     const paragraph = widget(page).getByText('Social activities', { exact: false }).last();
     await paragraph.click();
-    await page.waitForFunction(() => {
-      const find = (root: ParentNode | null | undefined): HTMLVideoElement | null => {
-        if (!root) return null;
-        const v = root.querySelector('video');
-        if (v) return v;
-        for (const el of Array.from(root.querySelectorAll('*'))) {
-          const inner = find(el.shadowRoot);
-          if (inner) return inner;
-        }
-        return null;
-      };
-      const v = find(document.querySelector('lesson-widget')?.shadowRoot);
-      return v !== null && v.currentTime > 30;
-    }, undefined, { timeout: 30_000 });
+    await page.waitForFunction(videoPastExpression(30), undefined, { timeout: 30_000 });
     await widget(page).getByLabel(/select the language/i).first().selectOption({ label: 'Español' });
     await widget(page).getByRole('heading', { name: 'Recuperar la conexión social' }).first().waitFor();
     assert.equal(await page.evaluate(() => (window as unknown as { marker: number }).marker), 42, 'no page reload');
@@ -111,24 +100,7 @@ describe('reader on the demo host page', () => {
     await video(page).evaluate((v: HTMLVideoElement) => {
       v.currentTime = 60;
     });
-    await page.waitForFunction(
-      () => {
-        const find = (root: ParentNode | null | undefined): HTMLVideoElement | null => {
-          if (!root) return null;
-          const v = root.querySelector('video');
-          if (v) return v;
-          for (const el of Array.from(root.querySelectorAll('*'))) {
-            const inner = find(el.shadowRoot);
-            if (inner) return inner;
-          }
-          return null;
-        };
-        const v = find(document.querySelector('lesson-widget')?.shadowRoot);
-        return v !== null && v.currentTime >= 65;
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
+    await page.waitForFunction(videoPastExpression(65), undefined, { timeout: 30_000 });
     const sent = page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes('/progress'));
     await w.getByRole('button', { name: /pause/i }).first().click();
     await sent;

@@ -41,3 +41,23 @@ export function recordScripts(page: Page, origin: string) {
     files: () => new Map(scripts),
   };
 }
+
+/**
+ * A page expression (a string, so the TypeScript loader injects no helpers into it) that is true
+ * once the widget's video element has played past `seconds`.
+ */
+export const videoPastExpression = (seconds: number): string => `(() => {
+  const find = (root) => {
+    if (!root) return null;
+    const v = root.querySelector('video');
+    if (v) return v;
+    for (const el of root.querySelectorAll('*')) {
+      const inner = find(el.shadowRoot);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const w = document.querySelector('lesson-widget');
+  const v = find(w && w.shadowRoot) || find(w);
+  return v !== null && v.currentTime > ${seconds};
+})()`;

@@ -21,11 +21,11 @@ export function renderEmbed(lesson: Lesson, apiOrigin: string): string {
     })
     .join('');
   const poster = lesson.video?.poster
-    ? `<img${a('src', lesson.video.poster)}${a('alt', '')} width="1280" height="720" slot="poster">`
+    ? `<img${a('src', lesson.video.poster)}${a('alt', '')} width="1280" height="720">`
     : '';
   return (
     `<lesson-widget${a('api', apiOrigin)}${a('lesson', lesson.slug)}${a('lang', lesson.locale)}>` +
-    `<h1>${escapeHtml(lesson.title)}</h1>${poster}<div class="transcript">${sections}</div>` +
+    `<h1>${escapeHtml(lesson.title)}</h1>${poster}${sections}` +
     `</lesson-widget>`
   );
 }
