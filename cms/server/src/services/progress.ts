@@ -10,12 +10,11 @@ import {
   type Segment,
 } from '@lessons/shared';
 import { LESSON_UID, PROGRESS_UID } from '../utils/constants';
-import { documents, query, toNumber, type Doc } from '../utils/documents';
+import { documents, isUniqueViolation, query, toNumber, type Doc } from '../utils/documents';
 import { getConfig, getService } from '../utils/get-service';
 import { readTranscript } from './lesson';
 
 const MAX_ATTEMPTS = 50;
-const isUniqueViolation = (e: unknown) => /unique|duplicate/i.test(String((e as Error)?.message ?? e));
 
 function storedSegments(value: unknown): Segment[] {
   try {

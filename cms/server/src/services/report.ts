@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { anchorQuote, type ErrorReportCreated, type ErrorReportInput } from '@lessons/shared';
 import { LESSON_UID, REPORT_UID } from '../utils/constants';
-import { documents, type Doc } from '../utils/documents';
+import { documents, isUniqueViolation, type Doc } from '../utils/documents';
 import { getService } from '../utils/get-service';
 import { readTranscript } from './lesson';
 
@@ -12,7 +12,6 @@ export interface Reporter {
   username?: string;
 }
 
-const isUniqueViolation = (e: unknown) => /unique|duplicate/i.test(String((e as Error)?.message ?? e));
 
 /** Readers' error reports: stored once per idempotency key, anchored to the words they point at. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -56,3 +56,6 @@ export function iso(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'string' ? new Date(value).toISOString() : new Date(0).toISOString();
 }
+
+/** The database (SQLite "UNIQUE constraint failed", PostgreSQL "duplicate key") refused a second row. */
+export const isUniqueViolation = (e: unknown): boolean => /unique|duplicate/i.test(String((e as Error)?.message ?? e));
