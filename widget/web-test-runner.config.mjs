@@ -17,7 +17,7 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
-  testsFinishTimeout: 10 * 60_000,
+  testsFinishTimeout: 3 * 60_000,
   testFramework: { config: { timeout: 30_000 } },
   plugins: [
     vendorDevServerPlugin(),

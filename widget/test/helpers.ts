@@ -145,3 +145,25 @@ export async function expectNoAxeViolations(element: Element, label: string): Pr
   );
   if (problems.length) throw new Error(`axe found problems (${label}):\n${problems.join('\n')}`);
 }
+
+/** A short description of a value for a failure message (elements by tag, id and classes). */
+function describeValue(value: unknown): unknown {
+  if (value instanceof Element) {
+    const id = value.id ? `#${value.id}` : '';
+    const classes = [...value.classList].map((c) => `.${c}`).join('');
+    return `<${value.localName}${id}${classes}>`;
+  }
+  if (value !== null && typeof value === 'object') return Object.prototype.toString.call(value);
+  return value;
+}
+
+// A failed assertion on an element (say, the focused one) carries that element as its
+// `actual`/`expected`; the test runner serialises them to report the failure, and an element
+// inside a live video.js player drags in a graph so large that the report never finishes.
+// Keep failure reports to short descriptions.
+afterEach(function keepFailureReportsSmall(this: Mocha.Context) {
+  const err = this.currentTest?.err as (Error & { actual?: unknown; expected?: unknown }) | undefined;
+  if (!err) return;
+  if ('actual' in err) err.actual = describeValue(err.actual);
+  if ('expected' in err) err.expected = describeValue(err.expected);
+});

@@ -36,6 +36,8 @@ export class LessonPlayer extends LessonElement {
   @query('.stage') private stage!: HTMLElement | null;
 
   private handle: MediaHandle | null = null;
+  /** The facade's play button had the focus when the player was asked for: the player takes it. */
+  private focusOnAttach = false;
 
   /** Loads video.js into the box and returns the player, starting at `startAt` seconds. */
   async attach(startAt: number): Promise<MediaHandle | null> {
@@ -43,6 +45,8 @@ export class LessonPlayer extends LessonElement {
     const widget = this.widget;
     const video = widget?.lesson.video;
     if (!widget || !video) return null;
+    // The facade (and its button) goes when the player comes: keep a keyboard reader's place.
+    this.focusOnAttach = (this.renderRoot as ShadowRoot).activeElement?.matches('button.play') ?? false;
     const { lesson, api, i18n } = widget;
     const [{ createPlayer, videoJsStyles }] = await Promise.all([import('./video-js.js'), this.updateComplete]);
     const root = this.renderRoot as ShadowRoot;
@@ -63,10 +67,18 @@ export class LessonPlayer extends LessonElement {
     return this.handle;
   }
 
+  protected override updated(): void {
+    if (this.focusOnAttach && this.handle && this.media.attached) {
+      this.focusOnAttach = false;
+      this.handle.focus();
+    }
+  }
+
   /** Removes the player; the facade shows again. */
   detach(): void {
     this.handle?.dispose();
     this.handle = null;
+    this.focusOnAttach = false;
     this.stage?.replaceChildren();
   }
 

@@ -46,13 +46,20 @@ describe('<lesson-player>', () => {
     await sendKeys({ press: 'Enter' });
     const media = await until(() => widget.media, 'the player');
     await until(() => !media.paused, 'playback');
-    // video.js controls are buttons in the tab order.
+    // The facade's button is gone: the focus moved to the player, not to the page.
+    const playerBox = deep(widget, 'lesson-player', '.video-js')!;
+    await until(() => activeElement() === playerBox, 'the focus on the player');
+    // Its controls follow in the tab order once video.js shows them.
     const control = deep<HTMLButtonElement>(widget, 'lesson-player', '.vjs-play-control')!;
-    control.focus();
-    expect(activeElement()).to.equal(control);
-    await until(() => control.classList.contains('vjs-playing'), 'the control to show playing');
+    await until(() => control.classList.contains('vjs-playing') && control.checkVisibility(), 'the play control to show');
+    await sendKeys({ press: 'Tab' });
+    await until(() => activeElement() === control, 'Tab to reach the play control');
     await sendKeys({ press: 'Enter' });
     await until(() => media.paused, 'paused from the keyboard');
+    // video.js's shortcuts work where the focus is: "k" plays again.
+    playerBox.focus();
+    await sendKeys({ press: 'k' });
+    await until(() => !media.paused, 'playing again with "k"');
   });
 
   it('styles video.js inside its shadow root only', async () => {
