@@ -16,6 +16,24 @@ export interface TestStrapi {
   url: string;
   stop(): Promise<void>;
   output(): string;
+  /** Reads the app's database directly (read-only): what was really stored. */
+  query(sql: string): Array<Record<string, unknown>>;
+}
+
+type Sqlite = new (
+  file: string,
+  options: { readonly: boolean },
+) => { prepare(sql: string): { all(): Array<Record<string, unknown>> }; close(): void };
+const openDatabase = (file: string) =>
+  new (createRequire(join(appDir, 'package.json'))('better-sqlite3') as Sqlite)(file, { readonly: true });
+
+function readRows(database: string, sql: string): Array<Record<string, unknown>> {
+  const db = openDatabase(database);
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -32,6 +50,7 @@ export async function startStrapi(port: number, env: Record<string, string> = {}
   return {
     url: strapi.url,
     output: strapi.output,
+    query: (sql) => readRows(database, sql),
     async stop() {
       await strapi.stop();
       removeUploads(database);
@@ -43,13 +62,7 @@ export async function startStrapi(port: number, env: Record<string, string> = {}
 function removeUploads(database: string) {
   if (!existsSync(database)) return;
   try {
-    const Database = createRequire(join(appDir, 'package.json'))('better-sqlite3') as new (
-      file: string,
-      options: { readonly: boolean },
-    ) => { prepare(sql: string): { all(): Array<{ url: string; formats: string | null }> }; close(): void };
-    const db = new Database(database, { readonly: true });
-    const rows = db.prepare('SELECT url, formats FROM files').all();
-    db.close();
+    const rows = readRows(database, 'SELECT url, formats FROM files') as Array<{ url: string; formats: string | null }>;
     for (const row of rows) {
       const urls = [row.url, ...Object.values((row.formats ? JSON.parse(row.formats) : {}) as Record<string, { url: string }>).map((f) => f.url)];
       for (const url of urls) if (url?.startsWith('/uploads/')) rmSync(join(appDir, 'public', url), { force: true });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiErrorSchema, lessonListSchema, reportCreatedResponseSchema, reportListResponseSchema } from '@lessons/shared';
+import {
+  apiErrorSchema,
+  lessonListSchema,
+  lessonResponseSchema,
+  progressResponseSchema,
+  reportCreatedResponseSchema,
+  reportListResponseSchema,
+} from '@lessons/shared';
 import {
   adminLogin,
   call,
@@ -8,13 +15,14 @@ import {
   expectOk,
   rawRequest,
   readerLogin,
+  registerReader,
   seedLesson,
   startStrapi,
   type Answer,
   type TestStrapi,
 } from './helpers.ts';
 
-/** The site owner's settings: allowed origins, CORS, and the report and login rate limits. */
+/** The site owner's settings: allowed origins, CORS, the report and login rate limits, the completion threshold. */
 const ALLOWED = 'http://allowed.test';
 const EVIL = 'http://evil.test';
 let strapi: TestStrapi;
@@ -27,6 +35,7 @@ before(async () => {
     LESSONS_REPORTS_PER_LESSON: '3',
     LESSONS_REPORTS_WINDOW: '600',
     AUTH_RATELIMIT_MAX: '3',
+    LESSONS_COMPLETION_THRESHOLD: '0.5',
   });
   api = (path, init) => call(`${strapi.url}${path}`, init);
 });
@@ -117,7 +126,7 @@ describe('rate limits', () => {
     });
 
   it('limits error reports per client and per lesson, answering 429 with Retry-After', async () => {
-    // Per client and lesson: 2 in the window.
+    // Per client: 2 in the window, whichever lessons they are about.
     const first = await send('127.0.0.1', main.en.slug, 'limit-key-0001');
     assert.equal(first.status, 201, first.text);
     assert.equal((await send('127.0.0.1', main.en.slug, 'limit-key-0002')).status, 201);
@@ -129,6 +138,8 @@ describe('rate limits', () => {
     const retryAfter = Number(third.headers['retry-after']);
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 600, `Retry-After: ${third.headers['retry-after']}`);
     assert.ok(headerList(String(third.headers['access-control-expose-headers'])).includes('retry-after'), 'a page can read Retry-After');
+    // Moving to another lesson does not reset a client's count.
+    assert.equal((await send('127.0.0.1', sleep.en.slug, 'limit-key-0007')).status, 429);
     // Resending a report that was already stored is not a new report: same answer, no 429.
     const resent = await send('127.0.0.1', main.en.slug, 'limit-key-0001');
     assert.equal(resent.status, 201);
@@ -166,5 +177,39 @@ describe('rate limits', () => {
     assert.equal(apiErrorSchema.parse(limited.body).error.status, 429);
     // Another client is not affected.
     assert.equal((await login('127.0.0.10', 'Reader-demo-2026')).status, 200);
+  });
+
+  it('limits registrations the same way', async () => {
+    const register = (client: string) =>
+      rawRequest(strapi.url, {
+        method: 'POST',
+        path: '/api/auth/local/register',
+        localAddress: client,
+        body: JSON.stringify({ username: 'flooder', email: 'flooder@example.com', password: 'short' }),
+      });
+    for (let i = 0; i < 3; i++) assert.equal((await register('127.0.0.11')).status, 400);
+    const limited = await register('127.0.0.11');
+    assert.equal(limited.status, 429, limited.text);
+    assert.equal(apiErrorSchema.parse(limited.body).error.status, 429);
+  });
+});
+
+describe('completion threshold (LESSONS_COMPLETION_THRESHOLD)', () => {
+  it('completes a lesson once the configured share has been played: 50% here', async () => {
+    const { jwt } = await registerReader(strapi.url, 'halfway');
+    const lesson = expectOk(await api(`/api/lessons/${main.en.slug}?locale=en`), lessonResponseSchema).data;
+    const duration = lesson.video!.duration!;
+    const put = async (segments: Array<[number, number]>) =>
+      expectOk(
+        await api(`/api/lessons/${main.en.slug}/progress?locale=en`, { method: 'PUT', token: jwt, json: { segments, position: segments[0]![1] } }),
+        progressResponseSchema,
+      ).data;
+    const before = await put([[0, duration * 0.45]]);
+    assert.equal(before.completed, false);
+    assert.ok(before.percent >= 44 && before.percent <= 46, String(before.percent));
+    const after = await put([[duration * 0.45, duration * 0.55]]);
+    assert.equal(after.completed, true);
+    assert.ok(after.percent >= 54 && after.percent <= 56, String(after.percent));
+    assert.equal(after.course?.completed, 1);
   });
 });

@@ -214,6 +214,17 @@ describe('POST /api/lessons/:slug/reports', () => {
     assert.deepEqual(row.reporterUser, { id: user.id, username: user.username });
     assert.deepEqual(row.lesson, { documentId: lessons['main-es']!.id, locale: 'es', title: main.es.title, slug: main.es.slug });
   });
+
+  it("stores a hash of the reader's address, never the address itself", async () => {
+    await created(main.en.slug, { what: 'Hashed address' });
+    const rows = strapi.query('SELECT * FROM lessons_error_reports');
+    assert.ok(rows.length > 0);
+    for (const row of rows) {
+      assert.match(String(row.client_hash), /^[0-9a-f]{32}$/);
+      const stored = JSON.stringify(row);
+      assert.ok(!stored.includes('127.0.0.1') && !stored.includes('::1'), stored);
+    }
+  });
 });
 
 describe('admin report routes', () => {
@@ -358,6 +369,12 @@ describe('applying a suggestion', () => {
       }
     }
     assert.deepEqual(corrected.transcript, expected);
+    // Republishing keeps everything around the transcript: its place in the course, tags, languages.
+    assert.deepEqual(corrected.course, lesson.course);
+    assert.deepEqual(corrected.tags, lesson.tags);
+    assert.deepEqual(corrected.category, lesson.category);
+    assert.deepEqual(corrected.locales, lesson.locales);
+    assert.deepEqual(corrected.related, lesson.related);
     // The searchable text and the downloads follow the correction.
     const found = expectOk(await api('/api/lessons?search=a%20lasting%20low%20mood'), lessonListSchema);
     assert.deepEqual(found.data.map((l) => l.slug), [lesson.slug]);
@@ -368,6 +385,11 @@ describe('applying a suggestion', () => {
     const again = expectError(await apply(id), 400);
     assert.match(again.message, /already fixed/);
     assert.equal((await detail(id)).state, 'fixed');
+    // A note added later keeps who fixed it, and when.
+    const noted = expectOk(await setState(id, { state: 'fixed', note: 'Checked again.' }), z.object({ data: reportRowSchema })).data;
+    assert.equal(noted.resolutionNote, 'Checked again.');
+    assert.deepEqual(noted.resolvedBy, applied.resolvedBy);
+    assert.equal(noted.resolvedAt, applied.resolvedAt);
   });
 
   it("uses the editor's replacement and note over the reader's suggestion", async () => {

@@ -327,6 +327,25 @@ describe('report state machine', () => {
     }
   });
 
+  it('follows new → triaged → accepted → fixed, with rejection and reopening, and nothing else', () => {
+    // Every pair, pinned: a change here is a change of the editors' workflow.
+    const allowed = new Set([
+      'new→triaged', 'new→accepted', 'new→rejected',
+      'triaged→accepted', 'triaged→rejected', 'triaged→new',
+      'accepted→fixed', 'accepted→rejected', 'accepted→triaged',
+      'fixed→accepted',
+      'rejected→triaged',
+    ]);
+    for (const from of REPORT_STATES) {
+      for (const to of REPORT_STATES) {
+        if (from === to) continue;
+        assert.equal(REPORT_TRANSITIONS[from].includes(to), allowed.has(`${from}→${to}`), `${from}→${to}`);
+      }
+    }
+    // A report is fixed only from "accepted" (or by Apply suggestion, from any open state).
+    assert.deepEqual(REPORT_STATES.filter((s) => REPORT_TRANSITIONS[s].includes('fixed')), ['accepted']);
+  });
+
   it('reportStateChangeSchema refuses an unknown state and unknown fields', () => {
     assert.equal(reportStateChangeSchema.safeParse({ state: 'fixed', note: ' ok ' }).success, true);
     assert.equal(reportStateChangeSchema.safeParse({ state: 'done' }).success, false);

@@ -98,14 +98,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function setState(d: Doc, state: ReportState, admin: AdminUser, note?: string): Promise<Doc> {
     const closes = state === 'fixed' || state === 'rejected';
+    // Only a move records who closed it: a note added to a closed report keeps its closer.
+    const moves = state !== d.reviewState;
     const updated = await reports().update({
       documentId: d.documentId,
       data: {
         reviewState: state,
         ...(note !== undefined ? { resolutionNote: note } : {}),
-        resolvedById: closes ? admin.id : null,
-        resolvedByName: closes ? adminName(admin) : null,
-        resolvedAt: closes ? new Date() : null,
+        ...(moves
+          ? {
+              resolvedById: closes ? admin.id : null,
+              resolvedByName: closes ? adminName(admin) : null,
+              resolvedAt: closes ? new Date() : null,
+            }
+          : {}),
       },
     });
     return updated ?? d;

@@ -33,7 +33,7 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => {
   return {
     async report(client: string, lesson: string): Promise<void> {
       const { client: perClient, lesson: perLesson } = get();
-      await consume(perClient, `${client}:${lesson}`);
+      await consume(perClient, client);
       await consume(perLesson, lesson);
     },
     /** Forget counters and re-read the config (tests change limits at run time). */
