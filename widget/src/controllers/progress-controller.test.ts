@@ -12,19 +12,21 @@ const OUTPUT: ProgressOutput = { percent: 1, completed: false, position: 0, segm
 /** An API whose progress calls are recorded, failing when told to. */
 function fakeApi() {
   const sent: ProgressInput[] = [];
+  const keepalive: boolean[] = [];
   const failures: LessonsApiError[] = [];
   const api = {
     async getProgress() {
       return OUTPUT;
     },
-    async putProgress(_slug: string, _locale: string, _token: string, body: ProgressInput) {
+    async putProgress(_slug: string, _locale: string, _token: string, body: ProgressInput, options: { keepalive?: boolean } = {}) {
       sent.push(structuredClone(body));
+      keepalive.push(options.keepalive ?? false);
       const failure = failures.shift();
       if (failure) throw failure;
       return { ...OUTPUT, position: body.position };
     },
   };
-  return { api: api as unknown as LessonsApi, sent, failures };
+  return { api: api as unknown as LessonsApi, sent, keepalive, failures };
 }
 
 function controller(api: LessonsApi, unauthorized: string[] = []) {
@@ -90,6 +92,48 @@ describe('progress', () => {
       progress.hostDisconnected();
     });
 
+    it('sends with keepalive when the page is hidden or goes away, and not otherwise', async () => {
+      const { api, sent, keepalive } = fakeApi();
+      const progress = controller(api);
+      progress.hostConnected();
+      try {
+        play(progress, 0, 3);
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+        await until(() => sent.length === 1, 'the send on hiding');
+        delete (document as { visibilityState?: string }).visibilityState;
+        play(progress, 3, 5);
+        window.dispatchEvent(new PageTransitionEvent('pagehide'));
+        await until(() => sent.length === 2, 'the send on pagehide');
+        play(progress, 5, 7);
+        progress.stopped(7);
+        await progress.settled();
+        expect(keepalive).to.deep.equal([true, true, false]);
+        expect(sent.map((s) => s.segments)).to.deep.equal([[[0, 3]], [[3, 5]], [[5, 7]]]);
+      } finally {
+        delete (document as { visibilityState?: string }).visibilityState;
+        progress.hostDisconnected();
+      }
+    });
+
+    it('sends the queue again as soon as the browser is back online', async () => {
+      const { api, sent, failures } = fakeApi();
+      const progress = controller(api);
+      progress.hostConnected();
+      try {
+        failures.push(new LessonsApiError('network', 'offline'));
+        play(progress, 0, 2);
+        progress.stopped(2);
+        await progress.settled();
+        expect(progress.pendingSegments).to.deep.equal([[0, 2]]);
+        window.dispatchEvent(new Event('online'));
+        await until(() => sent.length === 2, 'the send when online');
+        expect(sent[1]!.segments).to.deep.equal([[0, 2]]);
+      } finally {
+        progress.hostDisconnected();
+      }
+    });
+
     it('reports a refused token and drops the queue', async () => {
       const { api, failures } = fakeApi();
       const refused: string[] = [];
@@ -147,7 +191,20 @@ describe('progress', () => {
       deep<HTMLButtonElement>(widget, 'lesson-player', 'button')!.click();
       const media = await until(() => widget.media, 'the player');
       await until(() => media.currentTime >= 2, 'playback');
-      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      // What leaves on pagehide is sent with keepalive, so that it outlives the page.
+      const realFetch = window.fetch;
+      const flags: Array<boolean | undefined> = [];
+      window.fetch = (input, init) => {
+        if (String(input instanceof Request ? input.url : input).includes('/progress') && init?.method === 'PUT') flags.push(init.keepalive);
+        return realFetch(input, init);
+      };
+      try {
+        window.dispatchEvent(new PageTransitionEvent('pagehide'));
+        await until(() => flags.length >= 1, 'the send on pagehide');
+      } finally {
+        window.fetch = realFetch;
+      }
+      expect(flags).to.deep.equal([true]);
       await until(async () => (await puts()).length >= 1, 'the first (failing) send');
       media.pause();
       await until(async () => (await puts()).length >= 2, 'the retry', 8000);

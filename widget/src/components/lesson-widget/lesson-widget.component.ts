@@ -31,7 +31,7 @@ import { LessonPlayRequestEvent } from '../../events/lesson-play-request.js';
 import { LessonProgressEvent } from '../../events/lesson-progress.js';
 import { LessonReportRequestEvent, type ReportSelection } from '../../events/lesson-report-request.js';
 import { LessonSeekRequestEvent } from '../../events/lesson-seek-request.js';
-import { directionOf, preferredLanguage } from '../../i18n/i18n.js';
+import { directionOf, nativeLanguageName, preferredLanguage } from '../../i18n/i18n.js';
 import { LessonAccount } from '../account/account.component.js';
 import type { LessonAuthDialog } from '../auth-dialog/auth-dialog.component.js';
 import { LessonLanguagePicker } from '../language-picker/language-picker.component.js';
@@ -184,6 +184,8 @@ export class LessonWidget extends LessonElement {
   @state() private loaded: Lesson | null = null;
   @state() private loadError: LessonsApiError | null = null;
   @state() private announcement = '';
+  /** A language switch to announce once the interface speaks the new language. */
+  private switched: Lesson | null = null;
   @state() private resumeAt = 0;
   @state() private authDialogWanted = false;
   @state() private reportDialogWanted = false;
@@ -317,6 +319,11 @@ export class LessonWidget extends LessonElement {
       }
     }
     const translator = this.i18n.translator;
+    const switched = this.switched;
+    if (switched && translator && translator.lang === preferredLanguage(switched.locale).ui) {
+      this.switched = null;
+      this.announce(translator.t('language.switched', { title: switched.title, language: nativeLanguageName(switched.locale) }));
+    }
     const linkTemplate = this.linkTemplate || DEFAULT_LINK_TEMPLATE;
     const current = this.widgetState;
     if (this.loaded && translator && api) {
@@ -378,6 +385,7 @@ export class LessonWidget extends LessonElement {
       this.player?.reset();
       this.progress = null;
       this.resumeAt = 0;
+      if (previous.locale !== lesson.locale) this.switched = lesson;
     }
     this.loaded = lesson;
     this.loadError = null;

@@ -84,6 +84,9 @@ describe('<lesson-widget>', () => {
     expect(deep(widget, 'h1')!.getAttribute('lang')).to.equal('es');
     await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent!.includes('Transcripción'), 'Spanish interface');
     expect(deep<HTMLImageElement>(widget, 'lesson-player', 'img')!.src).to.contain('.es.jpg');
+    // Screen readers hear the change.
+    const status = await until(() => deep(widget, '[role="status"]')?.textContent?.trim(), 'the switch to be announced');
+    expect(status).to.equal(`Ahora se muestra «${widget.currentLesson!.title}» en Español.`);
   });
 
   it('lets the host cancel a language switch', async () => {
@@ -126,6 +129,26 @@ describe('<lesson-widget>', () => {
     await until(() => deep(widget, 'lesson-transcript', 'section'), 'the lesson after retrying');
   });
 
+  it("takes the host page's theme: custom properties and ::part", async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      lesson-widget.themed { --lesson-color-accent: rgb(120, 20, 60); }
+      lesson-widget.themed::part(title) { color: rgb(10, 110, 30); }
+      lesson-widget.themed::part(paragraph) { line-height: 31px; }
+    `;
+    document.head.append(style);
+    try {
+      const widget = await mountWidget({ class: 'themed' });
+      expect(getComputedStyle(deep(widget, 'h1')!).color).to.equal('rgb(10, 110, 30)');
+      const playIcon = deep(widget, 'lesson-player', 'button[part="play-button"] .icon')!;
+      expect(getComputedStyle(playIcon).backgroundColor).to.equal('rgb(120, 20, 60)');
+      const paragraph = deep(widget, 'lesson-transcript', '[part~="paragraph"]')!;
+      expect(getComputedStyle(paragraph).lineHeight).to.equal('31px');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('links tags, related lessons and the course through link-template', async () => {
     const widget = await mountWidget({ 'link-template': '/lessons/{slug}' });
     const lesson = widget.currentLesson!;
@@ -135,8 +158,9 @@ describe('<lesson-widget>', () => {
     expect(links.querySelector<HTMLAnchorElement>('a[rel="next"]')!.getAttribute('href')).to.equal(`/lessons/${lesson.course!.next!.slug}`);
     const tags = [...links.querySelectorAll<HTMLAnchorElement>('a[rel="tag"]')].map((a) => a.getAttribute('href'));
     expect(tags).to.deep.equal(lesson.tags.map((t) => `/lessons/?tag=${t.slug}`));
-    const related = [...links.querySelectorAll<HTMLAnchorElement>('[part="related"] a')].map((a) => a.textContent);
-    expect(related).to.deep.equal(lesson.related.map((r) => r.title));
+    const related = [...links.querySelectorAll<HTMLAnchorElement>('[part="related"] a')];
+    expect(related.map((a) => a.textContent)).to.deep.equal(lesson.related.map((r) => r.title));
+    expect(related.map((a) => a.getAttribute('href'))).to.deep.equal(lesson.related.map((r) => `/lessons/${r.slug}`));
     expect(links.textContent).to.contain('Recent publications');
   });
 

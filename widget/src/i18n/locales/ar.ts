@@ -40,6 +40,7 @@ export default {
   },
   language: {
     label: 'اختر اللغة',
+    switched: 'يُعرض الآن «{{title}}» باللغة {{language}}.',
   },
   account: {
     notice:

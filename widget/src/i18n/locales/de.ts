@@ -40,6 +40,7 @@ export default {
   },
   language: {
     label: 'Sprache auswählen',
+    switched: 'Jetzt wird „{{title}}“ auf {{language}} angezeigt.',
   },
   account: {
     notice:

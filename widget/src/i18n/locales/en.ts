@@ -44,6 +44,7 @@ export default {
   },
   language: {
     label: 'Select the language',
+    switched: 'Now showing “{{title}}” in {{language}}.',
   },
   account: {
     notice:

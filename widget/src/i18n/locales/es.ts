@@ -40,6 +40,7 @@ export default {
   },
   language: {
     label: 'Selecciona el idioma',
+    switched: 'Ahora se muestra «{{title}}» en {{language}}.',
   },
   account: {
     notice:

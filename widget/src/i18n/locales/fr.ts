@@ -40,6 +40,7 @@ export default {
   },
   language: {
     label: 'Choisissez la langue',
+    switched: '« {{title}} » est maintenant affiché en {{language}}.',
   },
   account: {
     notice:

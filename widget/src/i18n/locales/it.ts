@@ -40,6 +40,7 @@ export default {
   },
   language: {
     label: 'Seleziona la lingua',
+    switched: 'Ora è mostrato «{{title}}» in {{language}}.',
   },
   account: {
     notice:

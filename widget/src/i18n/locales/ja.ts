@@ -40,6 +40,7 @@ export default {
   },
   language: {
     label: '言語を選択',
+    switched: '「{{title}}」を{{language}}で表示しています。',
   },
   account: {
     notice:

@@ -40,6 +40,7 @@ export default {
   },
   language: {
     label: 'Selecione o idioma',
+    switched: 'Agora é exibido “{{title}}” em {{language}}.',
   },
   account: {
     notice:

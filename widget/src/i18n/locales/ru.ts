@@ -40,6 +40,7 @@ export default {
   },
   language: {
     label: 'Выберите язык',
+    switched: 'Теперь показан урок «{{title}}» на языке: {{language}}.',
   },
   account: {
     notice:

@@ -40,6 +40,7 @@ export default {
   },
   language: {
     label: '选择语言',
+    switched: '现在以{{language}}显示“{{title}}”。',
   },
   account: {
     notice: '请登录以记录你的学习进度。不登录也可以观看视频，但你在课程中的进度不会增加。',
