@@ -673,6 +673,40 @@ describe('drafts and the Content Manager', () => {
     assert.deepEqual(validateWebVTT(vtt.text).errors, []);
   });
 
+  it('plays an external video URL (MP4, WebM or HLS) with its type, and keeps slugs unique within a language', async () => {
+    const create = (slug: string, videoUrl: string) =>
+      cm('/actions/publish?locale=en', {
+        method: 'POST',
+        json: { title: `External ${slug}`, slug, duration: 5, videoUrl, transcript: transcriptWith('Streamed from elsewhere.') },
+      });
+    const made: string[] = [];
+    try {
+      for (const [slug, url, type] of [
+        ['external-hls', 'https://media.example.org/talk/index.m3u8', 'application/x-mpegURL'],
+        ['external-mp4', 'https://media.example.org/talk.mp4', 'video/mp4'],
+        ['external-webm', 'https://media.example.org/talk.webm?v=2', 'video/webm'],
+      ] as const) {
+        const created = await create(slug, url);
+        assert.equal(created.status, 200, created.text);
+        made.push((created.body as { data: { documentId: string } }).data.documentId);
+        assert.deepEqual((await lesson(slug)).video?.sources, [{ src: url, type }]);
+      }
+      // The same slug again in English is refused, with the field named…
+      const again = expectError(await create('external-hls', 'https://media.example.org/other.mp4'), 400);
+      assert.ok(fieldErrorsOf(again).has('slug'), JSON.stringify(again));
+      // …but the Spanish version of a lesson may use it.
+      const spanish = await cm(`/${made[0]}/actions/publish?locale=es`, {
+        method: 'POST',
+        json: { title: 'Externa', slug: 'external-hls', duration: 5, videoUrl: 'https://media.example.org/charla/index.m3u8', transcript: transcriptWith('Desde fuera.') },
+      });
+      assert.equal(spanish.status, 200, spanish.text);
+      assert.equal((await lesson('external-hls', 'locale=es')).title, 'Externa');
+      assert.equal((await lesson('external-hls', 'locale=en')).title, 'External external-hls');
+    } finally {
+      for (const id of made) for (const locale of ['en', 'es']) await cm(`/${id}?locale=${locale}`, { method: 'DELETE' });
+    }
+  });
+
   it('relates at most 5 lessons, the newest of the category first, and escapes markup in the embed', async () => {
     const titles = ['Extra lesson one', 'Extra lesson two', 'Tags <b>bold</b> & "quotes"'];
     for (const [i, title] of titles.entries()) {

@@ -17,6 +17,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const SEED = join(HERE, '..', '..', 'cms', 'app', 'seed');
 const COURSE_FILE = join(SEED, 'demo-course.json');
 const MEDIA_DIR = join(SEED, 'media');
+/** A short HLS stream (test/media/make-hls.sh) for the lesson that streams. */
+const HLS_DIR = join(HERE, 'media', 'hls');
+const HLS = 'application/x-mpegURL';
 const DIST = join(HERE, '..', 'dist');
 
 /** A seeded reader, for login tests. */
@@ -90,6 +93,22 @@ function buildLessons(course) {
       related: [],
     },
   });
+  // A lesson that streams with HLS, in English only, with no course.
+  out.push({
+    key: 'streamed',
+    media: { ...first.media, video: 'index.m3u8', type: HLS },
+    data: {
+      ...first.data,
+      id: 'streamed',
+      slug: 'streamed-lesson',
+      title: 'A lesson that streams',
+      transcript: { sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'The opening seconds of the main lesson, streamed.', start: 0, end: 6 }] }] },
+      course: null,
+      locales: [{ locale: course.defaultLocale, slug: 'streamed-lesson', title: 'A lesson that streams' }],
+      related: [],
+      video: { ...first.data.video, duration: 6 },
+    },
+  });
   return out;
 }
 
@@ -149,7 +168,11 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
   const lessonFor = (base, entry) => ({
     ...entry.data,
     video: {
-      sources: [{ src: `${base}/fixture/media/${basename(entry.media.video)}`, type: entry.media.type }],
+      sources: [
+        entry.media.type === HLS
+          ? { src: `${base}/fixture/hls/${entry.media.video}`, type: HLS }
+          : { src: `${base}/fixture/media/${basename(entry.media.video)}`, type: entry.media.type },
+      ],
       poster: `${base}/fixture/media/${basename(entry.media.poster)}`,
       duration: entry.data.video.duration,
     },
@@ -228,6 +251,11 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       return json(res, 200, issue(users[0]));
     }
 
+    if (path.startsWith('/fixture/hls/')) {
+      const file = join(HLS_DIR, basename(path));
+      if (!existsSync(file)) return json(res, 404, apiError(404, 'NotFoundError', 'Not Found'));
+      return serveFile(req, res, file, file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t');
+    }
     if (path.startsWith('/fixture/media/')) {
       const file = join(MEDIA_DIR, basename(path));
       if (!existsSync(file)) return json(res, 404, apiError(404, 'NotFoundError', 'Not Found'));
@@ -284,7 +312,7 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       const pageSize = Number(url.searchParams.get('pageSize') ?? 10);
       const known = course.locales.includes(locale) ? locale : defaultLocale;
       const found = lessons
-        .filter((l) => l.data.locale === known && l.key !== 'untimed')
+        .filter((l) => l.data.locale === known && l.key !== 'untimed' && l.key !== 'streamed')
         .filter((l) => !search || `${l.data.title} ${l.data.summary}`.toLowerCase().includes(search))
         .filter((l) => !tag || l.data.tags.some((t) => t.slug === tag));
       const data = found.slice((page - 1) * pageSize, page * pageSize).map((l) => {

@@ -16,6 +16,37 @@ describe('<lesson-player>', () => {
     await until(() => !media.paused && media.currentTime > 0.3, 'playback');
     expect(deep(widget, 'lesson-player', 'button[part="play-button"]')).to.equal(null);
     expect(media.video.currentSrc).to.contain('regaining-social-connection.en.webm');
+    // A WebM lesson never pays for the HLS engine.
+    expect(fetchedScripts().some((url) => url.includes('http-streaming'))).to.equal(false);
+  });
+
+  it('plays an HLS lesson natively where the browser can, without the HLS engine', async () => {
+    expect(document.createElement('video').canPlayType('application/x-mpegURL')).to.not.equal('');
+    const widget = await mountWidget({ lesson: 'streamed-lesson' });
+    deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
+    const media = await until(() => widget.media, 'the player');
+    await until(() => !media.paused && media.currentTime > 0.3, 'playback');
+    expect(media.video.currentSrc).to.contain('/fixture/hls/index.m3u8');
+    expect(fetchedScripts().some((url) => url.includes('http-streaming'))).to.equal(false);
+  });
+
+  it('loads the HLS engine for an HLS lesson in a browser without native HLS, and plays', async () => {
+    // As in Firefox or an older Chrome: no native HLS.
+    const native = HTMLMediaElement.prototype.canPlayType;
+    HTMLMediaElement.prototype.canPlayType = function (type: string) {
+      return /mpegurl/i.test(type) ? '' : native.call(this, type);
+    };
+    try {
+      const widget = await mountWidget({ lesson: 'streamed-lesson' });
+      deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
+      const media = await until(() => widget.media, 'the player');
+      expect(fetchedScripts().some((url) => url.includes('http-streaming'))).to.equal(true);
+      await until(() => !media.paused && media.currentTime > 0.3, 'playback through the HLS engine');
+      // Media Source Extensions: the element plays a blob the engine feeds, not the playlist.
+      expect(media.video.currentSrc).to.match(/^blob:/);
+    } finally {
+      HTMLMediaElement.prototype.canPlayType = native;
+    }
   });
 
   it('adds captions from the transcript endpoint in the lesson language', async () => {
