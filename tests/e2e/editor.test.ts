@@ -378,4 +378,91 @@ describe('an editor in the Strapi admin', () => {
     // The Spanish version is another transcript: untouched.
     assert.deepEqual((await getLesson(ES.slug, 'es')).transcript, ES_TRANSCRIPT);
   });
+
+  it('counts, filters, triages and rejects reports in the Error reports page', async () => {
+    const send = async (slug: string, body: Record<string, unknown>) => {
+      const res = await fetch(`${strapi.url}/api/lessons/${slug}/reports`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ idempotencyKey: `editor-e2e-${Math.random().toString(36).slice(2, 12)}`, ...body }),
+      });
+      assert.equal(res.status, 201, await res.text());
+    };
+    await send(ES.slug, {
+      locale: 'es',
+      quote: { exact: 'contando seis', prefix: 'nariz contando cuatro, y espira ', suffix: '. Una espiración' },
+      what: 'Falta decir que se espira por la boca.',
+    });
+    await send(EN.slug, {
+      locale: 'en',
+      quote: { exact: 'words this lesson never says', prefix: '', suffix: '' },
+      what: 'Those words are not in the video.',
+    });
+
+    await page.goto(`${strapi.url}/admin/plugins/lessons`);
+    await page.getByRole('heading', { name: 'Error reports', level: 1 }).waitFor();
+    const tab = (name: string, count: number) => page.getByRole('tab', { name: new RegExp(`^${name}\\s*${count}$`) });
+    // One fixed (applied above), two new.
+    await tab('All', 3).waitFor();
+    await tab('New', 2).waitFor();
+    await tab('Fixed', 1).waitFor();
+    await tab('Triaged', 0).waitFor();
+
+    const rows = page.getByRole('row').filter({ has: page.getByRole('link', { name: /^Open the report of / }) });
+    await tab('New', 2).click();
+    await rows.filter({ hasText: 'Falta decir' }).waitFor();
+    await rows.filter({ hasText: 'Those words are not in the video.' }).waitFor();
+    await page.waitForFunction('document.querySelectorAll("tbody tr").length === 2');
+
+    // Spanish only.
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: /Spanish \(es\)/ }).click();
+    await page.waitForFunction('document.querySelectorAll("tbody tr").length === 1');
+    const spanish = rows.filter({ hasText: 'Falta decir' });
+    await spanish.getByText(ES.title).waitFor();
+
+    // Triage it, with a note.
+    await spanish.getByRole('link', { name: /^Open the report of / }).click();
+    const main = page.getByRole('main');
+    await main.getByRole('heading', { name: 'Error report', level: 1 }).waitFor();
+    await main.getByText('Under “Hacerla más lenta”').waitFor();
+    const stateForm = main.locator('form').filter({ has: page.getByRole('button', { name: 'Change state' }) });
+    await stateForm.getByRole('combobox').click();
+    // From "new": triaged, accepted or rejected; never straight to fixed.
+    const offered = await page.getByRole('option').allTextContents();
+    assert.deepEqual(offered, ['Triaged', 'Accepted', 'Rejected']);
+    await page.getByRole('option', { name: 'Triaged' }).click();
+    await stateForm.getByRole('textbox').fill('Checking with the translator.');
+    const [changed] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/lessons/reports/')),
+      stateForm.getByRole('button', { name: 'Change state' }).click(),
+    ]);
+    assert.equal(changed.status(), 200, await changed.text());
+    await page.getByText('The report is now Triaged.').first().waitFor();
+    await main.getByText('Checking with the translator.').waitFor();
+
+    // The counts follow.
+    await page.goto(`${strapi.url}/admin/plugins/lessons`);
+    await tab('New', 1).waitFor();
+    await tab('Triaged', 1).waitFor();
+
+    // The report whose words are not in the transcript: nothing to apply; rejected.
+    await tab('New', 1).click();
+    const english = rows.filter({ hasText: 'Those words are not in the video.' });
+    await english.getByRole('link', { name: /^Open the report of / }).click();
+    await main.getByText('Not found in the current transcript').waitFor();
+    await main.getByText('The reported words are no longer in the transcript, so there is nothing to replace.').waitFor();
+    assert.equal(await main.getByRole('button', { name: 'Apply suggestion' }).count(), 0);
+    await stateForm.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'Rejected' }).click();
+    await stateForm.getByRole('textbox').fill('Not in this lesson.');
+    await stateForm.getByRole('button', { name: 'Change state' }).click();
+    await page.getByText('The report is now Rejected.').first().waitFor();
+    await main.getByText(/^By Demo Editor, /).waitFor();
+
+    await page.goto(`${strapi.url}/admin/plugins/lessons`);
+    await tab('New', 0).waitFor();
+    await tab('Rejected', 1).waitFor();
+    await tab('All', 3).waitFor();
+  });
 });

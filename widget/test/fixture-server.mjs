@@ -254,7 +254,7 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
     if (path.startsWith('/fixture/hls/')) {
       const file = join(HLS_DIR, basename(path));
       if (!existsSync(file)) return json(res, 404, apiError(404, 'NotFoundError', 'Not Found'));
-      return serveFile(req, res, file, file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp2t');
+      return serveFile(req, res, file, file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp4');
     }
     if (path.startsWith('/fixture/media/')) {
       const file = join(MEDIA_DIR, basename(path));

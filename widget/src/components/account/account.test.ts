@@ -135,6 +135,26 @@ describe('reader account', () => {
     expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
   });
 
+  it('follows a token the host sets, changes or removes after mounting', async () => {
+    const widget = await mountWidget();
+    await until(() => account(widget).querySelector('[part="notice"]'), 'anonymous at first');
+    widget.setAttribute('token', await readerToken());
+    await until(() => account(widget).textContent!.includes(`Logged in as ${READER.username}`), 'signed in by the host');
+    await until(() => account(widget).querySelector('[part="progress"]'), 'the reader progress');
+    widget.removeAttribute('token');
+    await until(() => account(widget).querySelector('[part="notice"]'), 'anonymous again');
+    expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
+  });
+
+  it('stays anonymous when the host gives a token the server refuses', async () => {
+    const widget = await mountWidget({ token: 'forged-token' });
+    await until(() => account(widget).querySelector('[part="notice"]'), 'the anonymous notice');
+    expect(account(widget).textContent).to.not.contain('Logged in');
+    expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
+    const puts = await requestLog((r) => r.method === 'PUT' && r.path.endsWith('/progress'));
+    expect(puts).to.have.length(0);
+  });
+
   it('shows lesson and course progress for a logged-in reader', async () => {
     const token = await readerToken();
     await fetch(`${API}/api/lessons/regaining-social-connection/progress?locale=en`, {

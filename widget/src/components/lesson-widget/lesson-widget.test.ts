@@ -89,6 +89,18 @@ describe('<lesson-widget>', () => {
     expect(status).to.equal(`Ahora se muestra «${widget.currentLesson!.title}» en Español.`);
   });
 
+  it('follows the host when it changes lesson or lang after mounting', async () => {
+    const widget = await mountWidget();
+    widget.setAttribute('lesson', 'sleep-routine-and-mood');
+    await until(() => widget.currentLesson?.slug === 'sleep-routine-and-mood', 'the other lesson');
+    await widget.updateComplete;
+    expect(deep(widget, 'h1')!.textContent).to.equal(widget.currentLesson!.title);
+    widget.setAttribute('lang', 'es');
+    await until(() => widget.currentLesson?.locale === 'es', 'the Spanish version');
+    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent!.includes('Transcripción'), 'the Spanish interface');
+    expect(deep(widget, 'h1')!.textContent).to.equal(widget.currentLesson!.title);
+  });
+
   it('lets the host cancel a language switch', async () => {
     const widget = await mountWidget();
     widget.addEventListener('lesson-language-change', (e) => e.preventDefault());
