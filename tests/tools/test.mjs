@@ -24,6 +24,7 @@ const nodeTest = (pkg, ...dirs) => {
 };
 
 const SUITES = [
+  { name: 'types (tsc, strict, every package)', cwd: '', cmd: () => ['node', 'tests/tools/typecheck.mjs'] },
   { name: 'shared (contracts, unit)', cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
   { name: 'cms (plugin on a real Strapi)', cwd: 'cms', cmd: () => nodeTest('cms', 'admin/src', 'test') },
   { name: 'widget (Chromium)', cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },

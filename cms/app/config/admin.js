@@ -1,3 +1,4 @@
+/** @param {import('@strapi/strapi').Core.Config.Shared.ConfigParams} params */
 module.exports = ({ env }) => ({
   auth: { secret: env('ADMIN_JWT_SECRET', 'demo-admin-jwt-secret') },
   apiToken: { salt: env('API_TOKEN_SALT', 'demo-api-token-salt') },

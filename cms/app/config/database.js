@@ -1,6 +1,7 @@
 const path = require('path');
 
 // SQLite by default (a file under .tmp/); PostgreSQL with DATABASE_CLIENT=postgres.
+/** @param {import('@strapi/strapi').Core.Config.Shared.ConfigParams} params */
 module.exports = ({ env }) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
   if (client === 'postgres') {

@@ -1,3 +1,4 @@
+/** @param {import('@strapi/strapi').Core.Config.Shared.ConfigParams} params */
 module.exports = ({ env }) => [
   'strapi::logger',
   'strapi::errors',

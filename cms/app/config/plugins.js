@@ -1,5 +1,6 @@
 const path = require('path');
 
+/** @param {import('@strapi/strapi').Core.Config.Shared.ConfigParams} params */
 module.exports = ({ env }) => ({
   lessons: {
     enabled: true,

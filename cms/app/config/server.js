@@ -1,4 +1,5 @@
 // Demo defaults so `npm start` works on a fresh machine; set real secrets in production.
+/** @param {import('@strapi/strapi').Core.Config.Shared.ConfigParams} params */
 module.exports = ({ env }) => ({
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),

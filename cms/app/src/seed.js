@@ -9,6 +9,7 @@ const path = require('path');
 
 // The app's root, whether this runs from src/ or compiled into dist/src/.
 const SEED_DIR = path.join(process.cwd(), 'seed');
+/** @param {string} name */
 const L = (name) => `plugin::lessons.${name}`;
 
 const demoAccounts = () => ({
@@ -23,7 +24,7 @@ const demoAccounts = () => ({
   },
 });
 
-/** @param {any} strapi */
+/** @param {any} strapi @param {string[]} codes */
 async function ensureLocales(strapi, codes) {
   const locales = strapi.plugin('i18n').service('locales');
   for (const code of codes) {
@@ -34,7 +35,7 @@ async function ensureLocales(strapi, codes) {
   }
 }
 
-/** @param {any} strapi */
+/** @param {any} strapi @param {{ email: string, password: string }} account */
 async function ensureAdmin(strapi, account) {
   const users = strapi.service('admin::user');
   if ((await strapi.db.query('admin::user').count()) > 0) return;
@@ -50,7 +51,7 @@ async function ensureAdmin(strapi, account) {
   });
 }
 
-/** @param {any} strapi */
+/** @param {any} strapi @param {{ username: string, email: string, password: string }} account */
 async function ensureReader(strapi, account) {
   const existing = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: account.email } });
   if (existing) return;
@@ -66,7 +67,7 @@ async function ensureReader(strapi, account) {
   });
 }
 
-/** @param {any} strapi */
+/** @param {any} strapi @param {string} relative @param {string} mime @returns {Promise<number>} */
 async function upload(strapi, relative, mime) {
   const file = path.join(SEED_DIR, relative);
   const name = path.basename(file);
@@ -83,9 +84,14 @@ async function upload(strapi, relative, mime) {
  * Creates one localized entry in every locale (the first creates the document, the others are
  * added to it) and returns its documentId. `make(locale)` gives the data for one locale.
  * @param {any} strapi
+ * @param {string} uid
+ * @param {string[]} locales
+ * @param {(locale: string) => Record<string, any> | Promise<Record<string, any>>} make
+ * @returns {Promise<string>}
  */
 async function localized(strapi, uid, locales, make) {
   const docs = strapi.documents(uid);
+  /** @type {string | undefined} */
   let documentId;
   for (const locale of locales) {
     const data = await make(locale);
@@ -98,12 +104,15 @@ async function localized(strapi, uid, locales, make) {
       ? (await docs.update({ documentId, locale, data })).documentId
       : (await docs.create({ locale, data })).documentId;
   }
+  if (!documentId) throw new Error(`No locales to seed ${uid} in.`);
   return documentId;
 }
 
 /** @param {any} strapi */
 async function seedCourse(strapi) {
+  /** @type {any} */
   const demo = JSON.parse(fs.readFileSync(path.join(SEED_DIR, 'demo-course.json'), 'utf8'));
+  /** @type {string[]} */
   const locales = demo.locales;
   await ensureLocales(strapi, locales);
 
@@ -113,9 +122,11 @@ async function seedCourse(strapi) {
   }
 
   const categoryId = await localized(strapi, L('category'), locales, (l) => demo.category[l]);
+  /** @type {Record<string, string>} */
   const tagIds = {};
   for (const tag of demo.tags) tagIds[tag.key] = await localized(strapi, L('tag'), locales, (l) => tag[l]);
 
+  /** @type {Record<string, string>} */
   const lessonIds = {};
   for (const lesson of demo.lessons) {
     lessonIds[lesson.key] = await localized(strapi, L('lesson'), locales, async (l) => {
@@ -128,14 +139,14 @@ async function seedCourse(strapi) {
         poster: await upload(strapi, x.video.poster, 'image/jpeg'),
         duration: x.video.duration,
         transcript: x.transcript,
-        tags: lesson.tags.map((k) => tagIds[k]),
+        tags: lesson.tags.map((/** @type {string} */ k) => tagIds[k]),
         category: categoryId,
       };
     });
   }
   await localized(strapi, L('course'), locales, (l) => ({
     ...demo.course[l],
-    lessons: demo.course.lessons.map((k) => lessonIds[k]),
+    lessons: demo.course.lessons.map((/** @type {string} */ k) => lessonIds[k]),
   }));
   // Published one after another, so "Recent publications" has an order.
   for (const lesson of demo.lessons) {
