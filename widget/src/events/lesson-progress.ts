@@ -6,7 +6,7 @@ export interface LessonProgressDetail extends ProgressOutput {
   locale: string;
 }
 
-/** The server recorded the reader's progress; `detail` is its answer (lesson and course). */
+/** The server answered about the reader's progress (when it is first loaded, and after each recorded send); `detail` is its answer, lesson and course. */
 export class LessonProgressEvent extends Event {
   static readonly type = EVENTS.progress;
   constructor(readonly detail: LessonProgressDetail) {

@@ -95,8 +95,8 @@ const baseLanguage = (tag: string) => tag.toLowerCase().split('-')[0] ?? tag;
  *
  * @event lesson-language-change - The reader chose another language (`detail: { locale, slug,
  *   previousLocale }`). Cancelable: `preventDefault()` keeps the widget as it is (e.g. to navigate).
- * @event lesson-progress - The reader's progress was recorded (`detail`: `ProgressOutput` plus
- *   `slug`, `locale`).
+ * @event lesson-progress - The server answered about the reader's progress: when it is first
+ *   loaded, and after each recorded send (`detail`: `ProgressOutput` plus `slug`, `locale`).
  * @event lesson-report-submitted - An error report was accepted (`detail: { id, state, slug, locale }`).
  * @event lesson-auth-change - The reader logged in or out (`detail: { user }`).
  *
