@@ -439,7 +439,8 @@ describe('an editor in the Strapi admin', () => {
     ]);
     assert.equal(changed.status(), 200, await changed.text());
     await page.getByText('The report is now Triaged.').first().waitFor();
-    await main.getByText('Checking with the translator.').waitFor();
+    // The note is kept with the report (and the form is ready for the next move).
+    await main.getByRole('definition').filter({ hasText: 'Checking with the translator.' }).waitFor();
 
     // The counts follow.
     await page.goto(`${strapi.url}/admin/plugins/lessons`);
