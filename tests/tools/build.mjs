@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { pnpm, root } from './pnpm.mjs';
 
 const STEPS = [
-  { name: 'widget', filter: '@lessons/widget', inputs: ['shared/src', 'widget/src', 'widget/rollup.config.mjs', 'widget/package.json'], output: 'widget/dist/widget.js' },
+  { name: 'widget', filter: '@lessons/widget', inputs: ['shared/src', 'widget/src', 'widget/rollup.config.mjs', 'widget/custom-elements-manifest.config.mjs', 'widget/package.json'], output: 'widget/dist/custom-elements.json' },
   { name: 'plugin', filter: 'strapi-plugin-lessons', inputs: ['shared/src', 'cms/server', 'cms/admin', 'cms/package.json', 'widget/dist'], output: 'cms/dist/server/index.js' },
   { name: 'admin', filter: 'lessons-app', inputs: ['cms/dist', 'cms/app/config', 'cms/app/src', 'cms/app/tsconfig.json', 'cms/app/package.json'], output: 'cms/app/dist/build/index.html' },
 ];

@@ -30,6 +30,8 @@ import { lessonSearchStyles } from './lesson-search.styles.js';
  * @cssproperty --lesson-color-surface - The background of the active result.
  * @cssproperty --lesson-color-link - Result titles.
  * @cssproperty --lesson-radius - Corner radius.
+ *
+ * @tagname lesson-search
  */
 export class LessonSearch extends LessonElement {
   static override styles = [sharedStyles, lessonSearchStyles];

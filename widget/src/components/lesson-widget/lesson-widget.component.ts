@@ -145,6 +145,8 @@ const baseLanguage = (tag: string) => tag.toLowerCase().split('-')[0] ?? tag;
  * @cssproperty --lesson-radius - Corner radius (8px).
  * @cssproperty --lesson-gap - Space between the parts (1.25rem).
  * @cssproperty --lesson-transcript-max-height - Height of the scrolling timed transcript (28rem).
+ *
+ * @tagname lesson-widget
  */
 export class LessonWidget extends LessonElement {
   static override styles = [sharedStyles, lessonWidgetStyles];
