@@ -392,6 +392,47 @@ describe('applying a suggestion', () => {
     assert.equal(noted.resolvedAt, applied.resolvedAt);
   });
 
+  it('corrects the published text without publishing draft edits nobody has published yet', async () => {
+    const lesson = lessons['last-en']!;
+    const CM = `/content-manager/collection-types/plugin::lessons.lesson/${lesson.id}`;
+    const cmDoc = z.object({ data: z.object({ title: z.string(), transcript: z.unknown() }).passthrough() });
+    // An editor's unfinished work: a new title and a new closing paragraph, saved, not published.
+    const draftTranscript = structuredClone(lesson.transcript);
+    draftTranscript.sections.at(-1)!.paragraphs.push({ id: 'draft-extra', text: 'A paragraph still being written.' });
+    expectOk(
+      await api(`${CM}?locale=en`, { method: 'PUT', token: editor, json: { title: 'Asking for help (draft title)', transcript: draftTranscript } }),
+      cmDoc,
+    );
+    const { quote, position } = quoteOf(lesson, paragraphsOf(lesson.transcript)[0]!.text.split(' ').slice(0, 3).join(' '));
+    const id = await created(lesson.slug, { quote, position, suggestion: 'CORRECTED WORDS' });
+    expectOk(await apply(id), applyResponseSchema);
+
+    // Readers get the correction, and nothing of the draft.
+    const live = expectOk(await api(`/api/lessons/${lesson.slug}?locale=en`), lessonResponseSchema).data;
+    assert.equal(live.title, lesson.title);
+    const expected = structuredClone(lesson.transcript);
+    const first = expected.sections[0]!.paragraphs[0]!;
+    first.text = `CORRECTED WORDS${first.text.slice(position.end)}`;
+    assert.deepEqual(live.transcript, expected);
+    assert.ok(!paragraphsOf(live.transcript).some((p) => p.id === 'draft-extra'));
+    assert.deepEqual(expectOk(await api('/api/lessons?search=CORRECTED%20WORDS'), lessonListSchema).data.map((l) => l.slug), [lesson.slug]);
+    // The draft keeps its edits, and has the correction too.
+    const draft = expectOk(await api(`${CM}?locale=en`, { token: editor }), cmDoc).data;
+    assert.equal(draft.title, 'Asking for help (draft title)');
+    const draftParagraphs = paragraphsOf(draft.transcript as Lesson['transcript']);
+    assert.equal(draftParagraphs[0]!.text, first.text);
+    assert.equal(draftParagraphs.at(-1)!.id, 'draft-extra');
+    // …and the admin still shows it as modified (a draft ahead of what is published).
+    const meta = (await api(`${CM}?locale=en`, { token: editor })).body as { meta: { availableStatus: Array<{ publishedAt: string | null; updatedAt: string }> } };
+    const publishedVersion = meta.meta.availableStatus.find((v) => v.publishedAt);
+    assert.ok(publishedVersion && Date.parse((draft as { updatedAt: string }).updatedAt) > Date.parse(publishedVersion.updatedAt), JSON.stringify(meta.meta));
+
+    // Put the lesson back as it was, for the tests that follow.
+    const restored = await api(`${CM}/actions/publish?locale=en`, { method: 'POST', token: editor, json: { title: lesson.title, transcript: lesson.transcript } });
+    assert.equal(restored.status, 200, restored.text);
+    assert.deepEqual(expectOk(await api(`/api/lessons/${lesson.slug}?locale=en`), lessonResponseSchema).data.transcript, lesson.transcript);
+  });
+
   it("uses the editor's replacement and note over the reader's suggestion", async () => {
     const lesson = expectOk(await api(`/api/lessons/${main.en.slug}?locale=en`), lessonResponseSchema).data;
     const { quote } = quoteOf(lesson, 'ten-minute walk');

@@ -7,6 +7,7 @@ import {
   quoteSchema,
   replaceAt,
   REPORT_STATES,
+  toPlainText,
   REPORT_TRANSITIONS,
   type ApplySuggestionInput,
   type ReportContext,
@@ -176,8 +177,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Replaces the reported words in the lesson's current transcript (found again with the shared
-     * anchoring, so prefix and suffix pick the right occurrence), republishes the lesson if it was
-     * published, and marks the report fixed.
+     * anchoring, so prefix and suffix pick the right occurrence) and marks the report fixed. A
+     * published lesson is republished with the change; if its draft holds unpublished edits, the
+     * published text is corrected on its own and those edits stay unpublished.
      */
     async apply(id: string, input: ApplySuggestionInput, admin: AdminUser): Promise<ReportRow> {
       const d = await load(id);
@@ -202,18 +204,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const lessonDocs = documents(strapi, LESSON_UID);
-      const wasPublished = await lessonDocs.findOne({
+      const published = await lessonDocs.findOne({
         documentId: d.lessonDocumentId,
         locale: d.lessonLocale,
         status: 'published',
-        fields: ['id'],
+        fields: ['id', 'transcript', 'updatedAt'],
       });
+      // A draft saved after the last publication holds edits nobody has published yet.
+      const draftAhead = published !== null && Date.parse(String(lesson.updatedAt)) > Date.parse(String(published.updatedAt));
+      if (published && draftAhead) {
+        // Correct the published text where it stands, without publishing those edits; the
+        // published row first, so that the draft stays the newer one ("Modified" in the admin).
+        const live = readTranscript(published.transcript);
+        const liveAnchor = anchorQuote(live, quote.data, position.success ? position.data : undefined);
+        if (liveAnchor) {
+          const corrected = replaceAt(live, liveAnchor, replacement);
+          await query(strapi, LESSON_UID).update({
+            where: { id: published.id },
+            data: { transcript: corrected, transcriptText: toPlainText(corrected), updatedAt: new Date() },
+          });
+        }
+      }
       await lessonDocs.update({
         documentId: d.lessonDocumentId,
         locale: d.lessonLocale,
         data: { transcript: replaceAt(transcript, anchor, replacement) },
       });
-      if (wasPublished) await lessonDocs.publish({ documentId: d.lessonDocumentId, locale: d.lessonLocale });
+      if (published && !draftAhead) await lessonDocs.publish({ documentId: d.lessonDocumentId, locale: d.lessonLocale });
       const updated = await setState(d, 'fixed', admin, input.note ?? d.resolutionNote ?? undefined);
       const lessons = await lessonTitles([{ documentId: d.lessonDocumentId, locale: d.lessonLocale }]);
       return toRow(updated, lessons);

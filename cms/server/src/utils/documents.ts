@@ -38,6 +38,7 @@ export interface Query {
   findOne(params: Doc): Promise<Doc | null>;
   findMany(params: Doc): Promise<Doc[]>;
   count(params: Doc): Promise<number>;
+  update(params: Doc): Promise<Doc | null>;
   updateMany(params: Doc): Promise<{ count: number }>;
 }
 
