@@ -4,6 +4,7 @@ import {
   lessonListSchema,
   lessonResponseSchema,
   mergeSegments,
+  paragraphsOf,
   progressResponseSchema,
   reportCreatedResponseSchema,
   type Segment,
@@ -26,6 +27,8 @@ describe('on PostgreSQL', () => {
       DATABASE_USERNAME: pg.user,
       DATABASE_PASSWORD: '',
       SERVE_ADMIN_PANEL: 'false',
+      // Every report here comes from one address (rate limits are tested on SQLite).
+      LESSONS_REPORTS_PER_CLIENT: '100',
     });
   });
 
@@ -87,5 +90,50 @@ describe('on PostgreSQL', () => {
       ids.add(reportCreatedResponseSchema.parse(await json(a)).data.id);
     }
     assert.equal(ids.size, 1);
+  });
+
+  it("applies suggestions: republishing a lesson, or correcting only its published text when its draft is ahead", async () => {
+    const login = await fetch(`${strapi.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@example.com', password: 'Editor-demo-2026' }),
+    });
+    assert.equal(login.status, 200);
+    const { data: { token } } = await json<{ data: { token: string } }>(login);
+    const admin = (path: string, init: RequestInit = {}) =>
+      fetch(`${strapi.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
+    const getLesson = async (slug: string) =>
+      lessonResponseSchema.parse(await json(await fetch(`${strapi.url}/api/lessons/${slug}?locale=en`))).data;
+
+    for (const [slug, draftAhead] of [
+      ['recognising-the-signs-of-depression', false],
+      ['sleep-routine-and-mood', true],
+    ] as const) {
+      const before = await getLesson(slug);
+      if (draftAhead) {
+        const saved = await admin(`/content-manager/collection-types/plugin::lessons.lesson/${before.id}?locale=en`, {
+          method: 'PUT',
+          body: JSON.stringify({ title: `${before.title} (draft)` }),
+        });
+        assert.equal(saved.status, 200, await saved.text());
+      }
+      const first = paragraphsOf(before.transcript)[0]!;
+      const quote = { exact: first.text.slice(0, 24), prefix: '', suffix: first.text.slice(24, 60) };
+      const sent = await fetch(`${strapi.url}/api/lessons/${slug}/reports`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ locale: 'en', quote, what: 'Reworded.', suggestion: 'REWORDED OPENING', idempotencyKey: `pg-apply-${slug}` }),
+      });
+      assert.equal(sent.status, 201, await sent.clone().text());
+      const { data: report } = reportCreatedResponseSchema.parse(await json(sent));
+      const applied = await admin(`/lessons/reports/${report.id}/apply`, { method: 'POST', body: '{}' });
+      assert.equal(applied.status, 200, await applied.text());
+
+      const after = await getLesson(slug);
+      assert.equal(paragraphsOf(after.transcript)[0]!.text, `REWORDED OPENING${first.text.slice(24)}`);
+      assert.equal(after.title, before.title, 'the draft title stays unpublished');
+      const found = lessonListSchema.parse(await json(await fetch(`${strapi.url}/api/lessons?locale=en&search=reworded%20opening`)));
+      assert.ok(found.data.some((l) => l.slug === slug));
+    }
   });
 });
