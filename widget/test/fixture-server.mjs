@@ -75,10 +75,12 @@ function buildLessons(course) {
       });
     }
   }
-  // A lesson whose transcript has no times (plain reading text), in English only, with no course.
+  // The two lessons below exist only to be opened by slug: the list and search leave them out.
   const first = out.find((x) => x.data.locale === course.defaultLocale);
+  // A lesson whose transcript has no times (plain reading text), in English only, with no course.
   out.push({
     key: 'untimed',
+    unlisted: true,
     media: first.media,
     data: {
       ...first.data,
@@ -96,6 +98,7 @@ function buildLessons(course) {
   // A lesson that streams with HLS, in English only, with no course.
   out.push({
     key: 'streamed',
+    unlisted: true,
     media: { ...first.media, video: 'index.m3u8', type: HLS },
     data: {
       ...first.data,
@@ -312,7 +315,7 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       const pageSize = Number(url.searchParams.get('pageSize') ?? 10);
       const known = course.locales.includes(locale) ? locale : defaultLocale;
       const found = lessons
-        .filter((l) => l.data.locale === known && l.key !== 'untimed' && l.key !== 'streamed')
+        .filter((l) => l.data.locale === known && !l.unlisted)
         .filter((l) => !search || `${l.data.title} ${l.data.summary}`.toLowerCase().includes(search))
         .filter((l) => !tag || l.data.tags.some((t) => t.slug === tag));
       const data = found.slice((page - 1) * pageSize, page * pageSize).map((l) => {

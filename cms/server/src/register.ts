@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fieldErrors, toPlainText, transcriptSchema } from '@lessons/shared';
+import { fieldErrors, transcriptSchema } from '@lessons/shared';
 import { LESSON_UID } from './utils/constants';
+import { transcriptColumns } from './utils/transcript';
 
 type DocumentContext = { uid: string; action: string; params: { data?: Record<string, unknown> } };
 
@@ -26,8 +27,7 @@ function guardLessons(strapi: Core.Strapi) {
           { errors: list },
         );
       }
-      data.transcript = result.data;
-      data.transcriptText = toPlainText(result.data);
+      Object.assign(data, transcriptColumns(result.data));
     }
     if (typeof data.videoUrl === 'string' && data.videoUrl && !/^https?:\/\/\S+$/i.test(data.videoUrl)) {
       const message = 'The video URL must start with http:// or https://.';

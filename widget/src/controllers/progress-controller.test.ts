@@ -37,6 +37,18 @@ function controller(api: LessonsApi, unauthorized: string[] = []) {
   return progress;
 }
 
+/** Controllers listening to the page (visibility, pagehide, online); disconnected after each test. */
+const listening: ProgressController[] = [];
+function connected(api: LessonsApi) {
+  const progress = controller(api);
+  progress.hostConnected();
+  listening.push(progress);
+  return progress;
+}
+afterEach(() => {
+  for (const progress of listening.splice(0)) progress.hostDisconnected();
+});
+
 function play(progress: ProgressController, from: number, to: number) {
   for (let t = from; t <= to + 1e-9; t += 0.25) progress.played(t);
 }
@@ -94,8 +106,7 @@ describe('progress', () => {
 
     it('sends with keepalive when the page is hidden or goes away, and not otherwise', async () => {
       const { api, sent, keepalive } = fakeApi();
-      const progress = controller(api);
-      progress.hostConnected();
+      const progress = connected(api);
       try {
         play(progress, 0, 3);
         Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
@@ -112,26 +123,20 @@ describe('progress', () => {
         expect(sent.map((s) => s.segments)).to.deep.equal([[[0, 3]], [[3, 5]], [[5, 7]]]);
       } finally {
         delete (document as { visibilityState?: string }).visibilityState;
-        progress.hostDisconnected();
       }
     });
 
     it('sends the queue again as soon as the browser is back online', async () => {
       const { api, sent, failures } = fakeApi();
-      const progress = controller(api);
-      progress.hostConnected();
-      try {
-        failures.push(new LessonsApiError('network', 'offline'));
-        play(progress, 0, 2);
-        progress.stopped(2);
-        await progress.settled();
-        expect(progress.pendingSegments).to.deep.equal([[0, 2]]);
-        window.dispatchEvent(new Event('online'));
-        await until(() => sent.length === 2, 'the send when online');
-        expect(sent[1]!.segments).to.deep.equal([[0, 2]]);
-      } finally {
-        progress.hostDisconnected();
-      }
+      const progress = connected(api);
+      failures.push(new LessonsApiError('network', 'offline'));
+      play(progress, 0, 2);
+      progress.stopped(2);
+      await progress.settled();
+      expect(progress.pendingSegments).to.deep.equal([[0, 2]]);
+      window.dispatchEvent(new Event('online'));
+      await until(() => sent.length === 2, 'the send when online');
+      expect(sent[1]!.segments).to.deep.equal([[0, 2]]);
     });
 
     it('reports a refused token and drops the queue', async () => {

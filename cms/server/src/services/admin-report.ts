@@ -7,7 +7,6 @@ import {
   quoteSchema,
   replaceAt,
   REPORT_STATES,
-  toPlainText,
   REPORT_TRANSITIONS,
   type ApplySuggestionInput,
   type ReportContext,
@@ -21,6 +20,7 @@ import {
 import { LESSON_UID, REPORT_UID } from '../utils/constants';
 import { documents, iso, query, toNumber, type Doc } from '../utils/documents';
 import { absoluteUrl } from '../utils/http';
+import { transcriptColumns } from '../utils/transcript';
 import { readTranscript } from './lesson';
 
 export interface AdminUser {
@@ -218,10 +218,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const live = readTranscript(published.transcript);
         const liveAnchor = anchorQuote(live, quote.data, position.success ? position.data : undefined);
         if (liveAnchor) {
-          const corrected = replaceAt(live, liveAnchor, replacement);
           await query(strapi, LESSON_UID).update({
             where: { id: published.id },
-            data: { transcript: corrected, transcriptText: toPlainText(corrected), updatedAt: new Date() },
+            data: { ...transcriptColumns(replaceAt(live, liveAnchor, replacement)), updatedAt: new Date() },
           });
         }
       }
