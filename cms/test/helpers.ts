@@ -36,6 +36,9 @@ function readRows(database: string, sql: string): Array<Record<string, unknown>>
   }
 }
 
+/** Lets several checkouts or developers run suites side by side: `LESSONS_TEST_PORT_OFFSET=100`. */
+export const testPortOffset = () => Number(process.env.LESSONS_TEST_PORT_OFFSET || 0);
+
 /**
  * Boots the app with the plugin (built into cms/dist) and the demo seed on a fresh SQLite file.
  * On stop, the media this instance uploaded while seeding is removed from the shared uploads folder.
@@ -44,7 +47,7 @@ export async function startStrapi(port: number, env: Record<string, string> = {}
   const dir = mkdtempSync(join(tmpdir(), 'lessons-cms-test-'));
   const database = join(dir, 'data.db');
   const strapi = await bootStrapi({
-    port,
+    port: port + testPortOffset(),
     env: { DATABASE_FILENAME: database, SERVE_ADMIN_PANEL: 'false', STRAPI_TELEMETRY_DISABLED: 'true', ...env },
   });
   return {

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 // The app's own boot helper: the same way `npm start` runs Strapi.
 import { bootStrapi } from '../../cms/app/scripts/boot.mjs';
 
+/** Lets several checkouts or developers run suites side by side: `LESSONS_TEST_PORT_OFFSET=100`. */
+export const testPortOffset = () => Number(process.env.LESSONS_TEST_PORT_OFFSET || 0);
+
 export interface TestStrapi {
   url: string;
   stop(): Promise<void>;
@@ -13,7 +16,7 @@ export interface TestStrapi {
 /** A real Strapi with the plugin and the demo course, on a fresh SQLite file unless `env` says otherwise. */
 export async function startStrapi(port: number, env: Record<string, string> = {}): Promise<TestStrapi> {
   const dir = mkdtempSync(join(tmpdir(), 'lessons-strapi-'));
-  const strapi = await bootStrapi({ port, env: { DATABASE_FILENAME: join(dir, 'data.db'), ...env } });
+  const strapi = await bootStrapi({ port: port + testPortOffset(), env: { DATABASE_FILENAME: join(dir, 'data.db'), ...env } });
   return {
     url: strapi.url,
     output: strapi.output,
