@@ -7,9 +7,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pnpm, root } from './pnpm.mjs';
 
-const STEPS = [
-  { name: 'widget', filter: '@lessons/widget', inputs: ['shared/src', 'widget/src', 'widget/rollup.config.mjs', 'widget/custom-elements-manifest.config.mjs', 'widget/package.json'], output: 'widget/dist/custom-elements.json' },
-  { name: 'plugin', filter: 'strapi-plugin-lessons', inputs: ['shared/src', 'cms/server', 'cms/admin', 'cms/package.json', 'widget/dist'], output: 'cms/dist/server/index.js' },
+// Every file a step's build reads is one of its inputs (tests/package/build-inputs.test.ts checks
+// this against the tracked files), else an edit to it would not rebuild.
+export const STEPS = [
+  {
+    name: 'widget',
+    filter: '@lessons/widget',
+    inputs: ['shared/src', 'shared/package.json', 'widget/src', 'widget/scripts', 'widget/rollup.config.mjs', 'widget/custom-elements-manifest.config.mjs', 'widget/package.json', 'widget/tsconfig.json', 'tsconfig.json'],
+    output: 'widget/dist/custom-elements.json',
+  },
+  { name: 'plugin', filter: 'strapi-plugin-lessons', inputs: ['shared/src', 'shared/package.json', 'cms/server', 'cms/admin', 'cms/scripts', 'cms/package.json', 'widget/dist'], output: 'cms/dist/server/index.js' },
   { name: 'admin', filter: 'lessons-app', inputs: ['cms/dist', 'cms/app/config', 'cms/app/src', 'cms/app/tsconfig.json', 'cms/app/package.json'], output: 'cms/app/dist/build/index.html' },
 ];
 
