@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-// @ts-expect-error: a plain .mjs tool without type declarations
 import { STEPS } from '../tools/build.mjs';
 
 const root = new URL('../../', import.meta.url);
