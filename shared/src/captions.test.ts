@@ -11,6 +11,7 @@ import {
   toPlainText,
   toSRT,
   toWebVTT,
+  transcriptQuerySchema,
 } from './captions.js';
 import { emptyTranscript, paragraphsOf, transcriptSchema, type Transcript } from './transcript.js';
 
@@ -307,6 +308,16 @@ describe('toPlainText and formatTranscript', () => {
     assert.equal(formatTranscript(t, 'txt', 'Plants'), toPlainText(t, 'Plants'));
     assert.deepEqual(Object.keys(TRANSCRIPT_FORMATS).sort(), ['srt', 'txt', 'vtt']);
     assert.match(TRANSCRIPT_FORMATS.vtt.mime, /^text\/vtt/);
+  });
+
+  it('the download query knows its formats as its own, and defaults to WebVTT', () => {
+    assert.deepEqual(transcriptQuerySchema.parse({}), { format: 'vtt' });
+    for (const format of Object.keys(TRANSCRIPT_FORMATS)) assert.equal(transcriptQuerySchema.parse({ format }).format, format);
+    for (const format of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'VTT', '', ['vtt', 'srt']]) {
+      const result = transcriptQuerySchema.safeParse({ format });
+      assert.equal(result.success, false, String(format));
+      assert.match(result.error!.issues[0]!.message, /vtt, srt or txt/);
+    }
   });
 });
 

@@ -1,8 +1,18 @@
 import { parseText, parseVTTTimestamp } from 'media-captions';
+import { z } from 'zod';
 import { transcriptSchema, type Paragraph, type Transcript } from './transcript.js';
 
 export type CaptionFormat = 'vtt' | 'srt';
-export type TranscriptFormat = CaptionFormat | 'txt';
+
+/**
+ * The download formats a reader may ask for. An enum rather than a key lookup, so that names every
+ * object has (`constructor`, `__proto__`, `toString`) are refused like any other unknown format.
+ */
+export const transcriptFormatSchema = z.enum(['vtt', 'srt', 'txt'], { error: 'The format must be vtt, srt or txt.' });
+export type TranscriptFormat = z.infer<typeof transcriptFormatSchema>;
+
+/** The query of `GET /api/lessons/:slug/transcript`; other parameters (the locale) are checked apart. */
+export const transcriptQuerySchema = z.object({ format: transcriptFormatSchema.default('vtt') });
 
 export const TRANSCRIPT_FORMATS = {
   vtt: { mime: 'text/vtt; charset=utf-8', extension: 'vtt' },

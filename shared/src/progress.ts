@@ -24,6 +24,11 @@ export const progressOutputSchema = z.object({
   position: secondsSchema,
   segments: z.array(z.tuple([secondsSchema, secondsSchema])),
   course: courseProgressSchema.optional(),
+  /**
+   * On a PUT: how many new seconds of watching were counted, and how many were refused because
+   * more was sent than could have been played since the reader opened the lesson.
+   */
+  credit: z.object({ seconds: secondsSchema, refused: secondsSchema }).optional(),
 });
 
 export type Segment = [number, number];
@@ -32,3 +37,12 @@ export type ProgressOutput = z.infer<typeof progressOutputSchema>;
 export type CourseProgress = z.infer<typeof courseProgressSchema>;
 
 export const DEFAULT_COMPLETION_THRESHOLD = 0.9;
+
+/**
+ * The fastest playback rate the player offers. Nobody can have watched more than this many
+ * seconds of video per second since they first asked for a lesson's progress.
+ */
+export const FASTEST_PLAYBACK_RATE = 2;
+
+/** Seconds credited on top of that bound: clock differences, a request that took its time. */
+export const DEFAULT_PROGRESS_SLACK_SECONDS = 30;

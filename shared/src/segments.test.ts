@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { InvalidSegmentError, PlayedRanges, mergeSegments, percentWatched, watchedSeconds } from './segments.js';
+import {
+  InvalidSegmentError,
+  PlayedRanges,
+  creditSegments,
+  mergeOnGrid,
+  mergeSegments,
+  percentWatched,
+  watchedSeconds,
+} from './segments.js';
 import type { Segment } from './progress.js';
 
 /** Compares segment lists allowing floating-point noise from tick arithmetic. */
@@ -451,5 +459,99 @@ describe('PlayedRanges', () => {
     const first = r.take();
     play(r, 2.25, 4);
     assertSegmentsClose(first, [[0, 2]]);
+  });
+});
+
+describe('mergeOnGrid', () => {
+  it('closes gaps under one second and keeps gaps of a second or more', () => {
+    assert.deepEqual(
+      mergeOnGrid([
+        [0, 5],
+        [5.5, 8],
+        [9, 10],
+        [10.999, 12],
+      ]),
+      [
+        [0, 8],
+        [9, 12],
+      ],
+    );
+  });
+
+  it('clamps to the duration like mergeSegments', () => {
+    assert.deepEqual(mergeOnGrid([[95, 120]], 100), [[95, 100]]);
+  });
+
+  it('holds at most one segment per second of video, however finely the input is split', () => {
+    const duration = 600;
+    const tiny = Array.from({ length: 30_000 }, (_, i): Segment => [i * 0.02, i * 0.02 + 0.001]);
+    const spread = Array.from({ length: 1_000 }, (_, i): Segment => [i * 1.7, i * 1.7 + 0.01]);
+    for (const input of [tiny, spread]) {
+      const stored = mergeOnGrid(input, duration);
+      assert.ok(stored.length <= duration + 1, `${stored.length} segments`);
+      for (let i = 1; i < stored.length; i++) assert.ok(stored[i]![0] - stored[i - 1]![1] >= 1);
+    }
+  });
+});
+
+describe('creditSegments', () => {
+  it('credits everything new within the allowance, and nothing twice', () => {
+    const first = creditSegments([], [[0, 10]], 100, 300);
+    assert.deepEqual(first, { segments: [[0, 10]], credited: 10, refused: 0 });
+    const again = creditSegments(first.segments, [[0, 10], [5, 12]], 100, 300);
+    assert.deepEqual(again, { segments: [[0, 12]], credited: 2, refused: 0 });
+  });
+
+  it('counts a gap the grid closes as watched, charged to the allowance', () => {
+    const { segments, credited } = creditSegments([[0, 10]], [[10.5, 20]], 100, 300);
+    assert.deepEqual(segments, [[0, 20]]);
+    assert.equal(credited, 10);
+  });
+
+  it('credits the earliest new seconds first, up to the allowance, and reports the rest as refused', () => {
+    assert.deepEqual(creditSegments([[20, 30]], [[0, 60]], 15, 300), {
+      segments: [
+        [0, 15],
+        [20, 30],
+      ],
+      credited: 15,
+      refused: 35,
+    });
+    // A cut 0.5 s before the stored 20–30 would let the grid close the gap: it stops a second before.
+    assert.deepEqual(creditSegments([[20, 30]], [[0, 60]], 19.5, 300), {
+      segments: [
+        [0, 19],
+        [20, 30],
+      ],
+      credited: 19,
+      refused: 31,
+    });
+  });
+
+  it('never lets the grid close a gap beyond the cut', () => {
+    for (const allowance of [0, 0.3, 1, 4.5, 9.2, 9.9, 10]) {
+      const { segments, credited, refused } = creditSegments([[10, 20]], [[0, 10]], allowance, 300);
+      assert.ok(credited <= allowance + 1e-9, `allowance ${allowance}: credited ${credited}`);
+      assert.ok(Math.abs(credited + refused - 10) < 1e-9);
+      assert.ok(Math.abs(watchedSeconds(segments) - 10 - credited) < 1e-9);
+    }
+  });
+
+  it('credits nothing when the allowance is spent, and keeps what was stored', () => {
+    assert.deepEqual(creditSegments([[0, 10]], [[0, 300]], 0, 300), { segments: [[0, 10]], credited: 0, refused: 290 });
+  });
+
+  it('keeps the stored segments equal to what was credited over many updates', () => {
+    let stored: Segment[] = [];
+    let total = 0;
+    for (let round = 0; round < 30; round++) {
+      const tiny = Array.from({ length: 1_000 }, (_, i): Segment => [(i * 0.37 + round * 0.11) % 300, ((i * 0.37 + round * 0.11) % 300) + 0.01]);
+      const { segments, credited } = creditSegments(stored, tiny, 4, 300);
+      assert.ok(credited <= 4 + 1e-9);
+      total += credited;
+      stored = segments;
+    }
+    assert.ok(Math.abs(watchedSeconds(stored) - total) < 1e-6, `${watchedSeconds(stored)} vs ${total}`);
+    assert.ok(total <= 120 + 1e-6);
   });
 });

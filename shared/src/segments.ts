@@ -38,6 +38,88 @@ export function mergeSegments(segments: readonly unknown[], duration?: number): 
   return merged;
 }
 
+/**
+ * Stored progress is kept on a one-second grid: stretches less than this apart are joined, so a
+ * lesson holds at most about one segment per second of video however finely a client splits it.
+ */
+export const PROGRESS_GRID_SECONDS = 1;
+
+/** `mergeSegments`, then gaps shorter than `gap` closed: how progress is stored. */
+export function mergeOnGrid(segments: readonly unknown[], duration?: number, gap = PROGRESS_GRID_SECONDS): Segment[] {
+  const joined: Segment[] = [];
+  for (const [a, b] of mergeSegments(segments, duration)) {
+    const last = joined[joined.length - 1];
+    if (last && a - last[1] < gap) last[1] = b;
+    else joined.push([a, b]);
+  }
+  return joined;
+}
+
+/** The parts of `from` not covered by `covered`; both merged and sorted, the answer too. */
+function subtract(from: readonly Segment[], covered: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  let j = 0;
+  for (const [start, end] of from) {
+    let a = start;
+    while (j < covered.length && covered[j]![1] <= a) j++;
+    for (let k = j; k < covered.length && covered[k]![0] < end; k++) {
+      const [c, d] = covered[k]!;
+      if (c > a) out.push([a, c]);
+      a = Math.max(a, d);
+    }
+    if (a < end) out.push([a, end]);
+  }
+  return out;
+}
+
+export interface Credit {
+  /** What is stored afterwards: the stored segments plus what was credited, on the grid. */
+  segments: Segment[];
+  /** New seconds of watching counted by this update. */
+  credited: number;
+  /** New seconds sent but not counted, because they exceed the allowance. */
+  refused: number;
+}
+
+/**
+ * Adds newly played segments to stored ones, counting at most `allowance` new seconds. What is
+ * counted is chosen in time order (the earliest new seconds first), so the same update always
+ * gives the same answer, and the stored segments are exactly what was counted: a gap the grid
+ * closes counts as watched, and so it is charged to the allowance like any other new second.
+ */
+export function creditSegments(
+  stored: readonly Segment[],
+  incoming: readonly unknown[],
+  allowance: number,
+  duration: number,
+  gap = PROGRESS_GRID_SECONDS,
+): Credit {
+  const before = mergeOnGrid(stored, duration, gap);
+  const wanted = mergeOnGrid([...before, ...incoming], duration, gap);
+  const fresh = subtract(wanted, before);
+  const freshSeconds = watchedSeconds(fresh);
+  if (freshSeconds <= allowance) return { segments: wanted, credited: freshSeconds, refused: 0 };
+
+  const taken: Segment[] = [];
+  let left = Math.max(0, allowance);
+  for (const [a, b] of fresh) {
+    if (b - a <= left) {
+      taken.push([a, b]);
+      left -= b - a;
+      continue;
+    }
+    // Cut short, but never within `gap` of the next stored stretch: the grid would close that
+    // gap too and count more than allowed.
+    const next = before.find(([start]) => start >= b)?.[0] ?? Infinity;
+    const end = Math.min(a + left, next - gap);
+    if (end > a) taken.push([a, end]);
+    break;
+  }
+  const segments = mergeOnGrid([...before, ...taken], duration, gap);
+  const credited = watchedSeconds(segments) - watchedSeconds(before);
+  return { segments, credited, refused: freshSeconds - credited };
+}
+
 /** Seconds covered by already-merged segments. */
 export function watchedSeconds(merged: readonly Segment[]): number {
   return merged.reduce((sum, [a, b]) => sum + (b - a), 0);
