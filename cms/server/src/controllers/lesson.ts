@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { errors } from '@strapi/utils';
-import { lessonListQuerySchema, TRANSCRIPT_FORMATS, type TranscriptFormat } from '@lessons/shared';
+import { lessonListQuerySchema, TRANSCRIPT_FORMATS, transcriptQuerySchema } from '@lessons/shared';
 import { getConfig, getService } from '../utils/get-service';
 import { localeParam, parseOr400, publicOrigin, sendCached, sendJson } from '../utils/http';
 import { renderEmbed } from '../utils/embed';
@@ -20,15 +19,10 @@ export default (_: { strapi: Core.Strapi }) => ({
   },
 
   async transcript(ctx: Context) {
-    const format = (ctx.query.format ?? 'vtt') as string;
-    if (!(format in TRANSCRIPT_FORMATS)) {
-      const message = 'The format must be vtt, srt or txt.';
-      throw new errors.ValidationError(message, { errors: [{ path: ['format'], message }] });
-    }
-    const f = format as TranscriptFormat;
-    const file = await getService('lesson').transcriptFile(slugOf(ctx), localeParam(ctx), f);
-    ctx.set('Content-Disposition', `attachment; filename="${file.slug}.${file.locale}.${TRANSCRIPT_FORMATS[f].extension}"`);
-    sendCached(ctx, file.text, TRANSCRIPT_FORMATS[f].mime);
+    const { format } = parseOr400(transcriptQuerySchema, ctx.query, 'transcript request');
+    const file = await getService('lesson').transcriptFile(slugOf(ctx), localeParam(ctx), format);
+    ctx.set('Content-Disposition', `attachment; filename="${file.slug}.${file.locale}.${TRANSCRIPT_FORMATS[format].extension}"`);
+    sendCached(ctx, file.text, TRANSCRIPT_FORMATS[format].mime);
   },
 
   async embed(ctx: Context) {
