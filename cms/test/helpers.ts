@@ -40,15 +40,20 @@ function readRows(database: string, sql: string): Array<Record<string, unknown>>
 export const testPortOffset = () => Number(process.env.LESSONS_TEST_PORT_OFFSET || 0);
 
 /**
- * Boots the app with the plugin (built into cms/dist) and the demo seed on a fresh SQLite file.
- * On stop, the media this instance uploaded while seeding is removed from the shared uploads folder.
+ * Boots the app with the plugin (built into cms/dist) in demo mode (demo secrets, course and
+ * accounts) on a fresh SQLite file; `env` overrides, e.g. `LESSONS_DEMO: 'false'` for production,
+ * or `DATABASE_FILENAME` to start again on a database a previous instance left.
+ * On stop, the media this instance's database lists is removed from the shared uploads folder.
  */
 export async function startStrapi(port: number, env: Record<string, string> = {}): Promise<TestStrapi> {
   const dir = mkdtempSync(join(tmpdir(), 'lessons-cms-test-'));
-  const database = join(dir, 'data.db');
+  const database = env.DATABASE_FILENAME ?? join(dir, 'data.db');
   const strapi = await bootStrapi({
     port: port + testPortOffset(),
-    env: { DATABASE_FILENAME: database, SERVE_ADMIN_PANEL: 'false', STRAPI_TELEMETRY_DISABLED: 'true', ...env },
+    env: { DATABASE_FILENAME: database, SERVE_ADMIN_PANEL: 'false', STRAPI_TELEMETRY_DISABLED: 'true', LESSONS_DEMO: 'true', ...env },
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
   return {
     url: strapi.url,

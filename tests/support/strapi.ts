@@ -13,10 +13,16 @@ export interface TestStrapi {
   output(): string;
 }
 
-/** A real Strapi with the plugin and the demo course, on a fresh SQLite file unless `env` says otherwise. */
+/**
+ * A real Strapi with the plugin in demo mode (demo secrets, course and accounts), on a fresh SQLite
+ * file unless `env` says otherwise (`LESSONS_DEMO: 'false'` for production).
+ */
 export async function startStrapi(port: number, env: Record<string, string> = {}): Promise<TestStrapi> {
   const dir = mkdtempSync(join(tmpdir(), 'lessons-strapi-'));
-  const strapi = await bootStrapi({ port: port + testPortOffset(), env: { DATABASE_FILENAME: join(dir, 'data.db'), ...env } });
+  const strapi = await bootStrapi({
+    port: port + testPortOffset(),
+    env: { DATABASE_FILENAME: join(dir, 'data.db'), LESSONS_DEMO: 'true', ...env },
+  });
   return {
     url: strapi.url,
     output: strapi.output,

@@ -1,9 +1,11 @@
+const { secret } = require('../src/env');
+
 /** @param {import('@strapi/strapi').Core.Config.Shared.ConfigParams} params */
 module.exports = ({ env }) => ({
-  auth: { secret: env('ADMIN_JWT_SECRET', 'demo-admin-jwt-secret') },
-  apiToken: { salt: env('API_TOKEN_SALT', 'demo-api-token-salt') },
-  transfer: { token: { salt: env('TRANSFER_TOKEN_SALT', 'demo-transfer-token-salt') } },
-  secrets: { encryptionKey: env('ENCRYPTION_KEY', 'demo-encryption-key-0123456789abcdef') },
+  auth: { secret: secret('ADMIN_JWT_SECRET') },
+  apiToken: { salt: secret('API_TOKEN_SALT') },
+  transfer: { token: { salt: secret('TRANSFER_TOKEN_SALT') } },
+  secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
   flags: { nps: false, promoteEE: false },
   serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
 });

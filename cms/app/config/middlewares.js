@@ -17,10 +17,14 @@ module.exports = ({ env }) => [
   {
     name: 'strapi::cors',
     config: {
-      origin: env.array('CORS_ORIGINS', ['*']),
+      // Compared as browsers send an Origin header: lower case, no trailing slash.
+      origin: env.array('CORS_ORIGINS', ['*']).map((o) => o.trim().replace(/\/+$/, '').toLowerCase()),
+      // No cookies or HTTP auth across origins: the widget sends its JWT in a header
+      // (credentials: 'omit'), and the admin's cookies must not be usable from other sites.
+      credentials: false,
       headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'If-None-Match'],
       expose: ['ETag', 'Retry-After', 'Content-Disposition'],
-      keepHeaderOnError: true,
+      keepHeadersOnError: true,
     },
   },
   'strapi::poweredBy',

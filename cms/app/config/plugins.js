@@ -1,4 +1,5 @@
 const path = require('path');
+const { secret } = require('../src/env');
 
 /** @param {import('@strapi/strapi').Core.Config.Shared.ConfigParams} params */
 module.exports = ({ env }) => ({
@@ -12,12 +13,14 @@ module.exports = ({ env }) => ({
       rateLimits: {
         reportsPerClient: { points: env.int('LESSONS_REPORTS_PER_CLIENT', 5), duration: env.int('LESSONS_REPORTS_WINDOW', 60) },
         reportsPerLesson: { points: env.int('LESSONS_REPORTS_PER_LESSON', 60), duration: env.int('LESSONS_REPORTS_WINDOW', 60) },
+        progressPerReader: { points: env.int('LESSONS_PROGRESS_PER_READER', 60), duration: env.int('LESSONS_PROGRESS_WINDOW', 60) },
       },
+      progressSlack: env.float('LESSONS_PROGRESS_SLACK', 30),
     },
   },
   'users-permissions': {
     config: {
-      jwtSecret: env('JWT_SECRET', 'demo-users-permissions-jwt-secret'),
+      jwtSecret: secret('JWT_SECRET'),
       jwt: { expiresIn: env('READER_JWT_EXPIRES_IN', '30d') },
       ratelimit: { interval: env.int('AUTH_RATELIMIT_INTERVAL', 60000), max: env.int('AUTH_RATELIMIT_MAX', 10) },
     },

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 
 export const appDir: string;
+export const strapiBin: string;
 export function bootStrapi(options?: {
   port?: number;
   env?: Record<string, string>;

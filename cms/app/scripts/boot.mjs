@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const strapiBin = resolve(appDir, '../../node_modules/@strapi/strapi/bin/strapi.js');
 
 /**
  * @param {{ port?: number, env?: Record<string, string>, quiet?: boolean, timeoutMs?: number }} [options]
@@ -13,7 +14,7 @@ export const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export async function bootStrapi({ port = 1337, env = {}, quiet = true, timeoutMs = 120_000 } = {}) {
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(process.execPath, [resolve(appDir, '../../node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
+  const child = spawn(process.execPath, [strapiBin, 'start'], {
     cwd: appDir,
     env: {
       ...process.env,

@@ -1,8 +1,10 @@
 // @ts-check
 /**
- * Seeds the demo: the Spanish locale, a demo editor (super admin), a demo reader, and the course
- * "Understanding depression" with its lessons, media, tags and category in English and Spanish.
- * Idempotent: what exists is left as it is, so editors' changes survive restarts.
+ * Seeds the demo: the Spanish locale, the course "Understanding depression" with its lessons,
+ * media, tags and category in English and Spanish, and (demo mode only) a demo editor (super admin)
+ * and a demo reader with known passwords.
+ * Each part is seeded once per database (remembered in Strapi's core store), so what editors
+ * change or delete stays that way on later starts.
  */
 const fs = require('fs');
 const path = require('path');
@@ -155,12 +157,32 @@ async function seedCourse(strapi) {
   return true;
 }
 
-/** @param {any} strapi */
-async function seed(strapi) {
-  const accounts = demoAccounts();
-  await ensureAdmin(strapi, accounts.admin);
-  await ensureReader(strapi, accounts.reader);
-  const created = await seedCourse(strapi);
+/** Where the database remembers what was seeded once. @param {string} key */
+const seededMark = (key) => ({ type: 'core', name: 'lessons-demo', key });
+
+/**
+ * Runs `step` unless this database already had it, so a deleted demo account or lesson is not
+ * brought back; answers what `step` answered, or false when it was skipped.
+ * @template T @param {any} strapi @param {string} key @param {() => Promise<T>} step
+ * @returns {Promise<T | false>}
+ */
+async function once(strapi, key, step) {
+  if (await strapi.store.get(seededMark(key))) return false;
+  const result = await step();
+  await strapi.store.set({ ...seededMark(key), value: { at: new Date().toISOString() } });
+  return result;
+}
+
+/** @param {any} strapi @param {{ accounts: boolean }} options */
+async function seed(strapi, { accounts }) {
+  if (accounts) {
+    const demo = demoAccounts();
+    await once(strapi, 'accounts', async () => {
+      await ensureAdmin(strapi, demo.admin);
+      await ensureReader(strapi, demo.reader);
+    });
+  }
+  const created = await once(strapi, 'course', () => seedCourse(strapi));
   strapi.log.info(created ? '[lessons] Demo course seeded.' : '[lessons] Demo course already present.');
 }
 
