@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
 import {
@@ -32,13 +33,16 @@ import {
   type SeedText,
   type TestStrapi,
 } from './helpers.ts';
+import { HASHED_CHUNK, MAX_WIDGET_FILE_NAME, isHashedChunk, widgetFileName } from '../server/src/controllers/widget.ts';
 
 /** The public API (/api/lessons…) and the Content Manager's writes, on one Strapi with the demo course. */
 let strapi: TestStrapi;
 let api: (path: string, init?: Parameters<typeof call>[1]) => Promise<Answer>;
 
 before(async () => {
-  strapi = await startStrapi(1401);
+  // These tests complete lessons the moment they start them. The bound on credited watching time
+  // (cms/test/progress.test.ts) would refuse that, so this instance gets a slack of a day.
+  strapi = await startStrapi(1401, { LESSONS_PROGRESS_SLACK: '86400' });
   api = (path, init) => call(`${strapi.url}${path}`, init);
 });
 
@@ -373,6 +377,12 @@ describe('GET /api/lessons/:slug/transcript', () => {
     assert.equal(answer.headers.get('content-disposition'), `attachment; filename="${main.en.slug}.en.vtt"`);
     const bad = expectError(await transcript(main.en.slug, 'format=docx'), 400);
     assert.match(fieldErrorsOf(bad).get('format') ?? '', /vtt, srt or txt/);
+    // Names every JavaScript object has are not formats either.
+    for (const format of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const error = expectError(await transcript(main.en.slug, `format=${format}`), 400);
+      assert.match(error.message, /vtt, srt or txt/, format);
+      assert.match(fieldErrorsOf(error).get('format') ?? '', /vtt, srt or txt/, format);
+    }
     expectError(await transcript('no-such-lesson', 'format=vtt'), 404);
   });
 });
@@ -423,6 +433,51 @@ describe('GET /api/lessons/widget.js', () => {
       assert.equal(answer.status, 404, path);
     }
   });
+
+  it('serves the built chunks: hashed ones immutable, the entry modules briefly', async () => {
+    const built = readdirSync(new URL('../widget-dist/widget/', import.meta.url));
+    const chunk = built.find((name) => isHashedChunk(name));
+    assert.ok(chunk, built.join());
+    const entry = await api('/api/lessons/widget/define.js');
+    assert.equal(entry.status, 200);
+    assert.equal(entry.headers.get('cache-control'), 'public, max-age=300');
+    const hashed = await api(`/api/lessons/widget/${chunk}`);
+    assert.equal(hashed.status, 200, chunk);
+    assert.equal(hashed.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  });
+
+  it('answers a very long file name with a plain 404 in JSON', async () => {
+    for (const name of ['-'.repeat(12_000), `${'-'.repeat(12_000)}.js`, `a-${'b'.repeat(12_000)}.js`]) {
+      const answer = await rawRequest(strapi.url, { path: `/api/lessons/widget/${name}` });
+      assert.equal(answer.status, 404);
+      assert.match(expectError({ ...answer, headers: new Headers() }, 404).message, /no such widget file/i);
+    }
+  });
+});
+
+describe('the widget file name check', () => {
+  it('refuses an over-long name before any pattern looks at it', () => {
+    const files = new Set(['index.js', 'lang-pt-CslZVL-V.js']);
+    assert.equal(widgetFileName('index.js', files), 'index.js');
+    assert.equal(widgetFileName('lang-pt-CslZVL-V.js', files), 'lang-pt-CslZVL-V.js');
+    assert.equal(widgetFileName('nothing.js', files), null);
+    assert.equal(widgetFileName('../package.json', files), null);
+    assert.equal(widgetFileName(undefined, files), null);
+    // A set that claims to hold every name shows the length is checked first.
+    const everything = { has: () => true } as unknown as Set<string>;
+    assert.equal(widgetFileName('x'.repeat(MAX_WIDGET_FILE_NAME + 1), everything), null);
+    assert.equal(isHashedChunk(`${'-'.repeat(MAX_WIDGET_FILE_NAME)}abcdefgh.js`), false);
+  });
+
+  it('tells hashed chunks from entries with a pattern of one fixed-length quantifier', () => {
+    assert.ok(isHashedChunk('dom-C2AYmS2E.js'));
+    assert.ok(isHashedChunk('lang-pt-CslZVL-V.js'));
+    assert.ok(!isHashedChunk('index.js'));
+    assert.ok(!isHashedChunk('define.js'));
+    assert.ok(!isHashedChunk('dom-C2AYmS2E.js.map'));
+    // No `+`, `*` or open-ended `{n,}` that could overlap with another and backtrack.
+    assert.doesNotMatch(HASHED_CHUNK.source, /[+*]|\{\d+,\d*\}/);
+  });
 });
 
 describe('reader progress: GET/PUT /api/lessons/:slug/progress', () => {
@@ -459,11 +514,13 @@ describe('reader progress: GET/PUT /api/lessons/:slug/progress', () => {
     assert.equal(one.percent, percentWatched([[0, 10], [20, 30]], duration));
     assert.equal(one.position, 30);
     assert.equal(one.completed, false);
-    const two = await put(jwt, [[5, 25]], 25);
+    const { credit, ...two } = await put(jwt, [[5, 25]], 25);
     assert.deepEqual(two.segments, [[0, 30]]);
     assert.equal(two.percent, percentWatched([[0, 30]], duration));
-    const again = await put(jwt, [[5, 25]], 25);
+    assert.deepEqual(credit, { seconds: 10, refused: 0 });
+    const { credit: none, ...again } = await put(jwt, [[5, 25]], 25);
     assert.deepEqual(again, two);
+    assert.deepEqual(none, { seconds: 0, refused: 0 });
     assert.deepEqual(await get(jwt), two);
     // Going back and replaying a little moves the position, never what was watched.
     const back = await put(jwt, [[2, 4]], 4);

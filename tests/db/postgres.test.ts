@@ -29,6 +29,9 @@ describe('on PostgreSQL', () => {
       SERVE_ADMIN_PANEL: 'false',
       // Every report here comes from one address (rate limits are tested on SQLite).
       LESSONS_REPORTS_PER_CLIENT: '100',
+      // Progress here is sent the moment a lesson is opened; the bound on credited watching time
+      // is tested in cms/test/progress.test.ts, so it gets a day of slack here.
+      LESSONS_PROGRESS_SLACK: '86400',
     });
   });
 

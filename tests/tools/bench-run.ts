@@ -9,6 +9,8 @@ const strapi = await startStrapi(1395, {
   LESSONS_REPORTS_PER_CLIENT: '1000000',
   LESSONS_REPORTS_PER_LESSON: '1000000',
   AUTH_RATELIMIT_MAX: '1000000',
+  // Throughput of progress writes, not of the per-reader limit's 429s.
+  LESSONS_PROGRESS_PER_READER: '1000000',
 });
 const host = await startDemoHost(8095, strapi.url);
 const browser = await launchChromium();

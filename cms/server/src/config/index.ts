@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_COMPLETION_THRESHOLD } from '@lessons/shared';
+import { DEFAULT_COMPLETION_THRESHOLD, DEFAULT_PROGRESS_SLACK_SECONDS } from '@lessons/shared';
 
 const limitSchema = z.object({
   /** Requests allowed in each window. */
@@ -13,7 +13,9 @@ export const pluginConfigSchema = z.object({
   allowedOrigins: z.array(z.string().min(1)).min(1),
   /** Share of the video (0–1) that must really be played for a lesson to count as completed. */
   completionThreshold: z.number().gt(0).max(1),
-  rateLimits: z.object({ reportsPerClient: limitSchema, reportsPerLesson: limitSchema }),
+  rateLimits: z.object({ reportsPerClient: limitSchema, reportsPerLesson: limitSchema, progressPerReader: limitSchema }),
+  /** Seconds of watching credited beyond what could have been played since a reader opened a lesson. */
+  progressSlack: z.number().nonnegative(),
   /** Absolute base for media URLs in API answers; defaults to the server's URL or the request's origin. */
   publicUrl: z.string().optional(),
 });
@@ -26,7 +28,10 @@ export const defaultConfig: PluginConfig = {
   rateLimits: {
     reportsPerClient: { points: 5, duration: 60 },
     reportsPerLesson: { points: 60, duration: 60 },
+    // The widget sends every ~15 s of playback and on each pause: a reader stays far below this.
+    progressPerReader: { points: 60, duration: 60 },
   },
+  progressSlack: DEFAULT_PROGRESS_SLACK_SECONDS,
 };
 
 export default {

@@ -22,6 +22,14 @@ export default (_: { strapi: Core.Strapi }) => ({
   async put(ctx: Context) {
     const reader = await requireReader(ctx);
     if (!reader) return;
+    // Before the body is even parsed: a flood costs as little as possible.
+    const retryAfter = await getService('progress').admit(reader.id);
+    if (retryAfter) {
+      ctx.set('Retry-After', String(retryAfter));
+      const message = `Progress is being sent too often. Please try again in ${retryAfter} seconds.`;
+      replyError(ctx, 429, 'RateLimitError', message, { retryAfter });
+      return;
+    }
     const input = parseOr400(progressInputSchema, (ctx.request as unknown as { body?: unknown }).body, 'progress');
     ctx.body = { data: await getService('progress').put(reader.id, String(ctx.params.slug), localeParam(ctx), input) };
   },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errors } from '@strapi/utils';
 
@@ -13,6 +13,23 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
+/**
+ * Longer than any file the widget build makes. A longer request path is refused before anything
+ * else looks at it, so a huge path costs what a short 404 costs.
+ */
+export const MAX_WIDGET_FILE_NAME = 128;
+
+/**
+ * Rollup names chunks `<name>-<hash>.js` with an 8-character hash. A fixed-length tail and no
+ * other quantifier keep the test linear in the name's length, whatever the name holds.
+ */
+export const HASHED_CHUNK = /-[A-Za-z0-9_-]{8}\.js$/;
+
+/** A content-hashed chunk may be cached for good: a new build gives it a new name. */
+export function isHashedChunk(name: string): boolean {
+  return name.length <= MAX_WIDGET_FILE_NAME && HASHED_CHUNK.test(name);
+}
+
 /** Where the widget's build is: copied into the plugin at build time, or from the workspace. */
 function widgetRoot(): string {
   const configured = process.env.LESSONS_WIDGET_DIR;
@@ -20,10 +37,33 @@ function widgetRoot(): string {
   return path.resolve(__dirname, '..', '..', 'widget-dist');
 }
 
+/**
+ * The files of the build, read once: a request is served only when its name is one of them,
+ * which also keeps every request inside the widget folder.
+ */
+let built: Promise<Set<string>> | null = null;
+function builtFiles(): Promise<Set<string>> {
+  built ??= readdir(path.join(widgetRoot(), 'widget'), { recursive: true, withFileTypes: true })
+    .then((entries) =>
+      entries
+        .filter((e) => e.isFile() && TYPES[path.extname(e.name)])
+        .map((e) => path.relative(path.join(widgetRoot(), 'widget'), path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+    )
+    .then((names) => new Set(names))
+    .catch(() => new Set<string>());
+  return built;
+}
+
+/** The built file a request names, or null: the length is checked before anything else. */
+export function widgetFileName(raw: unknown, files: ReadonlySet<string>): string | null {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_WIDGET_FILE_NAME) return null;
+  return files.has(raw) ? raw : null;
+}
+
 async function send(ctx: Context, relative: string, cache: string) {
   const root = widgetRoot();
   const file = path.resolve(root, relative);
-  if (!file.startsWith(root + path.sep)) throw new errors.NotFoundError('No such file.');
+  if (!file.startsWith(root + path.sep)) throw new errors.NotFoundError('No such widget file.');
   const type = TYPES[path.extname(file)];
   const info = type ? await stat(file).catch(() => null) : null;
   if (!info?.isFile()) throw new errors.NotFoundError('No such widget file.');
@@ -49,8 +89,8 @@ export default (_: { strapi: Core.Strapi }) => ({
   },
   /** Modules and chunks: content-hashed chunk names may be cached for long. */
   async file(ctx: Context) {
-    const name = String(ctx.params.path ?? '');
-    const hashed = /-[A-Za-z0-9_-]{8,}\.js$/.test(name);
-    await send(ctx, path.join('widget', name), hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    const name = widgetFileName(ctx.params.path, await builtFiles());
+    if (!name) throw new errors.NotFoundError('No such widget file.');
+    await send(ctx, path.join('widget', name), isHashedChunk(name) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
   },
 });

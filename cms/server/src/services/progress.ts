@@ -1,9 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import {
+  FASTEST_PLAYBACK_RATE,
+  creditSegments,
+  mergeOnGrid,
   mergeSegments,
   paragraphsOf,
   percentWatched,
+  watchedSeconds,
   type CourseProgress,
   type ProgressInput,
   type ProgressOutput,
@@ -18,19 +23,27 @@ const MAX_ATTEMPTS = 50;
 
 function storedSegments(value: unknown): Segment[] {
   try {
-    return mergeSegments(Array.isArray(value) ? value : typeof value === 'string' ? JSON.parse(value) : []);
+    return mergeOnGrid(Array.isArray(value) ? value : typeof value === 'string' ? JSON.parse(value) : []);
   } catch {
     return [];
   }
 }
 
+/** Three decimals are plenty for seconds of video, and keep float noise out of the answer. */
+const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
+
 /**
  * Reader progress. A PUT merges the played segments into the stored ones with an optimistic,
  * atomic update (`UPDATE … WHERE revision = n`), retried on conflict, so simultaneous PUTs lose
  * nothing and progress never goes down — on SQLite and PostgreSQL alike.
+ *
+ * What a PUT may add is bounded: since the reader first asked for this lesson's progress (the
+ * widget does on load), nobody can have played more than `FASTEST_PLAYBACK_RATE` times the time
+ * that has passed, plus the configured slack. Newer seconds beyond that are not credited.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => query(strapi, PROGRESS_UID);
+  let limiter: RateLimiterMemory | null = null;
 
   async function lessonFor(slug: string, locale: string | undefined) {
     const where = await getService('lesson').resolve(slug, locale);
@@ -68,10 +81,61 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const key = (readerId: number, documentId: string, locale: string) => `${readerId}:${documentId}:${locale}`;
 
+  /**
+   * The reader's row for this lesson and language, created on the first request (GET or PUT) so
+   * that it records when the reader first came. A unique index settles simultaneous first requests.
+   */
+  async function rowFor(readerId: number, lesson: { documentId: string; locale: string }): Promise<Doc> {
+    const progressKey = key(readerId, lesson.documentId, lesson.locale);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const row = await rows().findOne({ where: { progressKey } });
+      if (row) return row;
+      try {
+        await documents(strapi, PROGRESS_UID).create({
+          data: {
+            progressKey,
+            readerId,
+            lessonDocumentId: lesson.documentId,
+            lessonLocale: lesson.locale,
+            segments: [],
+            position: 0,
+            percent: 0,
+            completed: false,
+            revision: 0,
+            firstSeenAt: new Date(),
+          },
+        });
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e;
+      }
+    }
+    throw new errors.ApplicationError('Progress could not be started just now; please retry.');
+  }
+
+  /** Seconds of watching the reader may still be credited with in this row. */
+  function allowance(row: Doc, stored: Segment[]): number {
+    // Rows from before `firstSeenAt` existed were created on the reader's first request too.
+    const since = new Date(row.firstSeenAt ?? row.createdAt ?? Date.now()).getTime();
+    const elapsed = Math.max(0, (Date.now() - since) / 1000);
+    return Math.max(0, elapsed * FASTEST_PLAYBACK_RATE + getConfig().progressSlack - watchedSeconds(stored));
+  }
+
   return {
+    /** Seconds to wait when this reader sends progress too often, or 0 when the PUT may go ahead. */
+    async admit(readerId: number): Promise<number> {
+      limiter ??= new RateLimiterMemory({ keyPrefix: 'progress-reader', ...getConfig().rateLimits.progressPerReader });
+      try {
+        await limiter.consume(String(readerId));
+        return 0;
+      } catch (e) {
+        if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+        throw e;
+      }
+    },
+
     async get(readerId: number, slug: string, locale: string | undefined): Promise<ProgressOutput> {
       const lesson = await lessonFor(slug, locale);
-      const row = await rows().findOne({ where: { progressKey: key(readerId, lesson.documentId, lesson.locale) } });
+      const row = await rowFor(readerId, lesson);
       const c = await course(readerId, lesson.documentId, lesson.locale);
       return { ...output(row), ...(c ? { course: c } : {}) };
     },
@@ -81,33 +145,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!lesson.duration) {
         throw new errors.ValidationError('This lesson has no video duration yet, so progress cannot be measured.');
       }
-      const progressKey = key(readerId, lesson.documentId, lesson.locale);
       const incoming = mergeSegments(input.segments, lesson.duration);
       const threshold = getConfig().completionThreshold * 100;
+      const position = Math.min(input.position, lesson.duration);
 
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const row = await rows().findOne({ where: { progressKey } });
-        if (!row) {
-          try {
-            await documents(strapi, PROGRESS_UID).create({
-              data: {
-                progressKey,
-                readerId,
-                lessonDocumentId: lesson.documentId,
-                lessonLocale: lesson.locale,
-                segments: [],
-                position: 0,
-                percent: 0,
-                completed: false,
-                revision: 0,
-              },
-            });
-          } catch (e) {
-            if (!isUniqueViolation(e)) throw e;
-          }
-          continue;
-        }
-        const segments = mergeSegments([...storedSegments(row.segments), ...incoming], lesson.duration);
+        const row = await rowFor(readerId, lesson);
+        const stored = storedSegments(row.segments);
+        const { segments, credited, refused } = creditSegments(stored, incoming, allowance(row, stored), lesson.duration);
         const percent = Math.max(toNumber(row.percent) ?? 0, percentWatched(segments, lesson.duration));
         const completed = Boolean(row.completed) || percent >= threshold;
         const revision = toNumber(row.revision) ?? 0;
@@ -118,7 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             percent,
             completed,
             completedAt: completed ? (row.completedAt ?? new Date()) : null,
-            position: Math.min(input.position, lesson.duration),
+            position,
             revision: revision + 1,
           },
         });
@@ -127,9 +172,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           return {
             percent,
             completed,
-            position: Math.min(input.position, lesson.duration),
+            position,
             segments,
             ...(c ? { course: c } : {}),
+            credit: { seconds: round(credited), refused: round(refused) },
           };
         }
         // Someone else updated the row between our read and write: read again and re-merge.
