@@ -18,14 +18,16 @@ export interface TestStrapi {
   output(): string;
   /** Reads the app's database directly (read-only): what was really stored. */
   query(sql: string): Array<Record<string, unknown>>;
+  /** Writes to the app's database directly, behind Strapi's back: to test what it makes of bad stored data. */
+  execute(sql: string, ...params: unknown[]): void;
 }
 
 type Sqlite = new (
   file: string,
   options: { readonly: boolean },
-) => { prepare(sql: string): { all(): Array<Record<string, unknown>> }; close(): void };
-const openDatabase = (file: string) =>
-  new (createRequire(join(appDir, 'package.json'))('better-sqlite3') as Sqlite)(file, { readonly: true });
+) => { prepare(sql: string): { all(): Array<Record<string, unknown>>; run(...params: unknown[]): unknown }; close(): void };
+const openDatabase = (file: string, readonly = true) =>
+  new (createRequire(join(appDir, 'package.json'))('better-sqlite3') as Sqlite)(file, { readonly });
 
 function readRows(database: string, sql: string): Array<Record<string, unknown>> {
   const db = openDatabase(database);
@@ -59,6 +61,14 @@ export async function startStrapi(port: number, env: Record<string, string> = {}
     url: strapi.url,
     output: strapi.output,
     query: (sql) => readRows(database, sql),
+    execute(sql, ...params) {
+      const db = openDatabase(database, false);
+      try {
+        db.prepare(sql).run(...params);
+      } finally {
+        db.close();
+      }
+    },
     async stop() {
       await strapi.stop();
       removeUploads(database);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { z } from 'zod';
 import {
   apiErrorSchema,
   lessonListSchema,
@@ -7,6 +8,7 @@ import {
   progressResponseSchema,
   reportCreatedResponseSchema,
   reportListResponseSchema,
+  reportRowSchema,
 } from '@lessons/shared';
 import {
   adminLogin,
@@ -49,6 +51,17 @@ after(async () => {
 
 const main = seedLesson('regaining-social-connection');
 const sleep = seedLesson('sleep-routine-and-mood');
+const last = seedLesson('asking-for-professional-help');
+
+/** A report sent from one client address (127.0.0.x), with extra headers (a proxy's X-Forwarded-For). */
+const sendReport = (url: string, client: string, slug: string, key: string, headers: Record<string, string> = {}) =>
+  rawRequest(url, {
+    method: 'POST',
+    path: `/api/lessons/${slug}/reports`,
+    localAddress: client,
+    headers: { Origin: ALLOWED, ...headers },
+    body: JSON.stringify({ locale: 'en', what: `Report ${key}`, idempotencyKey: key }),
+  });
 const headerList = (value: string | null | undefined) => (value ?? '').split(',').map((h) => h.trim().toLowerCase());
 
 describe('allowed origins (LESSONS_ALLOWED_ORIGINS)', () => {
@@ -118,17 +131,9 @@ describe('CORS', () => {
 });
 
 describe('rate limits', () => {
-  /** A report sent from one client address (127.0.0.x). */
-  const send = (client: string, slug: string, key: string) =>
-    rawRequest(strapi.url, {
-      method: 'POST',
-      path: `/api/lessons/${slug}/reports`,
-      localAddress: client,
-      headers: { Origin: ALLOWED },
-      body: JSON.stringify({ locale: 'en', what: `Report ${key}`, idempotencyKey: key }),
-    });
+  const send = (client: string, slug: string, key: string) => sendReport(strapi.url, client, slug, key);
 
-  it('limits error reports per client and per lesson, answering 429 with Retry-After', async () => {
+  it('limits reports per client (429 with Retry-After), and holds a lesson\'s reports for review past its cap', async () => {
     // Per client: 2 in the window, whichever lessons they are about.
     const first = await send('127.0.0.1', main.en.slug, 'limit-key-0001');
     assert.equal(first.status, 201, first.text);
@@ -148,18 +153,43 @@ describe('rate limits', () => {
     assert.equal(resent.status, 201);
     assert.equal(reportCreatedResponseSchema.parse(resent.body).data.id, reportCreatedResponseSchema.parse(first.body).data.id);
 
-    // Another client may still report this lesson, up to 3 reports of the lesson in the window.
-    assert.equal((await send('127.0.0.2', main.en.slug, 'limit-key-0004')).status, 201);
+    // Another client may still report this lesson: up to 3 reports of the lesson in the window go
+    // straight to the editors; past that, reports are still taken, but held for review.
+    const lessonThird = await send('127.0.0.2', main.en.slug, 'limit-key-0004');
+    assert.equal(reportCreatedResponseSchema.parse(lessonThird.body).data.state, 'new');
     const lessonFull = await send('127.0.0.3', main.en.slug, 'limit-key-0005');
-    assert.equal(lessonFull.status, 429, lessonFull.text);
-    assert.ok(Number(lessonFull.headers['retry-after']) >= 1);
+    assert.equal(lessonFull.status, 201, lessonFull.text);
+    const held = reportCreatedResponseSchema.parse(lessonFull.body).data;
+    assert.equal(held.state, 'held');
     // Other lessons are counted apart.
-    assert.equal((await send('127.0.0.3', sleep.en.slug, 'limit-key-0006')).status, 201);
+    const other = await send('127.0.0.3', sleep.en.slug, 'limit-key-0006');
+    assert.equal(reportCreatedResponseSchema.parse(other.body).data.state, 'new');
 
-    // Only the accepted reports were stored.
+    // Only the reports that got a 201 were stored, the held one in its own state.
     const token = await adminLogin(strapi.url);
     const stored = expectOk(await api('/lessons/reports', { token }), reportListResponseSchema);
-    assert.deepEqual(stored.data.map((r) => r.what).sort(), ['Report limit-key-0001', 'Report limit-key-0002', 'Report limit-key-0004', 'Report limit-key-0006']);
+    assert.deepEqual(
+      stored.data.map((r) => `${r.what}: ${r.state}`).sort(),
+      ['limit-key-0001: new', 'limit-key-0002: new', 'limit-key-0004: new', 'limit-key-0005: held', 'limit-key-0006: new'].map((r) => `Report ${r}`),
+    );
+    assert.equal(stored.meta.counts.held, 1);
+    const heldList = expectOk(await api('/lessons/reports?state=held', { token }), reportListResponseSchema);
+    assert.deepEqual(heldList.data.map((r) => r.id), [held.id]);
+    // An editor lets it in (or rejects it); nothing else, and nothing moves back into "held".
+    const move = (id: string, state: string) => api(`/lessons/reports/${id}`, { method: 'PUT', token, json: { state } });
+    assert.match(expectError(await move(held.id, 'triaged'), 400).message, /"held" cannot be moved to "triaged"/);
+    assert.equal(expectOk(await move(held.id, 'new'), z.object({ data: reportRowSchema })).data.state, 'new');
+    assert.match(expectError(await move(held.id, 'held'), 400).message, /"new" cannot be moved to "held"/);
+  });
+
+  it('keys clients by their socket address when no proxy is configured: X-Forwarded-For is ignored', async () => {
+    // One socket, three claimed addresses: without `server.proxy` they are one client (limit 2).
+    const claims = ['198.51.100.1', '198.51.100.2', '198.51.100.3'];
+    const answers = [];
+    for (const [i, claimed] of claims.entries()) {
+      answers.push((await sendReport(strapi.url, '127.0.0.20', last.en.slug, `xff-plain-000${i}`, { 'X-Forwarded-For': claimed })).status);
+    }
+    assert.deepEqual(answers, [201, 201, 429]);
   });
 
   it('limits reader logins as AUTH_RATELIMIT_MAX says, per client', async () => {
@@ -194,6 +224,34 @@ describe('rate limits', () => {
     const limited = await register('127.0.0.11');
     assert.equal(limited.status, 429, limited.text);
     assert.equal(apiErrorSchema.parse(limited.body).error.status, 429);
+  });
+});
+
+describe('behind a reverse proxy (TRUST_PROXY=true: server.proxy.koa)', () => {
+  let proxied: TestStrapi;
+  before(async () => {
+    proxied = await startStrapi(1404, { TRUST_PROXY: 'true', LESSONS_REPORTS_PER_CLIENT: '2', LESSONS_REPORTS_PER_LESSON: '100', LESSONS_REPORTS_WINDOW: '600' });
+  });
+  after(async () => {
+    await proxied?.stop();
+  });
+
+  /** Statuses of reports sent in turn through one proxy (one socket address) for the given client addresses. */
+  const statuses = async (clients: string[], prefix: string) => {
+    const list = [];
+    for (const [i, client] of clients.entries()) {
+      list.push((await sendReport(proxied.url, '127.0.0.1', main.en.slug, `${prefix}-${String(i).padStart(4, '0')}`, { 'X-Forwarded-For': client })).status);
+    }
+    return list;
+  };
+
+  it('keys clients by the address the proxy forwards', async () => {
+    assert.deepEqual(await statuses(['198.51.100.1', '198.51.100.1', '198.51.100.1', '198.51.100.2'], 'proxied-v4'), [201, 201, 429, 201]);
+  });
+
+  it('keys an IPv6 client by its /64: other addresses of that network share its limit', async () => {
+    const clients = ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:db8:1:3::1'];
+    assert.deepEqual(await statuses(clients, 'proxied-v6'), [201, 201, 429, 201]);
   });
 });
 

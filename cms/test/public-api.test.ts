@@ -162,6 +162,11 @@ describe('GET /api/lessons', () => {
       assert.equal((await list('search=zzqqxxnothing')).meta.pagination.total, 0);
       // LIKE wildcards are plain characters to a search.
       for (const wildcard of ['%25', '_', '%25%25']) assert.equal((await list(`search=${wildcard}`)).meta.pagination.total, 0, wildcard);
+      // …also inside words: "low mood" is in the course, yet as wildcards these would find it.
+      assert.ok((await list(`search=${encodeURIComponent('low mood')}`)).meta.pagination.total > 0);
+      for (const literal of ['low_mood', 'l%w mood', 'low mood 100%']) {
+        assert.equal((await list(`search=${encodeURIComponent(literal)}`)).meta.pagination.total, 0, literal);
+      }
     });
   });
 

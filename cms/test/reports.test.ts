@@ -22,6 +22,7 @@ import {
   expectError,
   expectOk,
   fieldErrorsOf,
+  rawRequest,
   readerLogin,
   seedLesson,
   startStrapi,
@@ -37,6 +38,8 @@ const lessons: Record<string, Lesson> = {};
 
 const main = seedLesson('regaining-social-connection');
 const last = seedLesson('asking-for-professional-help');
+const sleep = seedLesson('sleep-routine-and-mood');
+const signs = seedLesson('signs-of-depression');
 const applyResponseSchema = z.object({ data: z.object({ report: reportRowSchema }) });
 
 before(async () => {
@@ -147,6 +150,38 @@ describe('POST /api/lessons/:slug/reports', () => {
     const ids = new Set(answers.map((a) => expectOk(a, reportCreatedResponseSchema, 201).data.id));
     assert.equal(ids.size, 1);
     assert.equal(await total(lessonQuery), before + 2);
+  });
+
+  it('scopes an idempotency key to its lesson and its client: elsewhere the same key is another report', async () => {
+    const body = { locale: 'en', what: 'The same key everywhere.', idempotencyKey: newKey() };
+    const onMain = expectOk(await report(main.en.slug, body), reportCreatedResponseSchema, 201).data;
+    const onLast = expectOk(await report(last.en.slug, body), reportCreatedResponseSchema, 201).data;
+    assert.notEqual(onLast.id, onMain.id);
+    assert.equal((await detail(onLast.id)).lesson.documentId, lessons['last-en']!.id);
+    // Another reader (another address) who happens to send the same key about the same lesson.
+    const fromElsewhere = await rawRequest(strapi.url, {
+      method: 'POST',
+      path: `/api/lessons/${main.en.slug}/reports`,
+      localAddress: '127.0.0.2',
+      body: JSON.stringify(body),
+    });
+    assert.equal(fromElsewhere.status, 201, fromElsewhere.text);
+    const otherId = reportCreatedResponseSchema.parse(fromElsewhere.body).data.id;
+    assert.ok(otherId !== onMain.id && otherId !== onLast.id);
+    // Each resend still finds its own report.
+    assert.equal(expectOk(await report(last.en.slug, body), reportCreatedResponseSchema, 201).data.id, onLast.id);
+    assert.equal(expectOk(await report(main.en.slug, body), reportCreatedResponseSchema, 201).data.id, onMain.id);
+    const stored = (key: string) => strapi.query(`SELECT COUNT(*) AS n FROM lessons_error_reports WHERE idempotency_key = '${key}'`)[0]!.n;
+    assert.equal(stored(body.idempotencyKey), 3);
+
+    // Resent four times at once about each of two lessons: one report per lesson.
+    const again = { ...body, idempotencyKey: newKey() };
+    const answers = await Promise.all([main.en.slug, last.en.slug].flatMap((slug) => Array.from({ length: 4 }, () => report(slug, again))));
+    const ids = answers.map((a) => expectOk(a, reportCreatedResponseSchema, 201).data.id);
+    assert.equal(new Set(ids.slice(0, 4)).size, 1);
+    assert.equal(new Set(ids.slice(4)).size, 1);
+    assert.notEqual(ids[0], ids[4]);
+    assert.equal(stored(again.idempotencyKey), 2);
   });
 
   it('refuses invalid input with 400 and an error per field, unknown fields included; stores nothing', async () => {
@@ -328,6 +363,23 @@ describe('admin report routes', () => {
     assert.match(bad.get('') ?? '', /by/);
   });
 
+  it("labels an external video with its own type on the report page: WebM, HLS or MP4", async () => {
+    const lesson = expectOk(await api(`/api/lessons/${signs.en.slug}?locale=en`), lessonResponseSchema).data;
+    const id = await created(signs.en.slug, { what: 'About the video' });
+    const CM = `/content-manager/collection-types/plugin::lessons.lesson/${lesson.id}?locale=en`;
+    const cases = [
+      ['https://media.example/clips/lesson.webm', 'video/webm'],
+      ['https://media.example/live/lesson.m3u8?token=abc', 'application/x-mpegURL'],
+      ['https://media.example/clips/lesson.mp4', 'video/mp4'],
+    ] as const;
+    for (const [videoUrl, type] of cases) {
+      // The draft only: an editor trying another video, which the report page shows.
+      const saved = await api(CM, { method: 'PUT', token: editor, json: { video: null, videoUrl } });
+      assert.equal(saved.status, 200, saved.text);
+      assert.deepEqual((await detail(id)).video, { src: videoUrl, type });
+    }
+  });
+
   it('offers the lessons to filter by, in each language', async () => {
     const en = expectOk(await admin('/lesson-options?locale=en'), lessonOptionsResponseSchema).data;
     assert.equal(en.length, 4);
@@ -447,6 +499,29 @@ describe('applying a suggestion', () => {
     assert.ok(!text.includes('ten-minute walk'));
   });
 
+  it('refuses a replacement that would leave the transcript invalid with 400, and writes nothing', async () => {
+    const lesson = expectOk(await api(`/api/lessons/${sleep.en.slug}?locale=en`), lessonResponseSchema).data;
+    const doc = `/content-manager/collection-types/plugin::lessons.lesson/${lesson.id}`;
+    const CM = `${doc}?locale=en`;
+    // A draft ahead of the published text: the published row and the draft are both to be corrected.
+    const saved = await api(CM, { method: 'PUT', token: editor, json: { title: `${lesson.title} (draft)` } });
+    assert.equal(saved.status, 200, saved.text);
+    const draftBefore = (await api(CM, { token: editor })).body as { data: { transcript: unknown } };
+    // The whole of one paragraph, replaced by blanks: a paragraph with no text.
+    const paragraph = paragraphsOf(lesson.transcript).sort((a, b) => a.text.length - b.text.length)[0]!;
+    const { quote, position } = quoteOf(lesson, paragraph.text);
+    const id = await created(lesson.slug, { quote, position, suggestion: 'unused' });
+
+    const error = expectError(await apply(id, { replacement: '   ' }), 400);
+    assert.match(error.message, /would not be valid: A paragraph needs some text/);
+    assert.deepEqual(expectOk(await api(`/api/lessons/${lesson.slug}?locale=en`), lessonResponseSchema).data.transcript, lesson.transcript);
+    assert.deepEqual(((await api(CM, { token: editor })).body as { data: { transcript: unknown } }).data.transcript, draftBefore.data.transcript);
+    assert.equal((await detail(id)).state, 'new');
+
+    const restored = await api(`${doc}/actions/publish?locale=en`, { method: 'POST', token: editor, json: { title: lesson.title } });
+    assert.equal(restored.status, 200, restored.text);
+  });
+
   it('refuses with 400 when there is nothing to replace with or nothing to replace', async () => {
     const lesson = lessons['main-en']!;
     const noSuggestion = await created(lesson.slug, { quote: quoteOf(lesson, 'Emotional validation').quote });
@@ -563,5 +638,30 @@ describe('report permissions (RBAC)', () => {
     assert.equal(expectOk(await setState(reportId, { state: 'triaged' }, limited), row).data.state, 'triaged');
     const closed: ReportRow = expectOk(await setState(reportId, { state: 'rejected' }, limited), row).data;
     assert.deepEqual(closed.resolvedBy, { id: limitedUserId, name: 'Limited Editor' });
+  });
+});
+
+describe('a stored transcript that does not parse', () => {
+  it('is answered 503 with a message, never served as an empty transcript, and logged with the lesson id', async () => {
+    const lesson = expectOk(await api(`/api/lessons/${signs.es.slug}?locale=es`), lessonResponseSchema).data;
+    const row = "WHERE document_id = ? AND locale = 'es' AND published_at IS NOT NULL";
+    const [{ transcript: stored }] = strapi.query(`SELECT transcript FROM lessons_lessons ${row.replace('?', `'${lesson.id}'`)}`) as Array<{
+      transcript: string;
+    }>;
+    // Changed behind Strapi's back (a hand edit, a bad migration): every write through Strapi is checked.
+    strapi.execute(`UPDATE lessons_lessons SET transcript = ? ${row}`, '{"sections":[{"heading":"Sin párrafos"}]}', lesson.id);
+    try {
+      for (const path of [`/api/lessons/${signs.es.slug}?locale=es`, `/api/lessons/${signs.es.slug}/transcript?locale=es&format=txt`]) {
+        const error = expectError(await api(path), 503);
+        assert.match(error.message, /transcript is damaged/, path);
+      }
+      assert.match(strapi.output(), new RegExp(`transcript of lesson ${lesson.id} \\(es\\) is not valid`));
+      // The rest of the site is unaffected: the list, and the same lesson in English.
+      assert.ok(expectOk(await api('/api/lessons?locale=es'), lessonListSchema).data.some((l) => l.slug === signs.es.slug));
+      expectOk(await api(`/api/lessons/${signs.en.slug}?locale=en`), lessonResponseSchema);
+    } finally {
+      strapi.execute(`UPDATE lessons_lessons SET transcript = ? ${row}`, stored, lesson.id);
+    }
+    assert.deepEqual(expectOk(await api(`/api/lessons/${signs.es.slug}?locale=es`), lessonResponseSchema).data.transcript, lesson.transcript);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { paginationSchema } from './lesson.js';
 import { quotePositionSchema, quoteSchema, reportStateSchema, REPORT_STATES } from './report.js';
+import { VIDEO_TYPES } from './video.js';
 
 /** An error report as editors see it in the admin (`/lessons/reports…` admin routes). */
 export const reportRowSchema = z.object({
@@ -58,7 +59,7 @@ export const reportContextSchema = z.object({
 export const reportDetailResponseSchema = z.object({
   data: reportRowSchema.extend({
     context: reportContextSchema.nullable(),
-    video: z.object({ src: z.string(), type: z.string() }).nullable(),
+    video: z.object({ src: z.string(), type: z.enum(VIDEO_TYPES) }).nullable(),
   }),
 });
 

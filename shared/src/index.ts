@@ -8,3 +8,4 @@ export * from './anchor.js';
 export * from './captions.js';
 export * from './responses.js';
 export * from './admin-reports.js';
+export * from './video.js';

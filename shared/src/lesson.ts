@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { transcriptSchema } from './transcript.js';
+import { VIDEO_TYPES } from './video.js';
 
 export const localeSchema = z
   .string()
@@ -12,7 +13,7 @@ export const slugSchema = z
 
 export const videoSourceSchema = z.object({
   src: z.string().min(1),
-  type: z.enum(['video/mp4', 'video/webm', 'application/x-mpegURL']),
+  type: z.enum(VIDEO_TYPES),
 });
 
 export const videoSchema = z.object({

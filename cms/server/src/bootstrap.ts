@@ -4,19 +4,38 @@ import { PROGRESS_UID, REPORT_UID } from './utils/constants';
 /**
  * Strapi checks `unique: true` in the application only, which two simultaneous requests both pass.
  * These indexes make the database itself refuse a second progress row per (reader, lesson,
- * language) and a second report per idempotency key; the services retry on that refusal.
+ * language) and a second report per (lesson, client, idempotency key); the services retry on
+ * that refusal. Indexes of earlier versions that no longer hold are dropped.
  */
 async function ensureUniqueIndexes(strapi: Core.Strapi) {
   const targets = [
-    { uid: PROGRESS_UID, attribute: 'progressKey' },
-    { uid: REPORT_UID, attribute: 'idempotencyKey' },
+    { uid: PROGRESS_UID, name: 'progress_key', attributes: ['progressKey'] },
+    { uid: REPORT_UID, name: 'scope', attributes: ['lessonDocumentId', 'clientHash', 'idempotencyKey'] },
   ];
-  for (const { uid, attribute } of targets) {
-    const meta = strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
-    const column = meta.attributes[attribute]?.columnName ?? attribute.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    const index = `${meta.tableName}_${column}_uq`;
+  // Reports were once unique per idempotency key alone, which let one key block another lesson's report.
+  const retired = [{ uid: REPORT_UID, name: 'idempotency_key' }];
+  const tableOf = (uid: string) =>
+    strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
+  const column = (meta: ReturnType<typeof tableOf>, attribute: string) =>
+    meta.attributes[attribute]?.columnName ?? attribute.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  for (const { uid, name } of retired) {
+    const index = `${tableOf(uid).tableName}_${name}_uq`;
     try {
-      await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (??)`, [index, meta.tableName, column]);
+      await strapi.db.connection.raw(`DROP INDEX IF EXISTS ??`, [index]);
+    } catch (e) {
+      strapi.log.warn(`[lessons] Could not drop the old unique index ${index}: ${(e as Error).message}`);
+    }
+  }
+  for (const { uid, name, attributes } of targets) {
+    const meta = tableOf(uid);
+    const columns = attributes.map((a) => column(meta, a));
+    const index = `${meta.tableName}_${name}_uq`;
+    try {
+      await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [
+        index,
+        meta.tableName,
+        ...columns,
+      ]);
     } catch (e) {
       strapi.log.warn(`[lessons] Could not create the unique index ${index}: ${(e as Error).message}`);
     }

@@ -74,6 +74,7 @@ const en = {
   'reports.table.language': 'Language',
   'reports.table.quote': 'Quote',
   'reports.table.what': 'What',
+  'reports.state.held': 'Held for review',
   'reports.table.state': 'State',
   'reports.table.open': 'Open the report of {date}',
   'reports.table.untitled': 'Untitled lesson',
@@ -127,5 +128,7 @@ const en = {
   'report.apply.done': 'The transcript was changed. The report is now {state}.',
   'report.apply.failed': 'The suggestion could not be applied.',
 } as const;
+  'report.state.heldHint':
+    'Held because this lesson received more reports than usual in a short time. Move it to New to accept it, or reject it.',
 
 export default en;

@@ -75,6 +75,7 @@ const es: Messages = {
   'reports.table.language': 'Idioma',
   'reports.table.quote': 'Cita',
   'reports.table.what': 'Qué',
+  'reports.state.held': 'Retenido para revisión',
   'reports.table.state': 'Estado',
   'reports.table.open': 'Abrir el informe del {date}',
   'reports.table.untitled': 'Lección sin título',
@@ -128,5 +129,7 @@ const es: Messages = {
   'report.apply.done': 'Se cambió la transcripción. El informe está ahora en «{state}».',
   'report.apply.failed': 'No se pudo aplicar la sugerencia.',
 };
+  'report.state.heldHint':
+    'Retenido porque esta lección recibió más informes de lo habitual en poco tiempo. Pásalo a «Nuevo» para aceptarlo, o recházalo.',
 
 export default es;

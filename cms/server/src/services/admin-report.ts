@@ -8,6 +8,9 @@ import {
   replaceAt,
   REPORT_STATES,
   REPORT_TRANSITIONS,
+  fieldErrors,
+  transcriptSchema,
+  videoTypeOf,
   type ApplySuggestionInput,
   type ReportContext,
   type ReportCounts,
@@ -16,6 +19,7 @@ import {
   type ReportRow,
   type ReportState,
   type ReportStateChange,
+  type Transcript,
 } from '@lessons/shared';
 import { LESSON_UID, REPORT_UID } from '../utils/constants';
 import { documents, iso, query, toNumber, type Doc } from '../utils/documents';
@@ -34,6 +38,15 @@ export interface AdminUser {
 /** The words a report points at are gone from the transcript: an editor must fix it by hand. */
 export class QuoteGoneError extends Error {
   override name = 'QuoteGoneError';
+}
+
+/** A corrected transcript, checked with the shared schema before anything is written. */
+function checked(transcript: Transcript): Transcript {
+  const result = transcriptSchema.safeParse(transcript);
+  if (result.success) return result.data;
+  const list = fieldErrors(result.error).map((e) => ({ path: ['replacement', ...e.path], message: e.message }));
+  const message = `With this replacement the transcript would not be valid: ${list[0]?.message ?? 'it breaks its format.'}`;
+  throw new errors.ValidationError(message, { errors: list });
 }
 
 const adminName = (u: AdminUser) =>
@@ -142,7 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const lessons = await lessonTitles([{ documentId: d.lessonDocumentId, locale: d.lessonLocale }]);
       const row = toRow(d, lessons);
       const lesson = await draftLesson(d.lessonDocumentId, d.lessonLocale);
-      const transcript = readTranscript(lesson?.transcript);
+      const transcript = readTranscript(lesson?.transcript, { documentId: d.lessonDocumentId, locale: d.lessonLocale });
       let context: ReportContext | null = null;
       const anchor = row.quote ? anchorQuote(transcript, row.quote, row.position ?? undefined) : null;
       if (anchor) {
@@ -160,7 +173,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const src = absoluteUrl(lesson?.video?.url ?? lesson?.videoUrl, origin);
-      return { ...row, context, video: src ? { src, type: lesson?.video?.mime ?? 'video/mp4' } : null };
+      return { ...row, context, video: src ? { src, type: videoTypeOf(lesson?.video?.mime, src) } : null };
     },
 
     async changeState(id: string, change: ReportStateChange, admin: AdminUser): Promise<ReportRow> {
@@ -179,7 +192,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Replaces the reported words in the lesson's current transcript (found again with the shared
      * anchoring, so prefix and suffix pick the right occurrence) and marks the report fixed. A
      * published lesson is republished with the change; if its draft holds unpublished edits, the
-     * published text is corrected on its own and those edits stay unpublished.
+     * published text is corrected on its own and those edits stay unpublished. Every new text is
+     * checked before anything is written, and the writes are one transaction: all or nothing.
      */
     async apply(id: string, input: ApplySuggestionInput, admin: AdminUser): Promise<ReportRow> {
       const d = await load(id);
@@ -193,46 +207,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const message = 'This report has no suggestion: write the replacement text.';
         throw new errors.ValidationError(message, { errors: [{ path: ['replacement'], message }] });
       }
-      const lesson = await draftLesson(d.lessonDocumentId, d.lessonLocale);
-      if (!lesson) throw new errors.NotFoundError('The lesson of this report no longer exists.');
-      const transcript = readTranscript(lesson.transcript);
+      const where = { documentId: d.lessonDocumentId as string, locale: d.lessonLocale as string };
       const position = quotePositionSchema.safeParse(d.position);
-      const anchor = anchorQuote(transcript, quote.data, position.success ? position.data : undefined);
-      if (!anchor) {
-        throw new QuoteGoneError(
-          `The words "${quote.data.exact}" can no longer be found in the transcript; edit the lesson by hand.`,
-        );
-      }
+      const replaced = (t: Transcript) => {
+        const at = anchorQuote(t, quote.data, position.success ? position.data : undefined);
+        return at ? checked(replaceAt(t, at, replacement)) : null;
+      };
       const lessonDocs = documents(strapi, LESSON_UID);
-      const published = await lessonDocs.findOne({
-        documentId: d.lessonDocumentId,
-        locale: d.lessonLocale,
-        status: 'published',
-        fields: ['id', 'transcript', 'updatedAt'],
-      });
-      // A draft saved after the last publication holds edits nobody has published yet.
-      const draftAhead = published !== null && Date.parse(String(lesson.updatedAt)) > Date.parse(String(published.updatedAt));
-      if (published && draftAhead) {
-        // Correct the published text where it stands, without publishing those edits; the
-        // published row first, so that the draft stays the newer one ("Modified" in the admin).
-        const live = readTranscript(published.transcript);
-        const liveAnchor = anchorQuote(live, quote.data, position.success ? position.data : undefined);
-        if (liveAnchor) {
+
+      return strapi.db.transaction(async () => {
+        const lesson = await draftLesson(where.documentId, where.locale);
+        if (!lesson) throw new errors.NotFoundError('The lesson of this report no longer exists.');
+        const draft = replaced(readTranscript(lesson.transcript, where));
+        if (!draft) {
+          throw new QuoteGoneError(`The words "${quote.data.exact}" can no longer be found in the transcript; edit the lesson by hand.`);
+        }
+        const published = await lessonDocs.findOne({ ...where, status: 'published', fields: ['id', 'transcript', 'updatedAt'] });
+        // A draft saved after the last publication holds edits nobody has published yet.
+        const draftAhead = published !== null && Date.parse(String(lesson.updatedAt)) > Date.parse(String(published.updatedAt));
+        const live = published && draftAhead ? replaced(readTranscript(published.transcript, where)) : null;
+        if (published && live) {
+          // Correct the published text where it stands, without publishing those edits; the
+          // published row first, so that the draft stays the newer one ("Modified" in the admin).
           await query(strapi, LESSON_UID).update({
             where: { id: published.id },
-            data: { ...transcriptColumns(replaceAt(live, liveAnchor, replacement)), updatedAt: new Date() },
+            data: { ...transcriptColumns(live), updatedAt: new Date() },
           });
         }
-      }
-      await lessonDocs.update({
-        documentId: d.lessonDocumentId,
-        locale: d.lessonLocale,
-        data: { transcript: replaceAt(transcript, anchor, replacement) },
+        await lessonDocs.update({ ...where, data: { transcript: draft } });
+        if (published && !draftAhead) await lessonDocs.publish(where);
+        const updated = await setState(d, 'fixed', admin, input.note ?? d.resolutionNote ?? undefined);
+        const lessons = await lessonTitles([where]);
+        return toRow(updated, lessons);
       });
-      if (published && !draftAhead) await lessonDocs.publish({ documentId: d.lessonDocumentId, locale: d.lessonLocale });
-      const updated = await setState(d, 'fixed', admin, input.note ?? d.resolutionNote ?? undefined);
-      const lessons = await lessonTitles([{ documentId: d.lessonDocumentId, locale: d.lessonLocale }]);
-      return toRow(updated, lessons);
     },
 
     async lessonOptions(locale?: string) {

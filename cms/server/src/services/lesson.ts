@@ -11,6 +11,7 @@ import {
   type Transcript,
   type TranscriptFormat,
   type Video,
+  videoTypeOf,
 } from '@lessons/shared';
 import { COURSE_UID, LESSON_UID } from '../utils/constants';
 import { documents, iso, query, toNumber, type Doc } from '../utils/documents';
@@ -25,17 +26,34 @@ const LESSON_POPULATE = {
   course: { fields: ['slug', 'title'] },
 };
 
-function videoType(mime: string | undefined, url: string): Video['sources'][number]['type'] {
-  if (mime === 'video/webm' || /\.webm(\?|$)/i.test(url)) return 'video/webm';
-  if (mime === 'application/x-mpegURL' || mime === 'application/vnd.apple.mpegurl' || /\.m3u8(\?|$)/i.test(url)) {
-    return 'application/x-mpegURL';
+/**
+ * A stored transcript that no longer parses. Every write through Strapi is validated
+ * (register.ts), so this means the database was changed behind Strapi's back (a hand edit, a bad
+ * migration). There is no second copy to fall back on, and serving it as an empty transcript would
+ * show readers a lesson without words, and let "Apply suggestion" save that emptiness over it. So
+ * the lesson answers 503 with a message until an editor repairs it, and the log names the lesson.
+ */
+export class TranscriptUnreadableError extends Error {
+  override name = 'ServiceUnavailableError';
+  readonly status = 503;
+  readonly expose = true;
+  constructor() {
+    super("This lesson's transcript is damaged and cannot be shown until an editor repairs it. Please try again later.");
   }
-  return 'video/mp4';
 }
+// Strapi answers an http-errors HttpError with its own status and message, and anything else with
+// a bare 500. http-errors' classes can only be made by its factory, so this one joins their chain.
+Object.setPrototypeOf(TranscriptUnreadableError.prototype, errors.HttpError.prototype);
 
-export function readTranscript(value: unknown): Transcript {
+/** A lesson's stored transcript, parsed; throws TranscriptUnreadableError (503) when it is not a transcript. */
+export function readTranscript(value: unknown, lesson?: { documentId: string; locale?: string }): Transcript {
+  // A lesson saved without a transcript yet has none: that is an empty one, not a damaged one.
+  if (value === null || value === undefined) return { sections: [] };
   const parsed = transcriptSchema.safeParse(value);
-  return parsed.success ? parsed.data : { sections: [] };
+  if (parsed.success) return parsed.data;
+  const which = lesson ? `lesson ${lesson.documentId}${lesson.locale ? ` (${lesson.locale})` : ''}` : 'a lesson';
+  strapi.log.error(`[lessons] The stored transcript of ${which} is not valid and was not served: ${parsed.error.message}`);
+  throw new TranscriptUnreadableError();
 }
 
 function videoOf(doc: Doc, origin: string): Video | null {
@@ -43,7 +61,7 @@ function videoOf(doc: Doc, origin: string): Video | null {
   if (!src) return null;
   const duration = toNumber(doc.duration);
   return {
-    sources: [{ src, type: videoType(doc.video?.mime, src) }],
+    sources: [{ src, type: videoTypeOf(doc.video?.mime, src) }],
     poster: absoluteUrl(doc.poster?.url, origin),
     ...(duration && duration > 0 ? { duration } : {}),
   };
@@ -158,7 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         title: doc.title,
         summary: doc.summary ?? '',
         video: videoOf(doc, origin),
-        transcript: readTranscript(doc.transcript),
+        transcript: readTranscript(doc.transcript, { documentId: doc.documentId, locale: doc.locale }),
         tags: ((doc.tags ?? []) as Doc[]).map((t) => ({ slug: t.slug, name: t.name })),
         category: doc.category ? { slug: doc.category.slug, name: doc.category.name } : null,
         course: await courseOf(doc, where.locale),
@@ -218,7 +236,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale: doc.locale as string,
         title: doc.title as string,
         updatedAt: iso(doc.updatedAt),
-        text: formatTranscript(readTranscript(doc.transcript), format, doc.title),
+        text: formatTranscript(readTranscript(doc.transcript, { documentId: doc.documentId, locale: doc.locale }), format, doc.title),
       };
     },
   };

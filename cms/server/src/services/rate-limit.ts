@@ -9,7 +9,11 @@ export class RateLimitedError extends Error {
   }
 }
 
-/** Limits error reports per client and per lesson (in memory: one counter per server process). */
+/**
+ * Limits error reports per client and per lesson (in memory: one counter per server process).
+ * A client over its limit is refused; a lesson over its cap only has further reports held for an
+ * editor's review, so a flood about one lesson doesn't silence every other reader of it.
+ */
 export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => {
   let limiters: { client: RateLimiterMemory; lesson: RateLimiterMemory } | null = null;
   const get = () => {
@@ -22,19 +26,23 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => {
     }
     return limiters;
   };
-  const consume = async (limiter: RateLimiterMemory, key: string) => {
+  /** Counts one request; answers the seconds to wait when over the limit, else 0. */
+  const consume = async (limiter: RateLimiterMemory, key: string): Promise<number> => {
     try {
       await limiter.consume(key);
+      return 0;
     } catch (e) {
-      if (e instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+      if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
       throw e;
     }
   };
   return {
-    async report(client: string, lesson: string): Promise<void> {
+    /** Throws RateLimitedError when the client is over its limit; `held` when the lesson is over its cap. */
+    async report(client: string, lesson: string): Promise<{ held: boolean }> {
       const { client: perClient, lesson: perLesson } = get();
-      await consume(perClient, client);
-      await consume(perLesson, lesson);
+      const wait = await consume(perClient, client);
+      if (wait > 0) throw new RateLimitedError(wait);
+      return { held: (await consume(perLesson, lesson)) > 0 };
     },
     /** Forget counters and re-read the config (tests change limits at run time). */
     reset(): void {

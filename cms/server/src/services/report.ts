@@ -12,35 +12,43 @@ export interface Reporter {
   username?: string;
 }
 
-
-/** Readers' error reports: stored once per idempotency key, anchored to the words they point at. */
+/**
+ * Readers' error reports: stored once per (lesson, client, idempotency key), anchored to the words
+ * they point at. The key is scoped so that one client's key can neither find nor block a report
+ * about another lesson or from another client.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const reports = () => documents(strapi, REPORT_UID);
-  const byKey = (idempotencyKey: string) => reports().findFirst({ filters: { idempotencyKey } });
   const answer = (d: Doc): ErrorReportCreated => ({ id: d.documentId, state: d.reviewState });
 
   return {
     async create(slug: string, input: ErrorReportInput, reporter: Reporter): Promise<ErrorReportCreated> {
-      const existing = await byKey(input.idempotencyKey);
-      if (existing) return answer(existing);
-
       const where = await getService('lesson').resolve(slug, input.locale);
       if (where.locale !== input.locale) {
         const message = `This lesson is not available in "${input.locale}".`;
         throw new errors.ValidationError(message, { errors: [{ path: ['locale'], message }] });
       }
+      const scope = { lessonDocumentId: where.documentId, clientHash: reporter.clientHash, idempotencyKey: input.idempotencyKey };
+      const sent = () => reports().findFirst({ filters: scope });
+      // A resend of a stored report is answered as before, and is not a new report to count.
+      const existing = await sent();
+      if (existing) return answer(existing);
+
+      // Limits before any work on the quote: a flood costs a lookup, not fuzzy searches of the transcript.
+      const { held } = await getService('rateLimit').report(reporter.clientHash, where.documentId);
       const lesson = await documents(strapi, LESSON_UID).findOne({
         documentId: where.documentId,
         locale: where.locale,
         status: 'published',
         fields: ['transcript'],
       });
-      const anchor = input.quote ? anchorQuote(readTranscript(lesson?.transcript), input.quote, input.position) : null;
-      await getService('rateLimit').report(reporter.clientHash, where.documentId);
+      const anchor = input.quote
+        ? anchorQuote(readTranscript(lesson?.transcript, { documentId: where.documentId, locale: where.locale }), input.quote, input.position)
+        : null;
       try {
         const created = await reports().create({
           data: {
-            lessonDocumentId: where.documentId,
+            ...scope,
             lessonLocale: where.locale,
             quote: input.quote ?? null,
             position: anchor ? { paragraphId: anchor.paragraphId, start: anchor.start, end: anchor.end } : (input.position ?? null),
@@ -51,16 +59,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             reporterEmail: input.email ?? null,
             reporterUserId: reporter.userId ?? null,
             reporterUsername: reporter.username ?? null,
-            idempotencyKey: input.idempotencyKey,
-            reviewState: 'new',
-            clientHash: reporter.clientHash,
+            reviewState: held ? 'held' : 'new',
             quoteFound: anchor !== null,
           },
         });
         return answer(created);
       } catch (e) {
-        // Two sends of one report at the same moment: the second finds the first.
-        const raced = isUniqueViolation(e) ? await byKey(input.idempotencyKey) : null;
+        // Two sends of one report at the same moment: the database index refuses the second, which finds the first.
+        const raced = isUniqueViolation(e) ? await sent() : null;
         if (raced) return answer(raced);
         throw e;
       }

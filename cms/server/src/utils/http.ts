@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'koa';
 import type { z } from 'zod';
+import ipaddr from 'ipaddr.js';
 import { errors } from '@strapi/utils';
 import { fieldErrors } from '@lessons/shared';
 
@@ -55,7 +56,24 @@ export function localeParam(ctx: Context): string | undefined {
   return raw;
 }
 
-/** A hash of the client address with the app's secret: enough to rate-limit, useless to identify. */
+/**
+ * Who a client is, for limits: an IPv4 address, or an IPv6 client's /64 (one household or
+ * server is handed a whole /64, so its single addresses cost an attacker nothing).
+ * IPv4-mapped IPv6 addresses ("::ffff:1.2.3.4") count as the IPv4 address they carry.
+ */
+export function clientKey(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const ip = ipaddr.process(address);
+  if (!(ip instanceof ipaddr.IPv6)) return ip.toString();
+  const network = new ipaddr.IPv6([...ip.parts.slice(0, 4), 0, 0, 0, 0]);
+  return `${network.toString()}/64`;
+}
+
+/**
+ * A hash of the client (see clientKey) with the app's secret: enough to rate-limit and to scope
+ * idempotency keys, useless to identify. `ctx.request.ip` is Koa's: the socket's address, or the
+ * X-Forwarded-For one only when `server.proxy.koa` tells Strapi it sits behind a proxy.
+ */
 export function clientHash(ctx: Context): string {
   const keys = (strapi.config.get('server.app.keys') as string[] | undefined) ?? [];
   return createHash('sha256').update(`${keys.join(',')}|${ctx.request.ip}`).digest('hex').slice(0, 32);

@@ -3,6 +3,7 @@ import { Status, Typography } from '@strapi/design-system';
 import { useT, type MessageKey } from '../../translations';
 
 export const STATE_LABELS: Record<ReportState, MessageKey> = {
+  held: 'reports.state.held',
   new: 'reports.state.new',
   triaged: 'reports.state.triaged',
   accepted: 'reports.state.accepted',
@@ -11,6 +12,7 @@ export const STATE_LABELS: Record<ReportState, MessageKey> = {
 };
 
 const VARIANTS = {
+  held: 'alternative',
   new: 'primary',
   triaged: 'secondary',
   accepted: 'warning',

@@ -48,6 +48,7 @@ export function StateChange({ report, onChanged }: StateChangeProps) {
         <Typography variant="delta" tag="h2">
           {t('report.state.title')}
         </Typography>
+        {report.state === 'held' && <Typography variant="omega">{t('report.state.heldHint')}</Typography>}
         <Field.Root name="state" required>
           <Field.Label>{t('report.state.next')}</Field.Label>
           <SingleSelect
