@@ -8,16 +8,43 @@ const limitSchema = z.object({
   duration: z.number().int().positive(),
 });
 
+/**
+ * An origin as browsers send it in the Origin header (`https://example.org`, lower case, no
+ * trailing slash, no default port), or null when `value` is not an http(s) origin.
+ */
+export function normalizeOrigin(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return null;
+  }
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  return bare && (url.protocol === 'https:' || url.protocol === 'http:') ? url.origin : null;
+}
+
+const allowedOriginSchema = z
+  .string()
+  .refine((value) => value.trim() === '*' || normalizeOrigin(value) !== null, {
+    message: 'must be "*" or an origin such as https://www.example.org (scheme and host, no path)',
+  });
+
 export const pluginConfigSchema = z.object({
-  /** Origins whose pages may call the API (`*` for any). Requests from other origins get 403. */
-  allowedOrigins: z.array(z.string().min(1)).min(1),
+  /**
+   * Origins whose pages may call the API (`*` for any). Requests from other origins get 403.
+   * Compared normalised: `HTTPS://Example.org/` allows pages on https://example.org.
+   */
+  allowedOrigins: z.array(allowedOriginSchema).min(1),
   /** Share of the video (0–1) that must really be played for a lesson to count as completed. */
   completionThreshold: z.number().gt(0).max(1),
   rateLimits: z.object({ reportsPerClient: limitSchema, reportsPerLesson: limitSchema, progressPerReader: limitSchema }),
   /** Seconds of watching credited beyond what could have been played since a reader opened a lesson. */
   progressSlack: z.number().nonnegative(),
-  /** Absolute base for media URLs in API answers; defaults to the server's URL or the request's origin. */
-  publicUrl: z.string().optional(),
+  /** Absolute base of media and embed URLs (e.g. https://cms.example.org); defaults to the server's URL. */
+  publicUrl: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+\S*$/i, 'must be an absolute http(s) URL such as https://cms.example.org')
+    .optional(),
 });
 
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
@@ -39,8 +66,12 @@ export default {
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);
     if (!result.success) {
-      const issue = result.error.issues[0];
-      throw new Error(`lessons plugin config: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`);
+      const values = config as Record<string, unknown>;
+      const lines = result.error.issues.map((issue) => {
+        const value = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key], values);
+        return `  - ${issue.path.join('.') || '(config)'}${typeof value === 'string' ? ` "${value}"` : ''} ${issue.message}`;
+      });
+      throw new Error(['The lessons plugin config is not valid (config/plugins.js, LESSONS_* variables):', ...lines].join('\n'));
     }
   },
 };

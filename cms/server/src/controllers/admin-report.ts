@@ -14,7 +14,7 @@ export default (_: { strapi: Core.Strapi }) => ({
   },
 
   async findOne(ctx: Context) {
-    ctx.body = { data: await getService('adminReport').detail(String(ctx.params.id), publicOrigin(ctx, getConfig().publicUrl)) };
+    ctx.body = { data: await getService('adminReport').detail(String(ctx.params.id), publicOrigin(getConfig().publicUrl)) };
   },
 
   async update(ctx: Context) {

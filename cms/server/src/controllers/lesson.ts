@@ -10,11 +10,11 @@ const slugOf = (ctx: Context) => String(ctx.params.slug ?? '');
 export default (_: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
     const q = parseOr400(lessonListQuerySchema, ctx.query, 'search');
-    sendJson(ctx, await getService('lesson').list(q, publicOrigin(ctx, getConfig().publicUrl)), 30);
+    sendJson(ctx, await getService('lesson').list(q, publicOrigin(getConfig().publicUrl)), 30);
   },
 
   async findOne(ctx: Context) {
-    const lesson = await getService('lesson').findBySlug(slugOf(ctx), localeParam(ctx), publicOrigin(ctx, getConfig().publicUrl));
+    const lesson = await getService('lesson').findBySlug(slugOf(ctx), localeParam(ctx), publicOrigin(getConfig().publicUrl));
     sendJson(ctx, { data: lesson });
   },
 
@@ -26,7 +26,7 @@ export default (_: { strapi: Core.Strapi }) => ({
   },
 
   async embed(ctx: Context) {
-    const origin = publicOrigin(ctx, getConfig().publicUrl);
+    const origin = publicOrigin(getConfig().publicUrl);
     const lesson = await getService('lesson').findBySlug(slugOf(ctx), localeParam(ctx), origin);
     const html = renderEmbed(lesson, origin);
     sendCached(ctx, html, 'text/html; charset=utf-8');

@@ -1,14 +1,20 @@
 import type { Context, Next } from 'koa';
+import { normalizeOrigin } from '../config';
 import { replyError } from '../utils/http';
 import { getConfig } from '../utils/get-service';
 
 /** Refuses API calls made from pages on origins the site owner has not allowed. */
-export default () => async (ctx: Context, next: Next) => {
-  const origin = ctx.get('origin');
-  const allowed = getConfig().allowedOrigins;
-  if (origin && !allowed.includes('*') && !allowed.includes(origin)) {
-    replyError(ctx, 403, 'ForbiddenError', `Pages on ${origin} are not allowed to use these lessons.`);
-    return;
-  }
-  await next();
+export default () => {
+  // Both sides normalised, so `HTTPS://Partner.example/` in the config allows https://partner.example.
+  const configured = getConfig().allowedOrigins;
+  const anyOrigin = configured.some((o) => o.trim() === '*');
+  const allowed = new Set(configured.map(normalizeOrigin).filter((o): o is string => o !== null));
+  return async (ctx: Context, next: Next) => {
+    const origin = ctx.get('origin');
+    if (origin && !anyOrigin && !allowed.has(normalizeOrigin(origin) ?? origin)) {
+      replyError(ctx, 403, 'ForbiddenError', `Pages on ${origin} are not allowed to use these lessons.`);
+      return;
+    }
+    await next();
+  };
 };

@@ -33,10 +33,15 @@ export function sendJson(ctx: Context, value: unknown, maxAge = 60): void {
   sendCached(ctx, JSON.stringify(value), 'application/json; charset=utf-8', maxAge);
 }
 
-/** The origin media URLs are made absolute against, so that other sites can load them. */
-export function publicOrigin(ctx: Context, configured?: string): string {
-  const fromConfig = configured || (strapi.config.get('server.url') as string | undefined);
-  return (fromConfig || ctx.request.origin).replace(/\/$/, '');
+/**
+ * The base media and embed URLs are made absolute against, so that other sites can load them:
+ * the plugin's `publicUrl`, else the server's URL (`server.url`, made absolute by Strapi from
+ * host and port when it is relative). Never the request's Host header: a forged one would end up
+ * in cached answers.
+ */
+export function publicOrigin(configured?: string): string {
+  const base = configured || (strapi.config.get('server.absoluteUrl') as string);
+  return base.replace(/\/+$/, '');
 }
 
 export function absoluteUrl(url: string | null | undefined, origin: string): string | null {
@@ -76,7 +81,7 @@ export function clientKey(address: string): string {
  */
 export function clientHash(ctx: Context): string {
   const keys = (strapi.config.get('server.app.keys') as string[] | undefined) ?? [];
-  return createHash('sha256').update(`${keys.join(',')}|${ctx.request.ip}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${keys.join(',')}|${clientKey(ctx.request.ip)}`).digest('hex').slice(0, 32);
 }
 
 /**
