@@ -10,7 +10,7 @@ import {
   type Segment,
 } from '@lessons/shared';
 import { startPostgres, type RunningPostgres } from '../support/postgres.ts';
-import { json, loginReader, startStrapi, type TestStrapi } from '../support/strapi.ts';
+import { json, loginReader, startStrapi, testPortOffset, type TestStrapi } from '../support/strapi.ts';
 
 /** The production database: the same plugin code, seeded the same way, on a real PostgreSQL. */
 describe('on PostgreSQL', () => {
@@ -18,7 +18,7 @@ describe('on PostgreSQL', () => {
   let strapi: TestStrapi;
 
   before(async () => {
-    pg = startPostgres(54329);
+    pg = startPostgres(54329 + testPortOffset());
     strapi = await startStrapi(1391, {
       DATABASE_CLIENT: 'postgres',
       DATABASE_HOST: pg.host,
@@ -63,6 +63,15 @@ describe('on PostgreSQL', () => {
     assert.equal(none.meta.pagination.total, 0);
   });
 
+  it('takes % and _ in a search literally, as on SQLite', async () => {
+    const total = async (search: string) =>
+      lessonListSchema.parse(await json(await fetch(`${strapi.url}/api/lessons?locale=en&search=${encodeURIComponent(search)}`))).meta
+        .pagination.total;
+    assert.ok((await total('low mood')) > 0);
+    // As LIKE wildcards, each of these would find every lesson, or "low mood".
+    for (const literal of ['%', '_', '100%', 'low_mood', 'l%w mood']) assert.equal(await total(literal), 0, literal);
+  });
+
   it('merges 20 simultaneous progress updates into exactly their union', async () => {
     const token = await loginReader(strapi.url);
     const segments: Segment[] = Array.from({ length: 20 }, (_, i) => [i * 9, i * 9 + 4.5]);
@@ -93,6 +102,26 @@ describe('on PostgreSQL', () => {
       ids.add(reportCreatedResponseSchema.parse(await json(a)).data.id);
     }
     assert.equal(ids.size, 1);
+  });
+
+  it('scopes an idempotency key to its lesson: the same key sent at once about two lessons stores two reports', async () => {
+    const body = JSON.stringify({ locale: 'en', what: 'The same key, two lessons.', idempotencyKey: 'pg-two-lessons-0001' });
+    const slugs = ['regaining-social-connection', 'asking-for-professional-help'];
+    const answers = await Promise.all(
+      slugs.flatMap((slug) =>
+        Array.from({ length: 3 }, () =>
+          fetch(`${strapi.url}/api/lessons/${slug}/reports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }),
+        ),
+      ),
+    );
+    const ids: string[] = [];
+    for (const a of answers) {
+      assert.equal(a.status, 201);
+      ids.push(reportCreatedResponseSchema.parse(await json(a)).data.id);
+    }
+    assert.equal(new Set(ids.slice(0, 3)).size, 1);
+    assert.equal(new Set(ids.slice(3)).size, 1);
+    assert.notEqual(ids[0], ids[3]);
   });
 
   it("applies suggestions: republishing a lesson, or correcting only its published text when its draft is ahead", async () => {
