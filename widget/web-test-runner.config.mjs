@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { vendorDevServerPlugin } from './scripts/build-plugins.mjs';
+import { failingChunksMiddleware, failingChunksPlugin } from './test/failing-chunks.mjs';
 import { READER, startFixtureServer } from './test/fixture-server.mjs';
 
 const fixture = await startFixtureServer();
@@ -19,7 +20,9 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 3 * 60_000,
   testFramework: { config: { timeout: 30_000 } },
+  middleware: [failingChunksMiddleware],
   plugins: [
+    failingChunksPlugin(),
     vendorDevServerPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

@@ -17,6 +17,9 @@ export const EVENTS = {
   localeRequest: 'lesson-locale-request',
   reportRequest: 'lesson-report-request',
   authRequest: 'lesson-auth-request',
+  loadFailure: 'lesson-load-failure',
+  // Inside the widget only: a dialog tells its owner it closed (it does not bubble).
+  dialogClose: 'lesson-dialog-close',
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];

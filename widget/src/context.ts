@@ -3,10 +3,11 @@ import type { Lesson, ProgressOutput } from '@lessons/shared';
 import type { AuthUser, LessonsApi } from './api/client.js';
 import type { Translator } from './i18n/i18n.js';
 
-/** What every part of one widget shares: the lesson, the reader's language and where the API is. */
+/** What every part of one widget shares: the lesson, the reader's language and the API client. */
 export interface WidgetState {
   lesson: Lesson;
-  api: LessonsApi;
+  /** The client of the API at the widget's `api` URL. */
+  apiClient: LessonsApi;
   i18n: Translator;
   /** See `link-template` on <lesson-widget>. */
   linkTemplate: string;
@@ -50,3 +51,12 @@ export interface AccountState {
   progress: ProgressOutput | null;
 }
 export const accountContext = createContext<AccountState>(Symbol('lesson-account'));
+
+/**
+ * `next`, unless it holds the same values as `previous`: then `previous`, so that the parts
+ * reading a context are not told of a change when there is none.
+ */
+export function unlessUnchanged<T extends object>(previous: T | undefined, next: T): T {
+  const same = previous && (Object.keys(next) as Array<keyof T>).every((key) => previous[key] === next[key]);
+  return same ? previous : next;
+}

@@ -10,6 +10,16 @@ export function prefersReducedMotion(): boolean {
   return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
 
+/**
+ * Scrolls `box` (a scrolling element, not the page) so that `target` sits in its upper third,
+ * where the eye reads on. Nothing happens when the box does not scroll or is already there.
+ */
+export function scrollToUpperThird(box: HTMLElement, target: HTMLElement, behavior: ScrollBehavior = 'auto'): void {
+  if (box.scrollHeight <= box.clientHeight) return;
+  const top = Math.max(0, target.offsetTop - box.clientHeight / 3);
+  if (Math.abs(box.scrollTop - top) >= 2) box.scrollTo({ top, behavior });
+}
+
 /** A random key for idempotent requests: 32 hex digits. */
 export function randomKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID().replace(/-/g, '');

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { prefersReducedMotion } from '../base/dom.js';
+import { prefersReducedMotion, scrollToUpperThird } from '../base/dom.js';
 
 /** Keys that scroll; pressing one means the reader is moving around themselves. */
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
@@ -51,10 +51,7 @@ export class FollowAlongController implements ReactiveController {
   reveal(target: HTMLElement, force = false): void {
     if (!force && this.held) return;
     const box = this.scroller();
-    if (!box || box.scrollHeight <= box.clientHeight) return;
-    const top = Math.max(0, target.offsetTop - box.clientHeight / 3);
-    if (Math.abs(box.scrollTop - top) < 2) return;
-    box.scrollTo({ top, behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    if (box) scrollToUpperThird(box, target, prefersReducedMotion() ? 'auto' : 'smooth');
   }
 
   private readonly onEnter = () => {

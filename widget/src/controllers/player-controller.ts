@@ -22,6 +22,8 @@ export class PlayerController implements ReactiveController {
   constructor(
     private readonly host: PlayerHost,
     private readonly onMedia: (type: MediaEventName, media: MediaHandle) => void,
+    /** The player could not be created: video.js (or the HLS engine) failed to load or start. */
+    private readonly failed: (error: unknown) => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -83,8 +85,11 @@ export class PlayerController implements ReactiveController {
           this.set({ loading: false });
         }
         return media;
-      } catch {
-        if (generation === this.generation) this.set({ loading: false, error: true });
+      } catch (error) {
+        if (generation === this.generation) {
+          this.set({ loading: false });
+          this.failed(error);
+        }
         return null;
       }
     })();

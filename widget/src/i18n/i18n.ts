@@ -39,9 +39,12 @@ export interface Translator {
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 
+/** The language's own subtag, `pt` for `pt-BR`. */
+export const baseLanguage = (tag: string): string => tag.toLowerCase().split('-')[0] ?? tag;
+
 /** Writing direction of a language tag, for content in languages the UI may not speak. */
 export function directionOf(tag: string): 'ltr' | 'rtl' {
-  return RTL.has(tag.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+  return RTL.has(baseLanguage(tag)) ? 'rtl' : 'ltr';
 }
 
 /** `pt-BR` → `pt-BR` if spoken, else `pt`, else `en`. */

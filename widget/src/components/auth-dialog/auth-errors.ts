@@ -1,9 +1,9 @@
 import type { LessonsApiError } from '../../api/errors.js';
+import { looksLikeEmail } from '../../base/email.js';
 import type { Translate } from '../../i18n/i18n.js';
 
 export const PASSWORD_MIN = 6;
 export const USERNAME_MIN = 3;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type AuthField = 'identifier' | 'password' | 'username' | 'email';
 export interface AuthProblems {
@@ -22,7 +22,7 @@ export function validateAuth(mode: 'login' | 'register', values: Record<string, 
     if (!value('username')) fields.username = t('auth.required');
     else if (value('username').length < USERNAME_MIN) fields.username = t('auth.usernameTooShort', { count: USERNAME_MIN });
     if (!value('email')) fields.email = t('auth.required');
-    else if (!EMAIL.test(value('email'))) fields.email = t('auth.invalidEmail');
+    else if (!looksLikeEmail(value('email'))) fields.email = t('auth.invalidEmail');
     if (!values.password) fields.password = t('auth.required');
     else if ((values.password ?? '').length < PASSWORD_MIN) fields.password = t('auth.passwordTooShort', { count: PASSWORD_MIN });
   }

@@ -47,7 +47,7 @@ export class LessonPlayer extends LessonElement {
     if (!widget || !video) return null;
     // The facade (and its button) goes when the player comes: keep a keyboard reader's place.
     this.focusOnAttach = (this.renderRoot as ShadowRoot).activeElement?.matches('button.play') ?? false;
-    const { lesson, api, i18n } = widget;
+    const { lesson, apiClient: api, i18n } = widget;
     const [{ createPlayer, videoJsStyles }] = await Promise.all([import('./video-js.js'), this.updateComplete]);
     const root = this.renderRoot as ShadowRoot;
     const sheet = videoJsStyles.styleSheet;

@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { HONEYPOT_FIELD, type ErrorReportInputRaw } from '@lessons/shared';
+import { HONEYPOT_FIELD, REPORT_FIELD_MAX, REPORT_WHAT_MIN, type ErrorReportInputRaw } from '@lessons/shared';
 import type { LessonsApiError } from '../../api/errors.js';
 import { dialogStyles } from '../../base/dialog.styles.js';
 import { deepActiveElement, randomKey } from '../../base/dom.js';
+import { looksLikeEmail } from '../../base/email.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { widgetContext, type WidgetState } from '../../context.js';
@@ -16,8 +17,6 @@ import { DraftStore, draftKey, type ReportDraft } from './report-draft.js';
 
 type Field = 'where' | 'what' | 'suggestion' | 'email';
 const FIELDS: readonly Field[] = ['where', 'what', 'suggestion', 'email'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const LIMITS: Record<Field, number> = { where: 1000, what: 4000, suggestion: 4000, email: 254 };
 
 /**
  * "Report an error": where (prefilled with the selected words and the video time), what
@@ -54,8 +53,8 @@ export class LessonReportDialog extends LessonElement {
   async show(selection: ReportSelection | null, time: number | null): Promise<void> {
     const widget = this.widget;
     if (!widget) return;
-    const { lesson, api, i18n } = widget;
-    this.store = new DraftStore(draftKey(api.origin, lesson.slug, lesson.locale));
+    const { lesson, apiClient, i18n } = widget;
+    this.store = new DraftStore(draftKey(apiClient.origin, lesson.slug, lesson.locale));
     const saved = this.store.read();
     const sameQuote =
       !selection ||
@@ -117,9 +116,9 @@ export class LessonReportDialog extends LessonElement {
 
   private validate(draft: ReportDraft, t: Translate): Partial<Record<Field, string>> {
     const errors: Partial<Record<Field, string>> = {};
-    if (draft.what.trim().length < 3) errors.what = t('report.whatRequired');
-    if (draft.email.trim() && !EMAIL.test(draft.email.trim())) errors.email = t('report.invalidEmail');
-    for (const field of FIELDS) if (draft[field].trim().length > LIMITS[field]) errors[field] = t('report.tooLong');
+    if (draft.what.trim().length < REPORT_WHAT_MIN) errors.what = t('report.whatRequired');
+    if (draft.email.trim() && !looksLikeEmail(draft.email.trim())) errors.email = t('report.invalidEmail');
+    for (const field of FIELDS) if (draft[field].trim().length > REPORT_FIELD_MAX[field]) errors[field] = t('report.tooLong');
     return errors;
   }
 
@@ -134,7 +133,7 @@ export class LessonReportDialog extends LessonElement {
       for (const { path } of error.fieldErrors) {
         const field = path[0] as Field;
         if (!FIELDS.includes(field)) continue;
-        const long = (this.draft?.[field].trim().length ?? 0) > LIMITS[field];
+        const long = (this.draft?.[field].trim().length ?? 0) > REPORT_FIELD_MAX[field];
         fields[field] = long ? t('report.tooLong') : field === 'what' ? t('report.whatRequired') : field === 'email' ? t('report.invalidEmail') : t('report.invalid');
       }
       this.fieldErrors = fields;
@@ -151,7 +150,7 @@ export class LessonReportDialog extends LessonElement {
     const widget = this.widget;
     const draft = this.draft;
     if (!widget || !draft || this.status === 'sending') return;
-    const { lesson, api, i18n } = widget;
+    const { lesson, apiClient, i18n } = widget;
     const errors = this.validate(draft, i18n.t);
     this.formError = '';
     this.fieldErrors = errors;
@@ -171,7 +170,7 @@ export class LessonReportDialog extends LessonElement {
     };
     this.status = 'sending';
     try {
-      const created = await api.sendReport(lesson.slug, report);
+      const created = await apiClient.sendReport(lesson.slug, report);
       this.store?.clear();
       this.status = 'sent';
       this.restored = false;

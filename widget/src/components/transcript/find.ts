@@ -1,4 +1,4 @@
-import { paragraphsOf, type Transcript } from '@lessons/shared';
+import { paragraphsOf, type Paragraph, type Transcript } from '@lessons/shared';
 
 export interface Match {
   paragraphId: string;
@@ -32,4 +32,9 @@ export function findMatches(transcript: Transcript, query: string): Match[] {
     }
   }
   return matches;
+}
+
+/** The paragraph with this id, if the transcript has one. */
+export function paragraphById(transcript: Transcript, id: string | undefined): Paragraph | undefined {
+  return id === undefined ? undefined : paragraphsOf(transcript).find((p) => p.id === id);
 }

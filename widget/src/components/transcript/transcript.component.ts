@@ -2,14 +2,16 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
 import { describeQuote, isTimed, paragraphAt, type Paragraph, type TranscriptFormat } from '@lessons/shared';
+import { scrollToUpperThird } from '../../base/dom.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { initialMediaState, mediaContext, widgetContext, type MediaState, type WidgetState } from '../../context.js';
 import type { FollowAlongController } from '../../controllers/follow-along-controller.js';
+import { LessonLoadFailureEvent } from '../../events/lesson-load-failure.js';
 import { LessonReportRequestEvent, type ReportSelection } from '../../events/lesson-report-request.js';
 import { LessonSeekRequestEvent } from '../../events/lesson-seek-request.js';
 import { directionOf, formatTime } from '../../i18n/i18n.js';
-import { findMatches, type Match } from './find.js';
+import { findMatches, paragraphById, type Match } from './find.js';
 import type { paragraphSelection } from './selection.js';
 import { transcriptStyles } from './transcript.styles.js';
 
@@ -50,9 +52,11 @@ export class LessonTranscript extends LessonElement {
 
   /** Loaded with the player: before it there is nothing to follow. */
   private follow: FollowAlongController | undefined;
+  /** Set while its chunk loads, and after it failed to, until the reader's "Try again". */
   private followLoading = false;
   /** Loaded at the first selection on the page. */
   private readSelectionOf: typeof paragraphSelection | undefined;
+  private selectionLoading = false;
   private found: Match[] = [];
   private shownParagraph: string | undefined;
   private revealMatch = false;
@@ -96,26 +100,26 @@ export class LessonTranscript extends LessonElement {
     if (this.revealMatch) {
       this.revealMatch = false;
       const mark = this.renderRoot.querySelector<HTMLElement>('mark.current');
-      if (mark) {
+      if (mark && this.scroller) {
         this.follow?.hold(10_000);
-        this.revealInBox(mark);
+        scrollToUpperThird(this.scroller, mark.closest('p') ?? mark);
       }
     }
   }
 
   private async loadFollowAlong() {
     this.followLoading = true;
-    const { FollowAlongController } = await import('../../controllers/follow-along-controller.js');
-    this.follow = new FollowAlongController(this, () => this.scroller);
-    this.requestUpdate();
-  }
-
-  /** Scrolls the transcript box (not the page) so that `target` shows. */
-  private revealInBox(target: HTMLElement) {
-    const box = this.scroller;
-    if (!box || box.scrollHeight <= box.clientHeight) return;
-    const p = target.closest('p') ?? target;
-    box.scrollTop = Math.max(0, p.offsetTop - box.clientHeight / 3);
+    try {
+      const { FollowAlongController } = await import('../../controllers/follow-along-controller.js');
+      this.follow = new FollowAlongController(this, () => this.scroller);
+      this.requestUpdate();
+    } catch (error) {
+      const retry = () => {
+        this.followLoading = false;
+        this.requestUpdate();
+      };
+      this.emit(new LessonLoadFailureEvent({ part: 'follow-along', retry, error }));
+    }
   }
 
   private seek(p: Paragraph | undefined) {
@@ -123,22 +127,18 @@ export class LessonTranscript extends LessonElement {
     this.emit(new LessonSeekRequestEvent({ time: p.start, play: true }));
   }
 
-  private paragraphById(id: string | undefined): Paragraph | undefined {
-    return this.widget?.lesson.transcript.sections.flatMap((s) => s.paragraphs).find((p) => p.id === id);
-  }
-
   private onBodyClick(event: MouseEvent) {
     const p = (event.target as Element).closest<HTMLElement>('p[data-paragraph]');
     // A click that ends a text selection selects; it does not seek.
     if (!p || !document.getSelection()?.isCollapsed) return;
-    this.seek(this.paragraphById(p.dataset.paragraph));
+    this.seek(this.widget && paragraphById(this.widget.lesson.transcript, p.dataset.paragraph));
   }
 
   private onBodyKeydown(event: KeyboardEvent) {
     const p = (event.target as Element).closest<HTMLElement>('p[data-paragraph]');
     if (!p || event.key !== 'Enter') return;
     event.preventDefault();
-    this.seek(this.paragraphById(p.dataset.paragraph));
+    this.seek(this.widget && paragraphById(this.widget.lesson.transcript, p.dataset.paragraph));
   }
 
   private onSearchInput(event: InputEvent) {
@@ -165,10 +165,27 @@ export class LessonTranscript extends LessonElement {
   }
 
   private readonly onSelectionChange = async () => {
-    this.readSelectionOf ??= (await import('./selection.js')).paragraphSelection;
+    if (!this.readSelectionOf && !(await this.loadSelection())) return;
     cancelAnimationFrame(this.selectionFrame);
     this.selectionFrame = requestAnimationFrame(() => this.readSelection());
   };
+
+  /** Loads the selection reader, once; false while it loads, or after it failed to. */
+  private async loadSelection(): Promise<boolean> {
+    if (this.selectionLoading) return false;
+    this.selectionLoading = true;
+    try {
+      this.readSelectionOf = (await import('./selection.js')).paragraphSelection;
+      return true;
+    } catch (error) {
+      const retry = () => {
+        this.selectionLoading = false;
+        void this.onSelectionChange();
+      };
+      this.emit(new LessonLoadFailureEvent({ part: 'text selection', retry, error }));
+      return false;
+    }
+  }
 
   private readSelection() {
     const lesson = this.widget?.lesson;
@@ -238,7 +255,7 @@ export class LessonTranscript extends LessonElement {
 
   override render() {
     if (!this.widget) return nothing;
-    const { lesson, api, i18n } = this.widget;
+    const { lesson, apiClient, i18n } = this.widget;
     const { t } = i18n;
     const transcript = lesson.transcript;
     const timed = isTimed(transcript);
@@ -316,7 +333,7 @@ export class LessonTranscript extends LessonElement {
             ? html`<p class="downloads" part="downloads">
                 <span>${t('transcript.download')}:</span>
                 ${FORMATS.map(
-                  (format) => html`<a href=${api.transcriptUrl(lesson.slug, lesson.locale, format)} download>${t(`transcript.formats.${format}`)}</a>`,
+                  (format) => html`<a href=${apiClient.transcriptUrl(lesson.slug, lesson.locale, format)} download>${t(`transcript.formats.${format}`)}</a>`,
                 )}
               </p>`
             : nothing}

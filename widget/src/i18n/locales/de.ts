@@ -4,6 +4,7 @@ export default {
   widget: {
     loading: 'Die Lektion wird geladen …',
     loadFailed: 'Die Lektion konnte nicht geladen werden.',
+    partFailed: 'Ein Teil der Lektion konnte nicht geladen werden. Prüfe dein Netzwerk und versuche es erneut.',
     notFound: 'Diese Lektion gibt es nicht oder sie ist nicht mehr veröffentlicht.',
     retry: 'Erneut versuchen',
     shownIn: 'Diese Lektion ist in deiner Sprache nicht verfügbar. Sie wird auf {{language}} angezeigt.',

@@ -8,6 +8,7 @@ export default {
   widget: {
     loading: 'Loading the lesson…',
     loadFailed: 'The lesson could not be loaded.',
+    partFailed: 'Part of the lesson could not be loaded. Check your network and try again.',
     notFound: 'This lesson does not exist or is no longer published.',
     retry: 'Try again',
     shownIn: 'This lesson is not available in your language. It is shown in {{language}}.',

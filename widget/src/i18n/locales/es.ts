@@ -4,6 +4,7 @@ export default {
   widget: {
     loading: 'Cargando la lección…',
     loadFailed: 'No se ha podido cargar la lección.',
+    partFailed: 'No se ha podido cargar una parte de la lección. Comprueba tu red y vuelve a intentarlo.',
     notFound: 'Esta lección no existe o ya no está publicada.',
     retry: 'Volver a intentarlo',
     shownIn: 'Esta lección no está disponible en tu idioma. Se muestra en {{language}}.',

@@ -4,6 +4,7 @@ export default {
   widget: {
     loading: 'Chargement de la leçon…',
     loadFailed: 'La leçon n’a pas pu être chargée.',
+    partFailed: 'Une partie de la leçon n’a pas pu être chargée. Vérifiez votre réseau et réessayez.',
     notFound: 'Cette leçon n’existe pas ou n’est plus publiée.',
     retry: 'Réessayer',
     shownIn: 'Cette leçon n’est pas disponible dans votre langue. Elle est affichée en {{language}}.',

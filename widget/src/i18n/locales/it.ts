@@ -4,6 +4,7 @@ export default {
   widget: {
     loading: 'Caricamento della lezione…',
     loadFailed: 'Non è stato possibile caricare la lezione.',
+    partFailed: 'Non è stato possibile caricare una parte della lezione. Controlla la rete e riprova.',
     notFound: 'Questa lezione non esiste o non è più pubblicata.',
     retry: 'Riprova',
     shownIn: 'Questa lezione non è disponibile nella tua lingua. È mostrata in {{language}}.',

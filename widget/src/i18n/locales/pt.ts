@@ -4,6 +4,7 @@ export default {
   widget: {
     loading: 'Carregando a aula…',
     loadFailed: 'Não foi possível carregar a aula.',
+    partFailed: 'Não foi possível carregar uma parte da aula. Verifique a sua rede e tente novamente.',
     notFound: 'Esta aula não existe ou não está mais publicada.',
     retry: 'Tentar novamente',
     shownIn: 'Esta aula não está disponível no seu idioma. Ela é exibida em {{language}}.',

@@ -4,6 +4,7 @@ export default {
   widget: {
     loading: '正在加载课程…',
     loadFailed: '无法加载课程。',
+    partFailed: '课程的一部分无法加载。请检查网络后重试。',
     notFound: '该课程不存在或已不再发布。',
     retry: '重试',
     shownIn: '该课程没有你所用语言的版本，现以{{language}}显示。',

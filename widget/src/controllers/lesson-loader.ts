@@ -1,0 +1,95 @@
+import type { ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import type { Lesson } from '@lessons/shared';
+import type { LessonsApi } from '../api/client.js';
+import type { LessonsApiError } from '../api/errors.js';
+import { baseLanguage, preferredLanguage } from '../i18n/i18n.js';
+
+export interface LessonLoaderHost extends ReactiveControllerHost, HTMLElement {
+  /** The slug the host page asked for (the element's `lesson`). */
+  readonly lesson: string;
+  readonly apiClient: LessonsApi | undefined;
+}
+
+/**
+ * Which lesson, in which language, the widget shows, and its loading: the one the host page sets
+ * (`lesson`, `lang`) until the reader picks another language, and the host's choice again when
+ * it changes either. A language the lesson lacks as such (`es-MX`) falls back to the closest one
+ * it has (`es`). `shown` is called with each lesson that arrives.
+ */
+export class LessonLoader {
+  /** The lesson on show, once loaded. */
+  lesson: Lesson | null = null;
+  /** Why the lesson could not be loaded (not found, or a failure worth a retry). */
+  error: LessonsApiError | null = null;
+  /** The lesson and language chosen in the widget, until the host changes `lesson` or `lang`. */
+  private chosen: { slug: string; locale: string } | null = null;
+  /** The `lesson` and `lang` the host last set, to notice when it changes them. */
+  private seen: { lesson: string; lang: string | null } | null = null;
+
+  private readonly task: Task<readonly [LessonsApi | undefined, string, string], Lesson | null>;
+
+  constructor(
+    private readonly host: LessonLoaderHost,
+    private readonly shown: (lesson: Lesson, previous: Lesson | null) => void,
+  ) {
+    this.task = new Task(host, {
+      args: () => [host.apiClient, this.chosen?.slug ?? host.lesson, this.locale] as const,
+      task: ([api, slug, locale], { signal }) => (api && slug ? this.fetch(api, slug, locale, signal) : Promise.resolve(null)),
+      onComplete: (lesson) => lesson && this.show(lesson),
+      onError: (error) => {
+        if ((error as LessonsApiError).failure !== 'aborted' && !(error instanceof DOMException)) {
+          this.error = error as LessonsApiError;
+        }
+      },
+    });
+  }
+
+  /** The language wanted: the one chosen in the widget, else the host's `lang`, else the reader's. */
+  get locale(): string {
+    return this.chosen?.locale ?? preferredLanguage(this.host.getAttribute('lang')).requested;
+  }
+
+  /** The language the interface should speak: the chosen one, else the host's `lang`. */
+  get uiPreference(): string | null {
+    return this.chosen?.locale ?? this.host.getAttribute('lang');
+  }
+
+  get pending(): boolean {
+    return this.task.status === TaskStatus.PENDING;
+  }
+
+  /** Called before each update: the host's change of `lesson` or `lang` wins over the reader's pick. */
+  followHost(): void {
+    const seen = { lesson: this.host.lesson, lang: this.host.getAttribute('lang') };
+    if (this.seen && (seen.lesson !== this.seen.lesson || seen.lang !== this.seen.lang)) this.chosen = null;
+    this.seen = seen;
+  }
+
+  /** The reader picked another language (its slug there). */
+  choose(slug: string, locale: string): void {
+    this.chosen = { slug, locale };
+    this.host.requestUpdate();
+  }
+
+  retry(): void {
+    void this.task.run();
+  }
+
+  private async fetch(api: LessonsApi, slug: string, locale: string, signal: AbortSignal): Promise<Lesson> {
+    const lesson = await api.getLesson(slug, locale, signal);
+    if (lesson.locale === locale) return lesson;
+    // Not in the language asked for as such (say `es-MX`): prefer the closest one it has.
+    const closer =
+      lesson.locales.find((l) => l.locale === locale) ??
+      lesson.locales.find((l) => baseLanguage(l.locale) === baseLanguage(locale));
+    return closer && closer.locale !== lesson.locale ? api.getLesson(closer.slug, closer.locale, signal) : lesson;
+  }
+
+  private show(lesson: Lesson): void {
+    const previous = this.lesson;
+    this.lesson = lesson;
+    this.error = null;
+    this.shown(lesson, previous);
+  }
+}

@@ -1,0 +1,113 @@
+import type { ReactiveController } from 'lit';
+import type { LessonElement } from '../base/lesson-element.js';
+import type { MediaHandle } from '../components/player/media-handle.js';
+import type { MediaEventName } from '../constants.js';
+import { initialMediaState, type MediaState } from '../context.js';
+import type { LazyChunks } from './lazy-chunks.js';
+import type { PlayerController, PlayerHost } from './player-controller.js';
+
+/** Seconds from a `#t=90` (or `#t=1:30`, `#t=npt:90`) media-fragment deep link. */
+export function deepLinkTime(hash: string): number | null {
+  const match = /(?:^#|&)t=(?:npt:)?(\d+(?::\d{1,2}){0,2}(?:\.\d+)?)s?(?:&|$)/.exec(hash);
+  if (!match) return null;
+  return match[1]!.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+export interface PlayerLoaderOptions {
+  chunks: LazyChunks;
+  /** The media confirmed an event (for progress recording). */
+  heard(type: MediaEventName, media: MediaHandle): void;
+  /** A lesson is on show (a `#t=` change before it has nothing to seek in). */
+  hasLesson(): boolean;
+}
+
+/**
+ * The owner's way to the player: the player controller and video.js are chunks loaded on the
+ * reader's first play (or at once for a `#t=` deep link in the page URL, and on later `#t=`
+ * changes). Play and seek requests wait for them; when they fail to load, "Try again" repeats
+ * the reader's last request.
+ */
+export class PlayerLoader implements ReactiveController {
+  private controller: PlayerController | undefined;
+  private loading: Promise<PlayerController | undefined> | undefined;
+  private lastRequest: (() => void) | undefined;
+  private deepLinkHandled = false;
+  private readonly idle = initialMediaState();
+
+  constructor(
+    private readonly host: PlayerHost & LessonElement,
+    private readonly options: PlayerLoaderOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** The media state as the player last confirmed it (idle before there is a player). */
+  get state(): MediaState {
+    return this.controller?.state ?? this.idle;
+  }
+
+  get media(): MediaHandle | null {
+    return this.controller?.media ?? null;
+  }
+
+  play(startAt: number): void {
+    this.request((player) => player.play(startAt));
+  }
+
+  seek(time: number, play: boolean): void {
+    this.request((player) => player.seek(time, play));
+  }
+
+  /** Another lesson is on show: the facade comes back. */
+  reset(): void {
+    this.controller?.reset();
+  }
+
+  /** A lesson arrived; the first one starts at the page's `#t=` deep link, if any. */
+  shown(): void {
+    if (this.deepLinkHandled) return;
+    this.deepLinkHandled = true;
+    const time = deepLinkTime(location.hash);
+    if (time !== null) void this.host.updateComplete.then(() => this.request((player) => player.load(time)));
+  }
+
+  private request(action: (player: PlayerController) => Promise<unknown>): void {
+    const run = () => {
+      this.lastRequest = run;
+      void this.player(run).then((player) => player && action(player));
+    };
+    run();
+  }
+
+  private player(retry: () => void): Promise<PlayerController | undefined> {
+    this.loading ??= (async () => {
+      // Start fetching video.js right away rather than after the controller has arrived.
+      void import('../components/player/video-js.js').catch(() => undefined);
+      const chunk = await this.options.chunks.load('the player', () => import('./player-controller.js'), retry);
+      if (!chunk) {
+        this.loading = undefined;
+        return undefined;
+      }
+      this.controller = new chunk.PlayerController(
+        this.host,
+        (type, media) => this.options.heard(type, media),
+        (error) => this.options.chunks.fail('video.js', () => this.lastRequest?.(), error),
+      );
+      return this.controller;
+    })();
+    return this.loading;
+  }
+
+  private readonly onHashChange = () => {
+    const time = deepLinkTime(location.hash);
+    if (time !== null && this.options.hasLesson()) this.seek(time, false);
+  };
+}
