@@ -46,13 +46,14 @@ export class TranscriptUnreadableError extends Error {
 Object.setPrototypeOf(TranscriptUnreadableError.prototype, errors.HttpError.prototype);
 
 /** A lesson's stored transcript, parsed; throws TranscriptUnreadableError (503) when it is not a transcript. */
-export function readTranscript(value: unknown, lesson?: { documentId: string; locale?: string }): Transcript {
+export function readTranscript(value: unknown, lesson: { documentId: string; locale: string }): Transcript {
   // A lesson saved without a transcript yet has none: that is an empty one, not a damaged one.
   if (value === null || value === undefined) return { sections: [] };
   const parsed = transcriptSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const which = lesson ? `lesson ${lesson.documentId}${lesson.locale ? ` (${lesson.locale})` : ''}` : 'a lesson';
-  strapi.log.error(`[lessons] The stored transcript of ${which} is not valid and was not served: ${parsed.error.message}`);
+  strapi.log.error(
+    `[lessons] The stored transcript of lesson ${lesson.documentId} (${lesson.locale}) is not valid and was not served: ${parsed.error.message}`,
+  );
   throw new TranscriptUnreadableError();
 }
 

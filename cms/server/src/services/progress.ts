@@ -54,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       fields: ['duration', 'transcript'],
     });
     // The server's own duration of this language's video; the transcript's end if none was entered.
-    const lastEnd = paragraphsOf(readTranscript(doc?.transcript)).reduce((m, p) => Math.max(m, p.end ?? 0), 0);
+    const lastEnd = paragraphsOf(readTranscript(doc?.transcript, where)).reduce((m, p) => Math.max(m, p.end ?? 0), 0);
     const duration = toNumber(doc?.duration) || lastEnd;
     return { documentId: where.documentId, locale: where.locale, duration };
   }
