@@ -87,18 +87,20 @@ function productionProblems() {
   return problems;
 }
 
-/** Refuses a production start that would run on public secrets or guess its own URL. */
-function assertSafeProduction() {
+/**
+ * Why a production start must be refused, as a message for the person starting it; null when it
+ * is safe (or not strict production).
+ * @returns {string | null}
+ */
+function productionRefusal() {
   const problems = productionProblems();
-  if (problems.length === 0) return;
-  throw new Error(
-    [
-      'Refusing to start in production (NODE_ENV=production):',
-      ...problems.map((p) => `  - ${p}`),
-      'Make each secret with `openssl rand -base64 32` (APP_KEYS takes several, comma-separated).',
-      'For the demo with its built-in secrets and accounts, run `npm start` (it sets LESSONS_DEMO=true).',
-    ].join('\n'),
-  );
+  if (problems.length === 0) return null;
+  return [
+    'Refusing to start in production (NODE_ENV=production):',
+    ...problems.map((p) => `  - ${p}`),
+    'Make each secret with `openssl rand -base64 32` (APP_KEYS takes several, comma-separated).',
+    'For the demo with its built-in secrets and accounts, run `npm start` (it sets LESSONS_DEMO=true).',
+  ].join('\n');
 }
 
-module.exports = { DEMO_SECRETS, isDemoMode, secret, appKeys, publicUrl, seedsDemoCourse, assertSafeProduction };
+module.exports = { DEMO_SECRETS, isDemoMode, secret, appKeys, publicUrl, seedsDemoCourse, productionRefusal };

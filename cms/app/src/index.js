@@ -1,11 +1,19 @@
 // @ts-check
-const { assertSafeProduction, isDemoMode, seedsDemoCourse } = require('./env');
+const { isDemoMode, productionRefusal, seedsDemoCourse } = require('./env');
 const { seed } = require('./seed');
 
 module.exports = {
-  // register() runs before the database is touched and before the server listens.
-  register() {
-    assertSafeProduction();
+  /**
+   * Runs before the database is touched and before the server listens. A refusal exits at once
+   * with the message alone: a thrown error would bury it under Strapi's stack trace.
+   * @param {{ strapi: any }} ctx
+   */
+  register({ strapi }) {
+    const refusal = productionRefusal();
+    if (refusal) {
+      strapi.log.error(refusal);
+      process.exit(1);
+    }
   },
   /** @param {{ strapi: any }} ctx */
   async bootstrap({ strapi }) {
