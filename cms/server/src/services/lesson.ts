@@ -193,6 +193,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const filters: Doc = {};
       if (q.search) {
         // Lower-cased here too: SQLite's LOWER() only folds ASCII, so "ÁNIMO" would miss "ánimo".
+        // `%` and `_` stay literal: Strapi's $containsi escapes LIKE's wildcards (with the ESCAPE
+        // clause SQLite needs); the cms and PostgreSQL suites pin that, in case it ever changes.
         const term = q.search.toLowerCase();
         filters.$or = ['title', 'summary', 'transcriptText'].map((field) => ({ [field]: { $containsi: term } }));
       }
