@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { lessonListSchema } from '@lessons/shared';
+import { DEMO_SECRETS } from '../app/src/env.js';
 import { adminLogin, call, expectError, expectOk, rawRequest, readerLogin, registerReader, startStrapi, type TestStrapi } from './helpers.ts';
 
 /**
@@ -13,7 +14,6 @@ import { adminLogin, call, expectError, expectOk, rawRequest, readerLogin, regis
  */
 const PORT = 1420;
 const SECRET_NAMES = ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'] as const;
-const DEMO_JWT_SECRET = 'demo-users-permissions-jwt-secret';
 const PUBLIC_URL = 'https://lessons.example.org';
 const SLUG = 'regaining-social-connection';
 
@@ -75,7 +75,7 @@ describe('production refuses to start unsafely', () => {
   });
 
   it('with one secret left at its built-in demo value: names that one only', async () => {
-    const output = await refusedStart({ ...production(), JWT_SECRET: DEMO_JWT_SECRET });
+    const output = await refusedStart({ ...production(), JWT_SECRET: DEMO_SECRETS.JWT_SECRET });
     assert.match(output, /JWT_SECRET is a built-in demo value/);
     for (const name of SECRET_NAMES.filter((n) => n !== 'JWT_SECRET')) assert.doesNotMatch(output, new RegExp(`${name} is`));
     assert.doesNotMatch(output, /PUBLIC_URL is/);
@@ -168,7 +168,7 @@ describe('a production install (real secrets, PUBLIC_URL)', () => {
 
     it('refuses a reader token signed with the demo JWT secret', async () => {
       const progress = `${running().url}/api/lessons/${SLUG}/progress`;
-      const forged = signedToken({ id: reader.id, iat: Math.floor(Date.now() / 1000) }, DEMO_JWT_SECRET);
+      const forged = signedToken({ id: reader.id, iat: Math.floor(Date.now() / 1000) }, DEMO_SECRETS.JWT_SECRET);
       expectError(await call(progress, { token: forged }), 401);
       expectError(await call(`${running().url}/api/users/me`, { token: forged }), 401);
       // The reader's own token, signed with this install's secret, still works.
