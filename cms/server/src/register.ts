@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { fieldErrors, transcriptSchema } from '@lessons/shared';
 import { LESSON_UID } from './utils/constants';
+import { answerUnreadableBodies } from './middlewares/readable-body';
+import { checkReaderAccountText } from './middlewares/valid-text';
 import { transcriptColumns } from './utils/transcript';
 
 type DocumentContext = { uid: string; action: string; params: { data?: Record<string, unknown> } };
@@ -58,4 +60,6 @@ function describe(path: Array<string | number>): string {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.customFields.register({ name: 'transcript', plugin: 'lessons', type: 'json', inputSize: { default: 12, isResizable: false } });
   guardLessons(strapi);
+  answerUnreadableBodies(strapi);
+  checkReaderAccountText(strapi);
 };

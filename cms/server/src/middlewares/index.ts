@@ -1,3 +1,4 @@
 import allowedOrigin from './allowed-origin';
+import validText from './valid-text';
 
-export default { 'allowed-origin': allowedOrigin };
+export default { 'allowed-origin': allowedOrigin, 'valid-text': validText };

@@ -2,6 +2,7 @@ import { ACTIONS } from '../utils/constants';
 
 const can = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+  middlewares: ['plugin::lessons.valid-text'],
 });
 
 export default {
