@@ -26,7 +26,7 @@ const isStrictProduction = () => process.env.NODE_ENV === 'production' && !isDem
 
 /**
  * A secret's value, or its demo value where that is allowed. In strict production a missing secret
- * stays missing, and `assertSafeProduction` names it.
+ * stays missing, and `productionRefusal` names it.
  * @param {SecretName} name
  * @returns {string | undefined}
  */
