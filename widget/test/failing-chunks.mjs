@@ -6,16 +6,17 @@
 
 const failing = new Set();
 
-/** Koa middleware, first in the chain, so it wins over every plugin that serves modules. */
+/** Koa middleware, before the plugins, so it wins over every plugin that serves modules. */
 export async function failingChunksMiddleware(ctx, next) {
-  for (const fragment of failing) {
-    if (ctx.path.includes(fragment)) {
-      ctx.status = 503;
-      ctx.body = 'Unavailable (a test made this chunk fail)';
-      return;
-    }
-  }
-  await next();
+  if (![...failing].some((fragment) => ctx.path.includes(fragment))) return next();
+  ctx.status = 503;
+  ctx.body = 'Unavailable (a test made this chunk fail)';
+  // The test runner marks every file it serves as cacheable for a year, on the way out (after
+  // this). A cached failure would outlive the test, and other test files: keep it uncached.
+  const set = ctx.response.set.bind(ctx.response);
+  ctx.response.set = (field, value) =>
+    set(field, typeof field === 'string' && field.toLowerCase() === 'cache-control' ? 'no-store' : value);
+  ctx.set('Cache-Control', 'no-store');
 }
 
 /** The `fail-chunks` command: replaces the list of failing path fragments. */

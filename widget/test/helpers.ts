@@ -1,4 +1,5 @@
 /** Helpers for the widget's browser tests. */
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { LessonWidget } from '../src/components/lesson-widget/lesson-widget.component.js';
 
 interface Fixture {
@@ -113,6 +114,21 @@ export function activeElement(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/**
+ * Makes the test server answer 503 for every module whose URL contains one of `fragments`, as
+ * when a chunk is missing or the reader is offline (test/failing-chunks.mjs); none heals.
+ */
+export async function failChunks(...fragments: string[]): Promise<void> {
+  await executeServerCommand('fail-chunks', { paths: fragments });
+}
+
+/** True once a module whose URL contains `fragment` has been served (200) to the page. */
+export function moduleLoaded(fragment: string): boolean {
+  return performance
+    .getEntriesByType('resource')
+    .some((e) => e.name.includes(fragment) && (e as PerformanceResourceTiming).responseStatus === 200);
 }
 
 /** Scripts (by URL) the page has fetched so far. */

@@ -1,0 +1,102 @@
+import { expect } from '@esm-bundle/chai';
+import '../../define.js';
+import { cleanup, deep, failChunks, mountWidget, readerToken, resetFixture, until } from '../../../test/helpers.js';
+import { clearAuthStores } from '../../controllers/auth-store.js';
+import type { LessonWidget } from './lesson-widget.component.js';
+
+// Each part loaded on first use is a chunk of its own; here the test server makes one fail to
+// load, as when the reader is offline, and the reader must be told and be able to try again.
+// Every test loads its chunk for the first time in this page (a module the page already has is
+// never fetched again), hence one test per chunk and their order: any focus or click may load the
+// selection reader, so its test comes first.
+
+const failure = (widget: LessonWidget) => deep(widget, '.part-failed[role="alert"]');
+const tryAgain = (widget: LessonWidget) => deep<HTMLButtonElement>(widget, '.part-failed button')!.click();
+
+describe('a chunk that fails to load', () => {
+  const rejections: unknown[] = [];
+  const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+
+  beforeEach(async () => {
+    await resetFixture();
+    localStorage.clear();
+    sessionStorage.clear();
+    clearAuthStores();
+    rejections.length = 0;
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+
+  afterEach(async () => {
+    window.removeEventListener('unhandledrejection', onRejection);
+    await failChunks();
+    cleanup();
+    expect(rejections, 'unhandled rejections').to.deep.equal([]);
+  });
+
+  it('reading a selection: says so, and "Try again" offers "Report an error" for it', async () => {
+    await failChunks('components/transcript/selection');
+    const widget = await mountWidget();
+    const transcript = deep(widget, 'lesson-transcript')!.shadowRoot!;
+    const text = document.createTreeWalker(transcript.querySelector('p[data-paragraph="p2"]')!, NodeFilter.SHOW_TEXT).nextNode() as Text;
+    document.getSelection()!.setBaseAndExtent(text, 4, text, 20);
+    try {
+      await until(() => failure(widget), 'the failure message');
+      expect(transcript.querySelector('[part="report-selection"]')).to.equal(null);
+      await failChunks();
+      tryAgain(widget);
+      await until(() => transcript.querySelector('[part="report-selection"]'), 'the "Report an error" button');
+      expect(failure(widget)).to.equal(null);
+    } finally {
+      document.getSelection()!.removeAllRanges();
+    }
+  });
+
+  it('the report form: says so, and "Try again" opens it', async () => {
+    await failChunks('components/report-dialog/');
+    const widget = await mountWidget();
+    deep<HTMLButtonElement>(widget, 'lesson-transcript', '[part="report-link"]')!.click();
+    const alert = await until(() => failure(widget), 'the failure message');
+    expect(alert.textContent).to.contain('Part of the lesson could not be loaded.');
+    expect(deep(widget, 'lesson-report-dialog')).to.equal(null);
+    await failChunks();
+    tryAgain(widget);
+    await until(() => deep(widget, 'lesson-report-dialog', 'dialog[open]'), 'the report form');
+    expect(failure(widget)).to.equal(null);
+  });
+
+  it('the login form: says so, and "Try again" opens it', async () => {
+    await failChunks('components/auth-dialog/');
+    const widget = await mountWidget();
+    const account = deep(widget, 'lesson-account')!.shadowRoot!;
+    [...account.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Log in')!.click();
+    await until(() => failure(widget), 'the failure message');
+    expect(deep(widget, 'lesson-auth-dialog')).to.equal(null);
+    await failChunks();
+    tryAgain(widget);
+    await until(() => deep(widget, 'lesson-auth-dialog', 'dialog[open]'), 'the login form');
+    expect(failure(widget)).to.equal(null);
+  });
+
+  it("progress recording: says so, and \"Try again\" shows the reader's progress", async () => {
+    await failChunks('controllers/progress-controller');
+    const widget = await mountWidget({ token: await readerToken() });
+    await until(() => failure(widget), 'the failure message');
+    expect(deep(widget, 'lesson-account', '[part="progress"]')).to.equal(null);
+    await failChunks();
+    tryAgain(widget);
+    await until(() => deep(widget, 'lesson-account', '[part="progress"]'), 'the progress');
+    expect(failure(widget)).to.equal(null);
+  });
+
+  it('a language: the widget speaks English meanwhile, and "Try again" brings the language', async () => {
+    await failChunks('i18n/locales/de');
+    const widget = await mountWidget({ lang: 'de' });
+    await until(() => failure(widget), 'the failure message');
+    expect(deep(widget, 'lesson-transcript', 'h2')!.textContent).to.contain('Transcription');
+    await failChunks();
+    tryAgain(widget);
+    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent!.includes('Transkription'), 'German');
+    expect(deep(widget, '[part="base"]')!.getAttribute('lang')).to.equal('de');
+    expect(failure(widget)).to.equal(null);
+  });
+});

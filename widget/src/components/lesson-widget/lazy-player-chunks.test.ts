@@ -1,0 +1,80 @@
+import { expect } from '@esm-bundle/chai';
+import '../../define.js';
+import { cleanup, deep, failChunks, moduleLoaded, mountWidget, resetFixture, until } from '../../../test/helpers.js';
+import type { LessonWidget } from './lesson-widget.component.js';
+
+// The player's chunks fail to load, as when the reader is offline (see lazy-chunks.test.ts). The
+// player controller, video.js and the follow-along come one after the other on the first play,
+// so one test walks through them in turn; the HLS engine comes later, for an HLS lesson only.
+
+const failure = (widget: LessonWidget) => deep(widget, '.part-failed[role="alert"]');
+const tryAgain = (widget: LessonWidget) => deep<HTMLButtonElement>(widget, '.part-failed button')!.click();
+const playButton = (widget: LessonWidget) => deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]');
+
+describe("the player's chunks fail to load", () => {
+  const rejections: unknown[] = [];
+  const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+
+  beforeEach(async () => {
+    await resetFixture();
+    rejections.length = 0;
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+
+  afterEach(async () => {
+    window.removeEventListener('unhandledrejection', onRejection);
+    await failChunks();
+    cleanup();
+    expect(rejections, 'unhandled rejections').to.deep.equal([]);
+  });
+
+  it('the player controller, video.js, the follow-along: each says so, and "Try again" goes on', async () => {
+    await failChunks('controllers/player-controller', 'components/player/video-js', 'controllers/follow-along-controller');
+    const widget = await mountWidget();
+    playButton(widget)!.click();
+    await until(() => failure(widget), 'the message about the player controller');
+    expect(failure(widget)!.textContent).to.contain('Part of the lesson could not be loaded.');
+    expect(widget.media).to.equal(null);
+
+    await failChunks('components/player/video-js', 'controllers/follow-along-controller');
+    tryAgain(widget);
+    await until(() => moduleLoaded('controllers/player-controller') && failure(widget), 'the message about video.js');
+    expect(widget.media).to.equal(null);
+    // The play button is not left "Loading the video…": it can be pressed again.
+    expect(playButton(widget)!.disabled).to.equal(false);
+
+    await failChunks('controllers/follow-along-controller');
+    tryAgain(widget);
+    const media = await until(() => widget.media, 'the player');
+    await until(() => failure(widget), 'the message about the follow-along');
+
+    await failChunks();
+    tryAgain(widget);
+    await until(() => moduleLoaded('controllers/follow-along-controller'), 'the follow-along');
+    await until(() => !media.paused && media.currentTime > 0.3, 'playback');
+    expect(failure(widget)).to.equal(null);
+  });
+
+  it('the HLS engine: says so, and "Try again" plays the stream', async () => {
+    // As in Firefox or an older Chrome: no native HLS, so the engine is needed.
+    const native = HTMLMediaElement.prototype.canPlayType;
+    HTMLMediaElement.prototype.canPlayType = function (type: string) {
+      return /mpegurl/i.test(type) ? '' : native.call(this, type);
+    };
+    try {
+      await failChunks('http-streaming');
+      const widget = await mountWidget({ lesson: 'streamed-lesson' });
+      playButton(widget)!.click();
+      await until(() => failure(widget), 'the message about the HLS engine');
+      expect(widget.media).to.equal(null);
+      await failChunks();
+      tryAgain(widget);
+      const media = await until(() => widget.media, 'the player');
+      await until(() => !media.paused && media.currentTime > 0.3, 'playback through the HLS engine');
+      expect(media.video.currentSrc).to.match(/^blob:/);
+      expect(failure(widget)).to.equal(null);
+    } finally {
+      HTMLMediaElement.prototype.canPlayType = native;
+    }
+  });
+});
