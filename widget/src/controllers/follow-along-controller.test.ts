@@ -40,6 +40,10 @@ describe('FollowAlongController', () => {
   it('holds back while hovered and for a while after the reader scrolls', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const { host, box, follow, target } = setup();
+    // Not hovered: revealing scrolls.
+    follow.reveal(target);
+    expect(box.scrollTop).to.be.closeTo(target.offsetTop - 100 / 3, 1);
+    box.scrollTop = 0;
     host.dispatchEvent(new PointerEvent('pointerenter'));
     follow.reveal(target);
     expect(box.scrollTop).to.equal(0);

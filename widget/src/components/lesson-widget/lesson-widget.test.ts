@@ -101,14 +101,22 @@ describe('<lesson-widget>', () => {
     expect(deep(widget, 'h1')!.textContent).to.equal(widget.currentLesson!.title);
   });
 
-  it('lets the host cancel a language switch', async () => {
+  it('keeps the current language when the change is prevented', async () => {
     const widget = await mountWidget();
-    widget.addEventListener('lesson-language-change', (e) => e.preventDefault());
+    const events: LessonLanguageChangeEvent[] = [];
+    widget.addEventListener('lesson-language-change', (e) => {
+      e.preventDefault();
+      events.push(e);
+    });
     const select = deep<HTMLSelectElement>(widget, 'lesson-language-picker', 'select')!;
     select.value = 'es';
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 300));
+    expect(events.map((e) => [e.detail.locale, e.cancelable, e.defaultPrevented])).to.deep.equal([['es', true, true]]);
+    await widget.updateComplete;
+    // Nothing is being loaded: the widget did not start switching.
+    expect(deep(widget, '[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
     expect(widget.currentLesson!.locale).to.equal('en');
+    expect(deep(widget, 'h1')!.getAttribute('lang')).to.equal('en');
   });
 
   it('speaks Arabic right to left, with the lesson in its default language', async () => {

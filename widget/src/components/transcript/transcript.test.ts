@@ -1,8 +1,8 @@
 import { expect } from '@esm-bundle/chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { paragraphsOf } from '@lessons/shared';
 import '../../define.js';
-import { API, cleanup, deep, deepAll, mountWidget, resetFixture, until } from '../../../test/helpers.js';
+import { API, cleanup, deep, deepAll, moduleLoaded, mountWidget, resetFixture, until } from '../../../test/helpers.js';
 import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
 import { findMatches, fold } from './find.js';
 
@@ -57,19 +57,33 @@ describe('<lesson-transcript>', () => {
   });
 
   it('holds following while the pointer is over the transcript', async () => {
-    const widget = await mountWidget();
-    const transcript = deep(widget, 'lesson-transcript')!;
-    const box = transcriptOf(widget).querySelector<HTMLElement>('.scroller')!;
-    const paragraphs = paragraphsOf(widget.currentLesson!.transcript);
-    deep<HTMLButtonElement>(widget, 'lesson-player', 'button')!.click();
-    const media = await until(() => widget.media, 'the player');
-    await until(() => deep(widget, 'lesson-transcript', '[aria-current]'), 'a current paragraph');
-    transcript.dispatchEvent(new PointerEvent('pointerenter'));
-    box.scrollTop = 0;
-    media.seek(paragraphs[paragraphs.length - 2]!.start! + 0.5);
-    await until(() => paragraph(widget, paragraphs[paragraphs.length - 2]!.id).getAttribute('aria-current') === 'true', 'the highlight');
-    await new Promise((r) => setTimeout(r, 600));
-    expect(box.scrollTop).to.equal(0);
+    // Scrolls jump instead of gliding: where the box is, once a paragraph is marked, is final.
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const widget = await mountWidget();
+      const transcript = deep(widget, 'lesson-transcript')!;
+      const box = transcriptOf(widget).querySelector<HTMLElement>('.scroller')!;
+      const paragraphs = paragraphsOf(widget.currentLesson!.transcript);
+      const highlighted = (p: (typeof paragraphs)[number]) => paragraph(widget, p.id).getAttribute('aria-current') === 'true';
+      deep<HTMLButtonElement>(widget, 'lesson-player', 'button')!.click();
+      const media = await until(() => widget.media, 'the player');
+      await until(() => moduleLoaded('controllers/follow-along-controller'), 'the follow-along');
+      // Without the pointer over it, the box follows a paragraph far down.
+      const before = paragraphs[paragraphs.length - 3]!;
+      media.seek(before.start! + 0.5);
+      await until(() => highlighted(before), 'the first highlight');
+      await until(() => box.scrollTop > 0, 'the box to follow');
+      // With the pointer over it, the same move leaves the box where the reader put it.
+      transcript.dispatchEvent(new PointerEvent('pointerenter'));
+      box.scrollTop = 0;
+      const target = paragraphs[paragraphs.length - 2]!;
+      media.seek(target.start! + 0.5);
+      await until(() => highlighted(target), 'the second highlight');
+      await transcript.updateComplete;
+      expect(box.scrollTop).to.equal(0);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('searches the transcript, counting and highlighting matches', async () => {
