@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errors } from '@strapi/utils';
+import { chooseCoding, codedETag, PRECOMPRESSED_EXTENSION, type Coding } from '../utils/compression';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -60,6 +61,19 @@ export function widgetFileName(raw: unknown, files: ReadonlySet<string>): string
   return files.has(raw) ? raw : null;
 }
 
+/**
+ * The copy of a file the build precompressed in the coding the client prefers (brotli, else
+ * gzip), or the file itself. Small files have no copies (copy-widget.mjs skips them), and a
+ * widget folder set by LESSONS_WIDGET_DIR may have none: those travel as they are.
+ */
+async function precompressed(ctx: Context, file: string): Promise<{ coding: Coding; file: string; size: number } | null> {
+  const coding = chooseCoding(ctx);
+  if (coding === 'identity') return null;
+  const copy = file + PRECOMPRESSED_EXTENSION[coding];
+  const info = await stat(copy).catch(() => null);
+  return info?.isFile() ? { coding, file: copy, size: info.size } : null;
+}
+
 async function send(ctx: Context, relative: string, cache: string) {
   const root = widgetRoot();
   const file = path.resolve(root, relative);
@@ -67,19 +81,24 @@ async function send(ctx: Context, relative: string, cache: string) {
   const type = TYPES[path.extname(file)];
   const info = type ? await stat(file).catch(() => null) : null;
   if (!info?.isFile()) throw new errors.NotFoundError('No such widget file.');
+  const sent = (await precompressed(ctx, file)) ?? { coding: 'identity' as const, file, size: info.size };
   ctx.set('Access-Control-Allow-Origin', '*');
   ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
   ctx.set('Cache-Control', cache);
+  ctx.vary('Accept-Encoding');
   ctx.lastModified = info.mtime;
-  ctx.etag = `"${info.size.toString(36)}-${info.mtimeMs.toString(36)}"`;
+  // The build writes a file and its compressed copies together, so the file's size and time name
+  // them all; the coding tells them apart (see codedETag).
+  ctx.etag = codedETag(`${info.size.toString(36)}-${info.mtimeMs.toString(36)}`, sent.coding);
   ctx.status = 200;
   if (ctx.fresh) {
     ctx.status = 304;
     return;
   }
   ctx.type = type!;
-  ctx.length = info.size;
-  ctx.body = createReadStream(file);
+  if (sent.coding !== 'identity') ctx.set('Content-Encoding', sent.coding);
+  ctx.length = sent.size;
+  ctx.body = createReadStream(sent.file);
 }
 
 export default (_: { strapi: Core.Strapi }) => ({

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import ipaddr from 'ipaddr.js';
 import { errors } from '@strapi/utils';
 import { fieldErrors } from '@lessons/shared';
+import { chooseCoding, codedETag, compressedBody, MIN_COMPRESSED_BYTES } from './compression';
 
 /** Parses with a shared schema or answers 400 naming each field that is wrong. */
 export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
@@ -15,22 +16,34 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, what:
   throw new errors.ValidationError(message, { errors: list });
 }
 
-/** Sends a body with a strong ETag and caching headers; answers 304 when the client already has it. */
-export function sendCached(ctx: Context, body: string, type: string, maxAge = 60): void {
-  ctx.set('ETag', `"${createHash('sha1').update(body).digest('base64url')}"`);
+/**
+ * Sends a body with caching headers, compressed as the client accepts (brotli, else gzip; bodies
+ * under a kilobyte as they are), with a strong ETag of its own per coding (see codedETag); answers
+ * 304 when the client already has that coding's bytes.
+ */
+export async function sendCached(ctx: Context, body: string, type: string, maxAge = 60): Promise<void> {
+  const hash = createHash('sha1').update(body).digest('base64url');
+  const coding = Buffer.byteLength(body) < MIN_COMPRESSED_BYTES ? 'identity' : chooseCoding(ctx);
+  ctx.set('ETag', codedETag(hash, coding));
   ctx.set('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}`);
   ctx.vary('Origin');
+  ctx.vary('Accept-Encoding');
   ctx.status = 200;
   if (ctx.fresh) {
     ctx.status = 304;
     return;
   }
   ctx.type = type;
-  ctx.body = body;
+  if (coding === 'identity') {
+    ctx.body = body;
+    return;
+  }
+  ctx.body = await compressedBody(body, hash, coding);
+  ctx.set('Content-Encoding', coding);
 }
 
-export function sendJson(ctx: Context, value: unknown, maxAge = 60): void {
-  sendCached(ctx, JSON.stringify(value), 'application/json; charset=utf-8', maxAge);
+export async function sendJson(ctx: Context, value: unknown, maxAge = 60): Promise<void> {
+  await sendCached(ctx, JSON.stringify(value), 'application/json; charset=utf-8', maxAge);
 }
 
 /**
