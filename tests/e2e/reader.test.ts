@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { progressResponseSchema, reportListResponseSchema, type Segment } from '@lessons/shared';
 import { launchChromium, videoPastExpression } from '../support/browser.ts';
-import { measureWidgetBudget } from '../support/budget.ts';
+import { describeWidgetBudget, measureWidgetBudget } from '../support/budget.ts';
 import { startDemoHost } from '../support/demo-host.ts';
 import { json, loginReader, startStrapi, type TestStrapi } from '../support/strapi.ts';
 
@@ -51,11 +51,11 @@ describe('reader on the demo host page', () => {
     });
   }
 
-  it('stays within its script budgets: ≤ 40 KB before interaction, ≤ 130 KB after play (gzip)', async (t) => {
+  it('stays within its script budgets as transferred: ≤ 40 KB before interaction, ≤ 130 KB after play', async (t) => {
     const budget = await measureWidgetBudget(browser, host.url, strapi.url);
-    t.diagnostic(`initial ${(budget.initial / KB).toFixed(1)} KB, after play ${(budget.afterPlay / KB).toFixed(1)} KB`);
-    assert.ok(budget.initial <= 40 * KB, `initial ${budget.initial} B`);
-    assert.ok(budget.afterPlay <= 130 * KB, `after play ${budget.afterPlay} B`);
+    for (const line of describeWidgetBudget(budget, strapi.url)) t.diagnostic(line);
+    assert.ok(budget.initial.transferred <= 40 * KB, `initial ${budget.initial.transferred} B transferred`);
+    assert.ok(budget.afterPlay.transferred <= 130 * KB, `after play ${budget.afterPlay.transferred} B transferred`);
   });
 
   it('shows the lesson, its transcript with headings, tags, related lessons and course position', async () => {

@@ -1,5 +1,4 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { gzipSync } from 'node:zlib';
 
 /** Debian's Chromium (never a downloaded one), headless, with autoplay allowed for video tests. */
 export async function launchChromium(): Promise<Browser> {
@@ -19,24 +18,50 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Records every script the page fetches from `origin` and its gzip size. */
+/** One script as it crossed the network. */
+export interface ScriptTransfer {
+  /** Body bytes sent, compressed as the server sent them (Chromium's encoded body size). */
+  transferred: number;
+  /** Body bytes once decoded: what the browser parses. */
+  decoded: number;
+  /** HTTP response header bytes: counted apart, since they depend on the server's headers, not on the bundle. */
+  headers: number;
+  /** The Content-Encoding it came with ('identity' when none). */
+  coding: string;
+}
+
+/**
+ * Records every script the page fetches from `origin` and the bytes it really cost: sizes are
+ * read when the request has finished (Chromium's `sizes()`, from the network layer's encoded
+ * data length), so a compressed chunk counts as sent and an uncompressed one at its full size.
+ */
 export function recordScripts(page: Page, origin: string) {
-  const scripts = new Map<string, number>();
+  const scripts = new Map<string, ScriptTransfer>();
   const pending: Promise<void>[] = [];
-  page.on('response', (res) => {
-    const url = res.url();
-    if (!url.startsWith(origin) || res.request().resourceType() !== 'script') return;
-    pending.push(
-      res
-        .body()
-        .then((body) => void scripts.set(url, gzipSync(body, { level: 9 }).length))
-        .catch(() => undefined),
-    );
+  page.on('requestfinished', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) || request.resourceType() !== 'script') return;
+    const measured = (async () => {
+      const response = await request.response();
+      if (!response) throw new Error(`${url} finished without a response`);
+      const [sizes, body] = await Promise.all([request.sizes(), response.body()]);
+      scripts.set(url, {
+        transferred: sizes.responseBodySize,
+        decoded: body.length,
+        headers: sizes.responseHeadersSize,
+        coding: (await response.headerValue('content-encoding')) ?? 'identity',
+      });
+    })();
+    // A script that could not be measured fails total() rather than shrinking the sum.
+    measured.catch(() => undefined);
+    pending.push(measured);
   });
+  const sum = (key: 'transferred' | 'decoded' | 'headers') => [...scripts.values()].reduce((a, s) => a + s[key], 0);
   return {
-    async total(): Promise<number> {
+    /** Every script so far, summed: transferred and decoded body bytes, and header bytes. */
+    async total(): Promise<{ transferred: number; decoded: number; headers: number }> {
       await Promise.all(pending);
-      return [...scripts.values()].reduce((a, b) => a + b, 0);
+      return { transferred: sum('transferred'), decoded: sum('decoded'), headers: sum('headers') };
     },
     files: () => new Map(scripts),
   };

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { launchChromium } from '../support/browser.ts';
-import { measureWidgetBudget } from '../support/budget.ts';
+import { describeWidgetBudget, measureWidgetBudget, wireBytes } from '../support/budget.ts';
 import { startDemoHost } from '../support/demo-host.ts';
 import { loginReader, startStrapi } from '../support/strapi.ts';
 
@@ -17,10 +17,18 @@ const browser = await launchChromium();
 
 try {
   const budget = await measureWidgetBudget(browser, host.url, strapi.url);
-  console.log('\nWidget scripts fetched by Chromium on the demo page (gzip):');
-  console.log(`  before any interaction: ${(budget.initial / 1024).toFixed(1)} KB (budget 40 KB)`);
-  console.log(`  after play:             ${(budget.afterPlay / 1024).toFixed(1)} KB (budget 130 KB)`);
-  for (const [url, size] of budget.files) console.log(`    ${(size / 1024).toFixed(1).padStart(6)} KB  ${url.replace(strapi.url, '')}`);
+  console.log('\nWidget scripts fetched by Chromium on the demo page (bytes as transferred, and decoded):');
+  for (const line of describeWidgetBudget(budget, strapi.url)) console.log(`  ${line}`);
+  console.log('\nAnswers on the wire (body bytes: as they are, brotli, gzip):');
+  for (const path of [
+    '/api/lessons/regaining-social-connection?locale=en',
+    '/api/lessons/regaining-social-connection/embed.html?locale=en',
+    '/api/lessons/regaining-social-connection/transcript?locale=en&format=vtt',
+    '/api/lessons?locale=en',
+  ]) {
+    const bytes = await wireBytes(`${strapi.url}${path}`);
+    console.log(`  ${String(bytes.identity).padStart(8)} ${String(bytes.br).padStart(8)} ${String(bytes.gzip).padStart(8)}  ${path}`);
+  }
 
   const token = await loginReader(strapi.url);
   const lesson = `${strapi.url}/api/lessons/regaining-social-connection`;
