@@ -23,6 +23,7 @@ import {
   type Answer,
   type TestStrapi,
 } from './helpers.ts';
+import { clientKey } from '../server/src/utils/http.ts';
 
 /** The site owner's settings: allowed origins, CORS, the report and login rate limits, the completion threshold. */
 const ALLOWED = 'http://allowed.test';
@@ -247,6 +248,14 @@ describe('behind a reverse proxy (TRUST_PROXY=true: server.proxy.koa)', () => {
 
   it('keys clients by the address the proxy forwards', async () => {
     assert.deepEqual(await statuses(['198.51.100.1', '198.51.100.1', '198.51.100.1', '198.51.100.2'], 'proxied-v4'), [201, 201, 429, 201]);
+  });
+
+  it('names a client by its IPv4 address or its IPv6 /64, an IPv4-mapped IPv6 address as the IPv4 one', () => {
+    assert.equal(clientKey('203.0.113.7'), '203.0.113.7');
+    assert.equal(clientKey('::ffff:203.0.113.7'), '203.0.113.7');
+    assert.equal(clientKey('2001:db8:1:2:aaaa:bbbb:cccc:dddd'), '2001:db8:1:2::/64');
+    assert.equal(clientKey('2001:0db8:0001:0002::1'), '2001:db8:1:2::/64');
+    assert.notEqual(clientKey('2001:db8:1:3::1'), clientKey('2001:db8:1:2::1'));
   });
 
   it('keys an IPv6 client by its /64: other addresses of that network share its limit', async () => {
