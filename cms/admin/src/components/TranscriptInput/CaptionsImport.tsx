@@ -23,7 +23,7 @@ const formatOf = (fileName: string): CaptionFormat | undefined => {
 };
 
 /** Reads a WebVTT or SRT file into a transcript, with the shared caption parser. */
-export function CaptionsImport({ currentParagraphs, aside, disabled, onImport }: CaptionsImportProps) {
+export const CaptionsImport = React.memo(function CaptionsImport({ currentParagraphs, aside, disabled, onImport }: CaptionsImportProps) {
   const t = useT();
   const input = React.useRef<HTMLInputElement>(null);
   const [reading, setReading] = React.useState(false);
@@ -125,4 +125,4 @@ export function CaptionsImport({ currentParagraphs, aside, disabled, onImport }:
       </Dialog.Root>
     </Box>
   );
-}
+});

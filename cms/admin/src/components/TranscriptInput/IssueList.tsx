@@ -24,6 +24,9 @@ export function usePlaceOf(): (issue: TranscriptIssue) => string {
   };
 }
 
+/** More than a screenful of problems is not read one by one: the first ones, and how many more. */
+const SHOWN_ISSUES = 50;
+
 /** Everything that keeps the transcript from being saved, each with where to find it. */
 export function IssueList({ issues }: { issues: readonly TranscriptIssue[] }) {
   const t = useT();
@@ -35,7 +38,7 @@ export function IssueList({ issues }: { issues: readonly TranscriptIssue[] }) {
         {t('transcript.issues.title', { count: issues.length })}
       </Typography>
       <Box tag="ul" paddingTop={2} paddingLeft={4} style={{ listStyle: 'disc' }}>
-        {issues.map((issue, i) => (
+        {issues.slice(0, SHOWN_ISSUES).map((issue, i) => (
           <li key={i}>
             <Typography variant="omega" textColor="danger700">
               <Typography fontWeight="semiBold" textColor="danger700">
@@ -46,6 +49,11 @@ export function IssueList({ issues }: { issues: readonly TranscriptIssue[] }) {
           </li>
         ))}
       </Box>
+      {issues.length > SHOWN_ISSUES && (
+        <Typography variant="omega" textColor="danger700" tag="p" paddingTop={2}>
+          {t('transcript.issues.more', { count: issues.length - SHOWN_ISSUES })}
+        </Typography>
+      )}
     </Box>
   );
 }

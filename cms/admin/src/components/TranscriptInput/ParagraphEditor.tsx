@@ -3,8 +3,9 @@ import { Box, Field, Flex, IconButton, Textarea, Typography } from '@strapi/desi
 import { ArrowDown, ArrowUp, Trash } from '@strapi/icons';
 import * as React from 'react';
 import { useT } from '../../translations';
-import { moveParagraph, removeParagraph, updateParagraph, type TranscriptEdit } from './edit';
+import { moveParagraph, removeParagraph, setParagraphText, updateParagraph, type ParagraphPlace, type TranscriptEdit } from './edit';
 import { TimeInput } from './TimeInput';
+import { useBufferedValue } from './useBufferedValue';
 
 interface ParagraphEditorProps {
   name: string;
@@ -17,9 +18,60 @@ interface ParagraphEditorProps {
   textError?: string;
   startError?: string;
   endError?: string;
+  /** The paragraph "Find in transcript" is on. */
+  isCurrentMatch?: boolean;
   disabled?: boolean;
   onEdit: (edit: TranscriptEdit) => void;
+  /** Hands the text box to the editor, so "jump to time" can focus it. */
+  textareaRef?: (element: HTMLTextAreaElement | null) => void;
 }
+
+interface ParagraphTextProps {
+  fieldName: string;
+  number: number;
+  place: ParagraphPlace;
+  text: string;
+  error?: string;
+  disabled?: boolean;
+  onEdit: (edit: TranscriptEdit) => void;
+  textareaRef?: (element: HTMLTextAreaElement | null) => void;
+}
+
+/**
+ * The paragraph's text box. It holds what is typed and hands it to the form on a pause or on
+ * blur, so a keystroke re-renders this box alone (not the times, the buttons, or the form).
+ */
+const ParagraphText = React.memo(function ParagraphText({
+  fieldName,
+  number,
+  place,
+  text,
+  error,
+  disabled,
+  onEdit,
+  textareaRef,
+}: ParagraphTextProps) {
+  const t = useT();
+  const buffered = useBufferedValue(text, (value) => onEdit((tr) => setParagraphText(tr, place, value)));
+  return (
+    <Field.Root name={`${fieldName}.text`} error={error}>
+      <Field.Label>
+        {t('transcript.paragraph.title', { number })}
+        <Typography variant="pi" textColor="neutral500" fontWeight="regular" paddingLeft={2}>
+          {place.id}
+        </Typography>
+      </Field.Label>
+      <Textarea
+        ref={textareaRef}
+        value={buffered.draft}
+        disabled={disabled}
+        onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => buffered.change(e.target.value)}
+        onBlur={buffered.flush}
+      />
+      <Field.Error />
+    </Field.Root>
+  );
+});
 
 /** One paragraph: its text, its optional start and end times, and buttons to move or remove it. */
 export const ParagraphEditor = React.memo(function ParagraphEditor({
@@ -32,31 +84,38 @@ export const ParagraphEditor = React.memo(function ParagraphEditor({
   textError,
   startError,
   endError,
+  isCurrentMatch,
   disabled,
   onEdit,
+  textareaRef,
 }: ParagraphEditorProps) {
   const t = useT();
   const number = index + 1;
   const fieldName = `${name}.sections.${section}.paragraphs.${index}`;
+  const place = React.useMemo(() => ({ section, index, id: paragraph.id }), [section, index, paragraph.id]);
   return (
-    <Flex gap={3} alignItems="flex-start" paddingTop={3} paddingBottom={3}>
+    <Flex
+      gap={3}
+      alignItems="flex-start"
+      paddingTop={3}
+      paddingBottom={3}
+      paddingLeft={2}
+      paddingRight={2}
+      hasRadius
+      background={isCurrentMatch ? 'primary100' : undefined}
+      data-current-match={isCurrentMatch || undefined}
+    >
       <Box flex="1" minWidth={0}>
-        <Field.Root name={`${fieldName}.text`} error={textError}>
-          <Field.Label>
-            {t('transcript.paragraph.title', { number })}
-            <Typography variant="pi" textColor="neutral500" fontWeight="regular" paddingLeft={2}>
-              {paragraph.id}
-            </Typography>
-          </Field.Label>
-          <Textarea
-            value={paragraph.text}
-            disabled={disabled}
-            onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) =>
-              onEdit((tr) => updateParagraph(tr, section, index, { text: e.target.value }))
-            }
-          />
-          <Field.Error />
-        </Field.Root>
+        <ParagraphText
+          fieldName={fieldName}
+          number={number}
+          place={place}
+          text={paragraph.text}
+          error={textError}
+          disabled={disabled}
+          onEdit={onEdit}
+          textareaRef={textareaRef}
+        />
       </Box>
       <Flex direction="column" gap={2} alignItems="stretch">
         <TimeInput

@@ -1,56 +1,95 @@
-import type { Section } from '@lessons/shared';
-import { Box, Button, Dialog, Divider, Field, Flex, IconButton, TextInput, Typography } from '@strapi/design-system';
-import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
+import { Box, Button, Dialog, Field, Flex, IconButton, TextInput, Typography } from '@strapi/design-system';
+import { ArrowDown, ArrowUp, ChevronDown, ChevronRight, Plus, Trash } from '@strapi/icons';
 import { ConfirmDialog } from '@strapi/strapi/admin';
 import * as React from 'react';
+import { styled } from 'styled-components';
 import { useT } from '../../translations';
-import { addParagraph, moveSection, removeSection, setHeading, type TranscriptEdit } from './edit';
-import { messagesAt, type TranscriptIssue } from './issues';
-import { ParagraphEditor } from './ParagraphEditor';
+import { addParagraph, setHeading, type TranscriptEdit } from './edit';
+import { useBufferedValue } from './useBufferedValue';
 
-interface SectionEditorProps {
+/**
+ * A section is drawn as a card made of its rows (header, paragraphs, footer), each row drawing its
+ * own part of the border: only the rows in view are mounted, so no element wraps the whole card.
+ */
+export const SectionPart = styled.div<{ $top?: boolean; $bottom?: boolean }>`
+  background: ${({ theme }) => theme.colors.neutral0};
+  border: 1px solid ${({ theme }) => theme.colors.neutral200};
+  border-top-width: ${({ $top }) => ($top ? '1px' : '0')};
+  border-bottom-width: ${({ $bottom }) => ($bottom ? '1px' : '0')};
+  border-radius: ${({ $top, $bottom, theme }) =>
+    `${$top ? theme.borderRadius : '0'} ${$top ? theme.borderRadius : '0'} ${$bottom ? theme.borderRadius : '0'} ${$bottom ? theme.borderRadius : '0'}`};
+  padding: ${({ $top, theme }) => ($top ? theme.spaces[4] : '0')} ${({ theme }) => theme.spaces[4]}
+    ${({ $bottom, theme }) => ($bottom ? theme.spaces[4] : '0')};
+`;
+
+interface SectionHeaderProps {
   name: string;
   index: number;
-  section: Section;
+  heading: string;
+  paragraphs: number;
+  /** Whether removing the section loses words (asks first). */
+  hasText: boolean;
   isFirst: boolean;
   isLast: boolean;
-  issues: readonly TranscriptIssue[];
+  collapsed: boolean;
+  headingError?: string;
+  sectionError?: string;
   disabled?: boolean;
   onEdit: (edit: TranscriptEdit) => void;
+  onToggle: (index: number) => void;
+  onMove: (index: number, delta: -1 | 1) => void;
+  onRemove: (index: number) => void;
 }
 
-/** A section: its heading (empty for the opening paragraphs) and its paragraphs. */
-export function SectionEditor({ name, index, section, isFirst, isLast, issues, disabled, onEdit }: SectionEditorProps) {
+/** A section's heading (empty for the opening paragraphs), with buttons to fold, move or remove it. */
+export const SectionHeader = React.memo(function SectionHeader({
+  name,
+  index,
+  heading,
+  paragraphs,
+  hasText,
+  isFirst,
+  isLast,
+  collapsed,
+  headingError,
+  sectionError,
+  disabled,
+  onEdit,
+  onToggle,
+  onMove,
+  onRemove,
+}: SectionHeaderProps) {
   const t = useT();
   const number = index + 1;
   const [confirmingRemove, setConfirmingRemove] = React.useState(false);
-  const hasText = section.heading.trim() !== '' || section.paragraphs.some((p) => p.text.trim() !== '');
-  const sectionError = messagesAt(issues, { section: number, fields: [undefined] });
-
-  const remove = () => onEdit((tr) => removeSection(tr, index));
-  // Ids are unique in a valid transcript; a stored one may repeat them, keys must not.
-  const seen = new Set<string>();
-  const keys = section.paragraphs.map((p, i) => {
-    const key = seen.has(p.id) ? `${p.id}#${i}` : p.id;
-    seen.add(p.id);
-    return key;
-  });
+  const text = useBufferedValue(heading, (value) => onEdit((tr) => setHeading(tr, index, value)));
 
   return (
-    <Box background="neutral0" hasRadius borderColor="neutral200" padding={4} tag="section" aria-label={t('transcript.section.title', { number })}>
+    <SectionPart $top $bottom={collapsed}>
       <Flex gap={3} alignItems="flex-end">
+        <Box paddingBottom={isFirst ? 6 : 0}>
+          <IconButton
+            label={t(collapsed ? 'transcript.section.expand' : 'transcript.section.collapse', { number })}
+            aria-expanded={!collapsed}
+            variant="ghost"
+            onClick={() => onToggle(index)}
+          >
+            {collapsed ? <ChevronRight /> : <ChevronDown />}
+          </IconButton>
+        </Box>
         <Box flex="1">
           <Field.Root
             name={`${name}.sections.${index}.heading`}
             hint={isFirst ? t('transcript.section.headingHint') : undefined}
-            error={messagesAt(issues, { section: number, fields: ['heading'] })}
+            error={headingError}
           >
             <Field.Label>{t('transcript.section.heading', { number })}</Field.Label>
             <TextInput
-              value={section.heading}
+              value={text.draft}
               placeholder={t('transcript.section.headingPlaceholder')}
               disabled={disabled}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => onEdit((tr) => setHeading(tr, index, e.target.value))}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => text.change(e.target.value)}
+              onBlur={text.flush}
             />
             <Field.Hint />
             <Field.Error />
@@ -62,7 +101,7 @@ export function SectionEditor({ name, index, section, isFirst, isLast, issues, d
               label={t('transcript.section.moveUp', { number })}
               variant="ghost"
               disabled={isFirst}
-              onClick={() => onEdit((tr) => moveSection(tr, index, -1))}
+              onClick={() => onMove(index, -1)}
             >
               <ArrowUp />
             </IconButton>
@@ -70,14 +109,14 @@ export function SectionEditor({ name, index, section, isFirst, isLast, issues, d
               label={t('transcript.section.moveDown', { number })}
               variant="ghost"
               disabled={isLast}
-              onClick={() => onEdit((tr) => moveSection(tr, index, 1))}
+              onClick={() => onMove(index, 1)}
             >
               <ArrowDown />
             </IconButton>
             <IconButton
               label={t('transcript.section.remove', { number })}
               variant="ghost"
-              onClick={() => (hasText ? setConfirmingRemove(true) : remove())}
+              onClick={() => (hasText ? setConfirmingRemove(true) : onRemove(index))}
             >
               <Trash />
             </IconButton>
@@ -85,37 +124,15 @@ export function SectionEditor({ name, index, section, isFirst, isLast, issues, d
         )}
       </Flex>
 
+      {collapsed && (
+        <Typography variant="pi" textColor="neutral600" tag="p" paddingTop={2}>
+          {t('transcript.section.collapsedSummary', { paragraphs })}
+        </Typography>
+      )}
       {sectionError && (
         <Typography variant="pi" textColor="danger600" tag="p" paddingTop={2}>
           {sectionError}
         </Typography>
-      )}
-
-      <Box paddingTop={2}>
-        {section.paragraphs.map((paragraph, i) => (
-          <React.Fragment key={keys[i]}>
-            {i > 0 && <Divider />}
-            <ParagraphEditor
-              name={name}
-              section={index}
-              index={i}
-              paragraph={paragraph}
-              canMoveUp={!(isFirst && i === 0)}
-              canMoveDown={!(isLast && i === section.paragraphs.length - 1)}
-              textError={messagesAt(issues, { section: number, paragraph: i + 1, fields: ['text', 'id', undefined] })}
-              startError={messagesAt(issues, { section: number, paragraph: i + 1, fields: ['start'] })}
-              endError={messagesAt(issues, { section: number, paragraph: i + 1, fields: ['end'] })}
-              disabled={disabled}
-              onEdit={onEdit}
-            />
-          </React.Fragment>
-        ))}
-      </Box>
-
-      {!disabled && (
-        <Button variant="tertiary" size="S" startIcon={<Plus />} onClick={() => onEdit((tr) => addParagraph(tr, index))}>
-          {t('transcript.paragraph.add')}
-        </Button>
       )}
 
       <Dialog.Root open={confirmingRemove} onOpenChange={setConfirmingRemove}>
@@ -124,12 +141,34 @@ export function SectionEditor({ name, index, section, isFirst, isLast, issues, d
           variant="danger"
           onConfirm={() => {
             setConfirmingRemove(false);
-            remove();
+            onRemove(index);
           }}
         >
-          {t('transcript.section.removeConfirm.body', { number, paragraphs: section.paragraphs.length })}
+          {t('transcript.section.removeConfirm.body', { number, paragraphs })}
         </ConfirmDialog>
       </Dialog.Root>
-    </Box>
+    </SectionPart>
   );
-}
+});
+
+/** The end of a section's card: the button that adds a paragraph to it. */
+export const SectionFooter = React.memo(function SectionFooter({
+  index,
+  disabled,
+  onEdit,
+}: {
+  index: number;
+  disabled?: boolean;
+  onEdit: (edit: TranscriptEdit) => void;
+}) {
+  const t = useT();
+  return (
+    <SectionPart $bottom>
+      {!disabled && (
+        <Button variant="tertiary" size="S" startIcon={<Plus />} onClick={() => onEdit((tr) => addParagraph(tr, index))}>
+          {t('transcript.paragraph.add')}
+        </Button>
+      )}
+    </SectionPart>
+  );
+});

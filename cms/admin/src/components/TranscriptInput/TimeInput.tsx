@@ -2,6 +2,7 @@ import { Field } from '@strapi/design-system';
 import * as React from 'react';
 import { useT } from '../../translations';
 import { formatTime, parseTime } from '../../utils/time';
+import { useBufferedValue } from './useBufferedValue';
 
 interface TimeInputProps {
   name: string;
@@ -22,10 +23,12 @@ const sameTime = (text: string, value: number | undefined): boolean => {
 /**
  * A time in the video, typed as `90`, `1:30` or `0:01:30.5` and shown as `m:ss.s`. Text that is
  * not a time is passed on as NaN, so the transcript stays invalid (and unsavable) until fixed.
+ * It reaches the form after a pause in typing or on blur, like the paragraph's text.
  */
 export function TimeInput({ name, label, value, onChange, error, disabled }: TimeInputProps) {
   const t = useT();
   const [text, setText] = React.useState(() => (value === undefined ? '' : formatTime(value)));
+  const buffered = useBufferedValue(value, onChange);
 
   // Follow changes made elsewhere (an import, an undo) without rewriting what is being typed.
   React.useEffect(() => {
@@ -45,9 +48,10 @@ export function TimeInput({ name, label, value, onChange, error, disabled }: Tim
         onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
           const next = e.target.value;
           setText(next);
-          onChange(next.trim() === '' ? undefined : (parseTime(next) ?? Number.NaN));
+          buffered.change(next.trim() === '' ? undefined : (parseTime(next) ?? Number.NaN));
         }}
         onBlur={() => {
+          buffered.flush();
           const parsed = parseTime(text);
           if (parsed !== null) setText(formatTime(parsed));
         }}

@@ -5,7 +5,32 @@ import type { Paragraph, Section, Transcript } from '@lessons/shared';
  * yet valid (empty text, a start without an end…). Every function returns a new transcript.
  */
 
-/** Reads the field's stored value; null when it is something other than a transcript. */
+const hasOnlyKeys = (o: object, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
+
+/** The paragraph as the editor holds it; the very same object when it is already in that shape. */
+function readParagraph(raw: unknown): Paragraph {
+  const p = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const { id, text, start, end } = p;
+  const clean =
+    typeof id === 'string' &&
+    typeof text === 'string' &&
+    (start === undefined || typeof start === 'number') &&
+    (end === undefined || typeof end === 'number') &&
+    hasOnlyKeys(p, ['id', 'text', 'start', 'end']);
+  if (clean) return p as Paragraph;
+  return {
+    id: typeof id === 'string' ? id : '',
+    text: typeof text === 'string' ? text : '',
+    ...(typeof start === 'number' ? { start } : {}),
+    ...(typeof end === 'number' ? { end } : {}),
+  };
+}
+
+/**
+ * Reads the field's stored value; null when it is something other than a transcript. What is
+ * already in shape is returned as is (the same objects), so an edit of one paragraph leaves every
+ * other paragraph's object unchanged: rows and checks of unchanged paragraphs are skipped by identity.
+ */
 export function readTranscript(value: unknown): Transcript | null {
   if (value === null || value === undefined || value === '') return { sections: [] };
   let data: unknown = value;
@@ -19,25 +44,20 @@ export function readTranscript(value: unknown): Transcript | null {
   if (typeof data !== 'object' || data === null || !Array.isArray((data as { sections?: unknown }).sections)) {
     return null;
   }
+  const rawSections = (data as { sections: unknown[] }).sections;
+  let same = hasOnlyKeys(data, ['sections']);
   const sections: Section[] = [];
-  for (const raw of (data as { sections: unknown[] }).sections) {
+  for (const raw of rawSections) {
     if (typeof raw !== 'object' || raw === null) return null;
     const { heading, paragraphs } = raw as { heading?: unknown; paragraphs?: unknown };
     if (!Array.isArray(paragraphs)) return null;
-    sections.push({
-      heading: typeof heading === 'string' ? heading : '',
-      paragraphs: paragraphs.map((p: unknown) => {
-        const { id, text, start, end } = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
-        return {
-          id: typeof id === 'string' ? id : '',
-          text: typeof text === 'string' ? text : '',
-          ...(typeof start === 'number' ? { start } : {}),
-          ...(typeof end === 'number' ? { end } : {}),
-        };
-      }),
-    });
+    const read = paragraphs.map(readParagraph);
+    const sameSection =
+      typeof heading === 'string' && hasOnlyKeys(raw, ['heading', 'paragraphs']) && read.every((p, i) => p === paragraphs[i]);
+    sections.push(sameSection ? (raw as Section) : { heading: typeof heading === 'string' ? heading : '', paragraphs: read });
+    same &&= sameSection;
   }
-  return { sections };
+  return same ? (data as Transcript) : { sections };
 }
 
 export function paragraphCount(t: Transcript): number {
@@ -138,6 +158,28 @@ export function updateParagraph(
       return next;
     }),
   }));
+}
+
+/** Where a paragraph was when an edit of it began; its id finds it again if it has moved since. */
+export interface ParagraphPlace {
+  section: number;
+  index: number;
+  id: string;
+}
+
+/**
+ * Sets a paragraph's text, found at its place or, when paragraphs moved in between, by its id.
+ * A paragraph that is gone is left gone.
+ */
+export function setParagraphText(t: Transcript, place: ParagraphPlace, text: string): Transcript {
+  let { section, index } = place;
+  if (t.sections[section]?.paragraphs[index]?.id !== place.id) {
+    section = t.sections.findIndex((s) => s.paragraphs.some((p) => p.id === place.id));
+    if (section < 0) return t;
+    index = t.sections[section]!.paragraphs.findIndex((p) => p.id === place.id);
+  }
+  if (t.sections[section]!.paragraphs[index]!.text === text) return t;
+  return updateParagraph(t, section, index, { text });
 }
 
 /** A change to the transcript, applied to its latest value. */

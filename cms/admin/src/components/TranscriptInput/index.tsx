@@ -5,10 +5,13 @@ import { useField } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useT } from '../../translations';
 import { CaptionsImport } from './CaptionsImport';
-import { addSection, paragraphCount, readTranscript, type TranscriptEdit } from './edit';
+import { addSection, moveSection, paragraphCount, readTranscript, removeSection, type TranscriptEdit } from './edit';
 import { IssueList } from './IssueList';
-import { transcriptIssues } from './issues';
-import { SectionEditor } from './SectionEditor';
+import { IssueIndex, transcriptIssuesOf } from './issues';
+import { findInTranscript, paragraphAtTime, type ParagraphAt } from './navigate';
+import { collapsedAfterMove, collapsedAfterRemove, rowsOf } from './rows';
+import { TranscriptRows, type RevealRequest } from './TranscriptRows';
+import { CollapseAll, FindInTranscript, JumpToTime } from './TranscriptTools';
 
 /**
  * Errors the server sent back on save sit under the field's path (`transcript.sections.1…`), where
@@ -31,34 +34,130 @@ export interface TranscriptInputProps {
   disabled?: boolean;
 }
 
+const EMPTY: Transcript = { sections: [] };
+
 /**
  * The `plugin::lessons.transcript` custom field: edits the JSON transcript as sections and
  * paragraphs, imports WebVTT/SRT captions, and checks it live with the schema the server saves with.
+ * Built for three-hour lectures: only the rows in view are mounted, typing stays inside the
+ * paragraph until a pause, and only what changed is checked again.
  */
 export default function TranscriptInput({ name, label, labelAction, hint, required, disabled }: TranscriptInputProps) {
   const t = useT();
   const field = useField<unknown>(name);
   const transcript = React.useMemo(() => readTranscript(field.value), [field.value]);
+  const hasValue = field.value != null && field.value !== '';
   const issues = React.useMemo(
-    () => (transcript && field.value != null && field.value !== '' ? transcriptIssues(transcript) : []),
-    [transcript, field.value],
+    () => new IssueIndex(transcript && hasValue ? transcriptIssuesOf(transcript) : []),
+    [transcript, hasValue],
   );
 
   // Edits apply to the latest transcript, even when two land before the next render.
-  const latest = React.useRef<Transcript>(transcript ?? { sections: [] });
-  latest.current = transcript ?? { sections: [] };
+  const latest = React.useRef<Transcript>(transcript ?? EMPTY);
+  latest.current = transcript ?? EMPTY;
   const { onChange } = field;
   const onEdit = React.useCallback(
     (edit: TranscriptEdit) => {
       const next = edit(latest.current);
+      if (next === latest.current) return;
       latest.current = next;
       onChange(name, next);
     },
     [name, onChange],
   );
-  const replace = React.useCallback((next: Transcript) => onEdit(() => next), [onEdit]);
+
+  const [collapsed, setCollapsed] = React.useState<ReadonlySet<number>>(new Set());
+  const replace = React.useCallback(
+    (next: Transcript) => {
+      setCollapsed(new Set());
+      onEdit(() => next);
+    },
+    [onEdit],
+  );
+  const onToggleSection = React.useCallback((index: number) => {
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (!next.delete(index)) next.add(index);
+      return next;
+    });
+  }, []);
+  const onMoveSection = React.useCallback(
+    (index: number, delta: -1 | 1) => {
+      const to = index + delta;
+      if (to < 0 || to >= latest.current.sections.length) return;
+      setCollapsed((current) => collapsedAfterMove(current, index, to));
+      onEdit((tr) => moveSection(tr, index, delta));
+    },
+    [onEdit],
+  );
+  const onRemoveSection = React.useCallback(
+    (index: number) => {
+      setCollapsed((current) => collapsedAfterRemove(current, index));
+      onEdit((tr) => removeSection(tr, index));
+    },
+    [onEdit],
+  );
+
+  const shown = transcript ?? EMPTY;
+  const rows = React.useMemo(() => rowsOf(shown, collapsed), [shown, collapsed]);
+  const allCollapsed = shown.sections.length > 0 && collapsed.size >= shown.sections.length;
+
+  // Bringing a paragraph into view first unfolds its section.
+  const [reveal, setReveal] = React.useState<RevealRequest>();
+  const revealCount = React.useRef(0);
+  const goTo = React.useCallback((at: ParagraphAt, focus: boolean) => {
+    setCollapsed((current) => {
+      if (!current.has(at.section)) return current;
+      const next = new Set(current);
+      next.delete(at.section);
+      return next;
+    });
+    setReveal({ at, focus, id: ++revealCount.current });
+  }, []);
+
+  const onJump = React.useCallback(
+    (seconds: number) => {
+      const at = paragraphAtTime(latest.current, seconds);
+      if (at) goTo(at, true);
+      return at !== undefined;
+    },
+    [goTo],
+  );
+
+  const [query, setQuery] = React.useState('');
+  const [currentMatch, setCurrentMatch] = React.useState(-1);
+  const matches = React.useMemo(() => findInTranscript(shown, query), [shown, query]);
+  const current = currentMatch < matches.length ? currentMatch : -1;
+  const onStep = React.useCallback(
+    (delta: -1 | 1) => {
+      if (matches.length === 0) return;
+      const next = current < 0 ? (delta > 0 ? 0 : matches.length - 1) : (current + delta + matches.length) % matches.length;
+      setCurrentMatch(next);
+      goTo(matches[next]!, false);
+    },
+    [matches, current, goTo],
+  );
+  const onQueryChange = React.useCallback((next: string) => {
+    setQuery(next);
+    setCurrentMatch(-1);
+  }, []);
+  const sectionCount = shown.sections.length;
+  const onCollapseAll = React.useCallback(
+    (collapse: boolean) => setCollapsed(collapse ? new Set(Array.from({ length: sectionCount }, (_, i) => i)) : new Set()),
+    [sectionCount],
+  );
 
   const paragraphs = transcript ? paragraphCount(transcript) : 0;
+  const readable = transcript !== null;
+  const summary = React.useMemo(
+    () =>
+      readable && (
+        <Typography variant="pi" textColor="neutral600">
+          {t('transcript.summary', { sections: sectionCount, paragraphs })}
+        </Typography>
+      ),
+    [readable, sectionCount, paragraphs, t],
+  );
   const error = field.error ?? (nestedMessages(field.rawError).join(' ') || undefined);
   return (
     <Field.Root name={name} hint={hint} error={error} required={required}>
@@ -70,13 +169,7 @@ export default function TranscriptInput({ name, label, labelAction, hint, requir
               currentParagraphs={paragraphs}
               disabled={disabled}
               onImport={replace}
-              aside={
-                transcript && (
-                  <Typography variant="pi" textColor="neutral600">
-                    {t('transcript.summary', { sections: transcript.sections.length, paragraphs })}
-                  </Typography>
-                )
-              }
+              aside={summary}
             />
 
             {transcript === null ? (
@@ -90,22 +183,29 @@ export default function TranscriptInput({ name, label, labelAction, hint, requir
               </Flex>
             ) : (
               <>
-                {transcript.sections.length === 0 && (
+                {transcript.sections.length === 0 ? (
                   <Typography textColor="neutral600">{t('transcript.empty')}</Typography>
+                ) : (
+                  <Flex gap={4} alignItems="flex-start" wrap="wrap">
+                    <JumpToTime onJump={onJump} />
+                    <FindInTranscript query={query} onQueryChange={onQueryChange} matches={matches} current={current} onStep={onStep} />
+                    <CollapseAll collapsed={allCollapsed} onChange={onCollapseAll} />
+                  </Flex>
                 )}
-                {transcript.sections.map((section, i) => (
-                  <SectionEditor
-                    key={i}
-                    name={name}
-                    index={i}
-                    section={section}
-                    isFirst={i === 0}
-                    isLast={i === transcript.sections.length - 1}
-                    issues={issues}
-                    disabled={disabled}
-                    onEdit={onEdit}
-                  />
-                ))}
+                <TranscriptRows
+                  name={name}
+                  transcript={transcript}
+                  rows={rows}
+                  collapsed={collapsed}
+                  issues={issues}
+                  currentMatch={current >= 0 ? matches[current] : undefined}
+                  reveal={reveal}
+                  disabled={disabled}
+                  onEdit={onEdit}
+                  onToggleSection={onToggleSection}
+                  onMoveSection={onMoveSection}
+                  onRemoveSection={onRemoveSection}
+                />
                 {!disabled && (
                   <Box>
                     <Button variant="secondary" startIcon={<Plus />} onClick={() => onEdit(addSection)}>
@@ -113,7 +213,7 @@ export default function TranscriptInput({ name, label, labelAction, hint, requir
                     </Button>
                   </Box>
                 )}
-                <IssueList issues={issues} />
+                <IssueList issues={issues.all} />
               </>
             )}
           </Flex>
