@@ -13,10 +13,35 @@ const require = createRequire(import.meta.url);
  * back to the core bundle.
  */
 export const PREBUNDLED = {
-  'video.js/core.es.js': { file: 'video.js/core.es.js', external: [] },
+  'video.js/core.es.js': { file: 'video.js/core.es.js', external: [], plugins: [videoJsWithoutDynamicStyles()] },
   '@videojs/http-streaming': { file: '@videojs/http-streaming/dist/videojs-http-streaming.es.js', external: ['video.js'] },
 };
 const ALIASES = { 'video.js': 'video.js/core.es.js' };
+
+/**
+ * esbuild: our copy of video.js never adds `<style>` elements to the page. It would add one to
+ * the host page's <head> when it loads and one per player, which a host page's strict
+ * Content-Security-Policy (`style-src` without 'unsafe-inline') refuses, and which would style
+ * the host's own players. Its stylesheet lives in the widget's shadow root instead
+ * (video-js.ts). video.js's switch for this is a global (`window.VIDEOJS_NO_DYNAMIC_STYLE`); a
+ * guest on someone else's page shouldn't set globals, so the switch is fixed in our copy.
+ */
+function videoJsWithoutDynamicStyles() {
+  const SWITCH = 'window.VIDEOJS_NO_DYNAMIC_STYLE';
+  return {
+    name: 'videojs-no-dynamic-style',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]video\.js[\\/]core\.es\.js$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const uses = source.split(SWITCH).length - 1;
+        // Three reads of the switch in video.js 8 (the page's default styles, and each player's
+        // size styles twice); an upgrade that moves them must not slip styles back in unnoticed.
+        if (uses !== 3) throw new Error(`video.js: expected 3 reads of ${SWITCH}, found ${uses}; check how it adds styles now.`);
+        return { contents: source.replaceAll(SWITCH, 'true'), loader: 'js' };
+      });
+    },
+  };
+}
 
 const bundles = new Map();
 export function prebundle(specifier) {
@@ -35,6 +60,7 @@ export function prebundle(specifier) {
           target: 'es2020',
           write: false,
           external: entry.external,
+          plugins: entry.plugins ?? [],
           define: { 'process.env.NODE_ENV': '"production"' },
           logLevel: 'silent',
         })

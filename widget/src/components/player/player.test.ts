@@ -3,6 +3,17 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import { API, activeElement, cleanup, deep, fetchedScripts, mountWidget, resetFixture, until } from '../../../test/helpers.js';
 
+/**
+ * Every `<style>` or stylesheet `<link>` added to the page while these tests run. A host page with
+ * a strict CSP (`style-src` without 'unsafe-inline') refuses them, so the player must add none.
+ */
+const addedToPage: string[] = [];
+new MutationObserver((records) => {
+  for (const node of records.flatMap((r) => [...r.addedNodes])) {
+    if (node instanceof HTMLStyleElement || (node instanceof HTMLLinkElement && node.rel === 'stylesheet')) addedToPage.push(node.outerHTML);
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+
 describe('<lesson-player>', () => {
   beforeEach(resetFixture);
   afterEach(cleanup);
@@ -102,5 +113,22 @@ describe('<lesson-player>', () => {
     expect(document.adoptedStyleSheets.length).to.equal(0);
     const controlBar = deep(widget, 'lesson-player', '.vjs-control-bar')!;
     expect(getComputedStyle(controlBar).display).to.not.equal('inline');
+  });
+
+  it('adds no style element to the page, from loading video.js to playing (a strict CSP host refuses them)', async () => {
+    const widget = await mountWidget();
+    deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
+    const media = await until(() => widget.media, 'the player');
+    await until(() => !media.paused && media.currentTime > 0.3, 'playback');
+    // Every test of this file loaded or played video.js: none of them added a style to the page.
+    expect(addedToPage).to.deep.equal([]);
+    expect(document.querySelector('style[class^="vjs-styles"]')).to.equal(null);
+    // The player is laid out by video.js's stylesheet in the shadow root, not by the page.
+    const player = deep(widget, 'lesson-player', '.video-js')!;
+    expect(player.classList.contains('vjs-fill')).to.equal(true);
+    const box = deep(widget, 'lesson-player', '.box')!.getBoundingClientRect();
+    const rect = player.getBoundingClientRect();
+    expect([rect.width, rect.height]).to.deep.equal([box.width, box.height]);
+    expect(getComputedStyle(deep(widget, 'lesson-player', '.vjs-control-bar')!).position).to.equal('absolute');
   });
 });

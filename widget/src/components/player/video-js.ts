@@ -1,6 +1,8 @@
 /**
  * The player chunk: video.js (core build, no HLS engine) and its stylesheet. Loaded only when the
- * reader asks to play, or at once for a `#t=` deep link.
+ * reader asks to play, or at once for a `#t=` deep link. Our copy of video.js is built never to add
+ * `<style>` elements to the page (scripts/build-plugins.mjs): a host page's strict CSP refuses
+ * them. All the player's styles are in the shadow root, as constructed stylesheets.
  */
 import { unsafeCSS } from 'lit';
 import videojs from 'video.js/core.es.js';
@@ -47,9 +49,6 @@ export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Pr
     // The HLS engine is big; only lessons that stream with HLS, in browsers without it, pay for it.
     await import('@videojs/http-streaming');
   }
-  // video.js would otherwise add a <style> to the page's <head>; its stylesheet lives in our
-  // shadow root instead.
-  (window as Window & { VIDEOJS_NO_DYNAMIC_STYLE?: boolean }).VIDEOJS_NO_DYNAMIC_STYLE = true;
   video.className = 'video-js';
   video.crossOrigin = 'anonymous';
   video.playsInline = true;
