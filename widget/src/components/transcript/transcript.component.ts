@@ -90,6 +90,11 @@ export class LessonTranscript extends LessonElement {
   }
 
   protected override updated(): void {
+    // The selection's button is placed through the CSSOM, not a style attribute (Lit's styleMap
+    // writes one at first render): a host page's strict CSP refuses style attributes.
+    const { selection } = this;
+    const button = selection ? this.renderRoot.querySelector<HTMLElement>('.report-selection') : null;
+    if (selection && button) Object.assign(button.style, { top: `${selection.top}px`, left: `${selection.left}px` });
     if (this.media.attached && !this.follow && !this.followLoading) void this.loadFollowAlong();
     const id = this.current?.id;
     if (id !== this.shownParagraph && this.follow) {
@@ -320,7 +325,6 @@ export class LessonTranscript extends LessonElement {
                 part="report-selection"
                 class="button report-selection"
                 type="button"
-                style="top: ${this.selection.top}px; left: ${this.selection.left}px"
                 @mousedown=${(e: Event) => e.preventDefault()}
                 @click=${this.reportSelection}
               >
