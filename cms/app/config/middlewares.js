@@ -1,3 +1,25 @@
+/**
+ * The origins of LESSONS_MEDIA_HOSTS, e.g. `https://videos.example.org,https://*.cdn.example.net`.
+ * Each must be an origin: anything else could end the CSP directive and start another.
+ * @param {import('@strapi/strapi').Core.Config.Shared.ConfigParams['env']} env
+ */
+function mediaHosts(env) {
+  const hosts = env.array('LESSONS_MEDIA_HOSTS', []).map((entry) => String(entry).trim());
+  return hosts.filter(Boolean).map((host) => {
+    let url = null;
+    try {
+      url = new URL(host);
+    } catch {
+      // reported below
+    }
+    const plain = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/i;
+    if (!url || !/^https?:$/.test(url.protocol) || !plain.test(url.hostname) || url.pathname !== '/' || url.search || url.hash || url.username) {
+      throw new Error(`LESSONS_MEDIA_HOSTS: "${host}" is not an origin such as https://videos.example.org (scheme and host, no path).`);
+    }
+    return url.origin;
+  });
+}
+
 /** @param {import('@strapi/strapi').Core.Config.Shared.ConfigParams} params */
 module.exports = ({ env }) => [
   'strapi::logger',
@@ -10,7 +32,12 @@ module.exports = ({ env }) => [
       crossOriginEmbedderPolicy: false,
       contentSecurityPolicy: {
         useDefaults: true,
-        directives: { 'media-src': ["'self'", 'data:', 'blob:'], 'img-src': ["'self'", 'data:', 'blob:'] },
+        directives: {
+          // Editors may give a lesson an external video URL, which the report page plays in the
+          // admin: its hosts are allowed as media sources (LESSONS_MEDIA_HOSTS, comma-separated).
+          'media-src': ["'self'", 'data:', 'blob:', ...mediaHosts(env)],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
       },
     },
   },
