@@ -32,7 +32,7 @@ function fakeApi() {
 function controller(api: LessonsApi, unauthorized: string[] = []) {
   const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
   const progress = new ProgressController(host, { progress() {}, unauthorized: (t) => unauthorized.push(t) });
-  const target: ProgressTarget = { api, slug: 'a-lesson', locale: 'en', token: 'token' };
+  const target: ProgressTarget = { apiClient: api, slug: 'a-lesson', locale: 'en', token: 'token' };
   progress.setTarget(target);
   return progress;
 }

@@ -5,7 +5,7 @@ import type { LessonsApiError } from '../api/errors.js';
 import { PROGRESS_INTERVAL } from '../constants.js';
 
 export interface ProgressTarget {
-  api: LessonsApi;
+  apiClient: LessonsApi;
   slug: string;
   locale: string;
   token: string;
@@ -66,7 +66,7 @@ export class ProgressController implements ReactiveController {
   /** Whose progress in which lesson; null for an anonymous reader. Loads the saved progress. */
   setTarget(target: ProgressTarget | null): void {
     const same =
-      target && this.target && target.api === this.target.api && target.slug === this.target.slug &&
+      target && this.target && target.apiClient === this.target.apiClient && target.slug === this.target.slug &&
       target.locale === this.target.locale && target.token === this.target.token;
     if (same || (!target && !this.target)) return;
     // What the reader played of the previous lesson (or before logging out) still goes out.
@@ -86,7 +86,7 @@ export class ProgressController implements ReactiveController {
   private async load(target: ProgressTarget): Promise<void> {
     this.loadAbort = new AbortController();
     try {
-      const output = await target.api.getProgress(target.slug, target.locale, target.token, this.loadAbort.signal);
+      const output = await target.apiClient.getProgress(target.slug, target.locale, target.token, this.loadAbort.signal);
       if (this.target === target) this.callbacks.progress(output, target);
     } catch (error) {
       if ((error as LessonsApiError).failure === 'unauthorized') this.callbacks.unauthorized(target.token);
@@ -165,7 +165,7 @@ export class ProgressController implements ReactiveController {
     this.queue = [];
     this.positionChanged = false;
     try {
-      const output = await target.api.putProgress(target.slug, target.locale, target.token, { segments, position }, { keepalive });
+      const output = await target.apiClient.putProgress(target.slug, target.locale, target.token, { segments, position }, { keepalive });
       this.retryDelay = FIRST_RETRY_MS;
       if (this.target === target) this.callbacks.progress(output, target);
     } catch (error) {

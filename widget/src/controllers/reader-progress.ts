@@ -38,7 +38,7 @@ export class ReaderProgress {
 
   /** Whose progress in which lesson (no token: nobody logged in); called before each update. */
   follow(apiClient: LessonsApi | undefined, lesson: Lesson | null, token: string | null): void {
-    const target = apiClient && lesson && token ? { api: apiClient, slug: lesson.slug, locale: lesson.locale, token } : null;
+    const target = apiClient && lesson && token ? { apiClient, slug: lesson.slug, locale: lesson.locale, token } : null;
     if (!target) this.output = null;
     if (target && !this.recorder && this.loading === 'idle') void this.load();
     this.recorder?.setTarget(target);

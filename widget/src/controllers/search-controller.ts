@@ -50,7 +50,7 @@ export class SearchController implements ReactiveController {
     return this.open && this.status !== 'idle' && this.results.length > 0;
   }
 
-  private get api(): LessonsApi {
+  private get apiClient(): LessonsApi {
     const base = new LessonsApi(this.host.api);
     if (this.client?.base !== base.base) this.client = base;
     return this.client;
@@ -82,7 +82,7 @@ export class SearchController implements ReactiveController {
     const t = this.host.t;
     this.request = new AbortController();
     try {
-      const list = await this.api.listLessons(
+      const list = await this.apiClient.listLessons(
         {
           search: text,
           locale: this.host.searchLocale || undefined,

@@ -5,6 +5,7 @@ import '../../define.js';
 import { API, cleanup, deep, deepAll, moduleLoaded, mountWidget, resetFixture, until } from '../../../test/helpers.js';
 import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
 import { findMatches, fold } from './find.js';
+import type { LessonTranscript } from './transcript.component.js';
 
 const transcriptOf = (widget: LessonWidget) => deep(widget, 'lesson-transcript')!.shadowRoot!;
 const paragraph = (widget: LessonWidget, id: string) => transcriptOf(widget).querySelector<HTMLElement>(`p[data-paragraph="${id}"]`)!;
@@ -61,7 +62,7 @@ describe('<lesson-transcript>', () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       const widget = await mountWidget();
-      const transcript = deep(widget, 'lesson-transcript')!;
+      const transcript = deep<LessonTranscript>(widget, 'lesson-transcript')!;
       const box = transcriptOf(widget).querySelector<HTMLElement>('.scroller')!;
       const paragraphs = paragraphsOf(widget.currentLesson!.transcript);
       const highlighted = (p: (typeof paragraphs)[number]) => paragraph(widget, p.id).getAttribute('aria-current') === 'true';
