@@ -1,6 +1,7 @@
 // `npm run bench`: figures, not assertions. Boots a throwaway Strapi with the demo course and the
 // demo host page, then measures on loopback only:
-//  - the widget's script bytes (gzip) before interaction and after play, as Chromium fetches them;
+//  - the widget's script bytes before interaction and after play, as transferred (brotli) and
+//    decoded, as Chromium fetches them, and the API answers' bytes in each coding;
 //  - API throughput and latency for the hot routes (autocannon, bounded in time).
 import { spawnSync } from 'node:child_process';
 import { installPackages, ensureChromium } from './ensure.mjs';
