@@ -402,6 +402,7 @@ const BROKEN_BODIES: Array<{ what: string; body: string | Buffer; headers?: Reco
   { what: 'invalid UTF-8', body: Buffer.concat([Buffer.from('{"what":"caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('","locale":"en","segments":[],"position":0,"state":"new","identifier":"a","password":"b"}')]) },
   { what: 'a NUL escape', body: json({ what: 'nul \u0000 byte', locale: 'en', state: 'new', identifier: 'a\u0000b', password: 'x' }) },
   { what: 'a raw NUL byte', body: Buffer.from('{"what":"a\u0000b"}') },
+  { what: 'a NUL in a field name', body: '{"wh\\u0000at":"x","locale":"en"}' },
   { what: 'an unpaired surrogate', body: '{"what":"half \\ud800 a pair","note":"\\udc00","identifier":"\\ud800"}' },
   { what: 'text/plain', body: 'what=wrong', headers: { 'content-type': 'text/plain' } },
   { what: 'XML', body: '<report><what>x</what></report>', headers: { 'content-type': 'application/xml' } },

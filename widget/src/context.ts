@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { Lesson, ProgressOutput } from '@lessons/shared';
+import type { Lesson, ProgressOutput } from '@lessons/shared/core';
 import type { AuthUser, LessonsApi } from './api/client.js';
 import type { Translator } from './i18n/i18n.js';
 

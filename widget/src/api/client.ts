@@ -8,7 +8,7 @@ import type {
   ProgressInput,
   ProgressOutput,
   TranscriptFormat,
-} from '@lessons/shared';
+} from '@lessons/shared/core';
 import { LessonsApiError, errorFromResponse } from './errors.js';
 
 export type AuthUser = AuthResponse['user'];

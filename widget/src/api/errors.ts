@@ -1,4 +1,4 @@
-import type { ApiError, FieldError } from '@lessons/shared';
+import type { ApiError, FieldError } from '@lessons/shared/core';
 
 /** What went wrong with a request, in terms the interface can explain to a reader. */
 export type RequestFailure =

@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type { ProgressOutput } from '@lessons/shared';
+import type { ProgressOutput } from '@lessons/shared/core';
 import type { LessonsApi } from '../api/client.js';
 import type { LessonElement } from '../base/lesson-element.js';
 import { unlessUnchanged, type AccountState } from '../context.js';

@@ -1,4 +1,4 @@
-import type { AuthResponse } from '@lessons/shared';
+import type { AuthResponse } from '@lessons/shared/core';
 import type { AuthUser, LessonsApi } from '../api/client.js';
 import type { AccountStatus } from '../context.js';
 

@@ -1,4 +1,4 @@
-import type { Lesson } from '@lessons/shared';
+import type { Lesson } from '@lessons/shared/core';
 import type { LessonElement } from '../base/lesson-element.js';
 import type { AuthMode, LessonAuthDialog } from '../components/auth-dialog/auth-dialog.component.js';
 import type { LessonReportDialog } from '../components/report-dialog/report-dialog.component.js';

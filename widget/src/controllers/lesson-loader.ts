@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { Lesson } from '@lessons/shared';
+import type { Lesson } from '@lessons/shared/core';
 import type { LessonsApi } from '../api/client.js';
 import type { LessonsApiError } from '../api/errors.js';
 import { baseLanguage, preferredLanguage } from '../i18n/i18n.js';

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import type { ProgressInput, ProgressOutput } from '@lessons/shared';
+import type { ProgressInput, ProgressOutput } from '@lessons/shared/core';
 import '../define.js';
 import { API, cleanup, deep, mountWidget, readerToken, requestLog, resetFixture, failNext, until } from '../../test/helpers.js';
 import type { LessonsApi } from '../api/client.js';

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { PlayedRanges, mergeSegments, type ProgressOutput, type Segment } from '@lessons/shared';
+import { PlayedRanges, mergeSegments, type ProgressOutput, type Segment } from '@lessons/shared/core';
 import type { LessonsApi } from '../api/client.js';
 import type { LessonsApiError } from '../api/errors.js';
 import { PROGRESS_INTERVAL } from '../constants.js';

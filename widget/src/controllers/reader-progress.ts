@@ -1,4 +1,4 @@
-import type { Lesson, ProgressOutput } from '@lessons/shared';
+import type { Lesson, ProgressOutput } from '@lessons/shared/core';
 import type { LessonsApi } from '../api/client.js';
 import type { LessonElement } from '../base/lesson-element.js';
 import type { MediaEventName } from '../constants.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { LessonSummary } from '@lessons/shared';
+import type { LessonSummary } from '@lessons/shared/core';
 import { LessonsApi } from '../api/client.js';
 import type { LessonsApiError } from '../api/errors.js';
 import { lessonHref } from '../base/link-template.js';

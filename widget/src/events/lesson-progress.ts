@@ -1,4 +1,4 @@
-import type { ProgressOutput } from '@lessons/shared';
+import type { ProgressOutput } from '@lessons/shared/core';
 import { EVENTS, EVENT_INIT } from '../constants.js';
 
 export interface LessonProgressDetail extends ProgressOutput {

@@ -1,4 +1,4 @@
-import type { Quote, QuotePosition } from '@lessons/shared';
+import type { Quote, QuotePosition } from '@lessons/shared/core';
 import { EVENTS, EVENT_INIT } from '../constants.js';
 
 export interface ReportSelection {

@@ -1,4 +1,4 @@
-import type { ErrorReportCreated } from '@lessons/shared';
+import type { ErrorReportCreated } from '@lessons/shared/core';
 import { EVENTS, EVENT_INIT } from '../constants.js';
 
 export interface LessonReportSubmittedDetail extends ErrorReportCreated {

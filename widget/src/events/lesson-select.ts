@@ -1,4 +1,4 @@
-import type { LessonSummary } from '@lessons/shared';
+import type { LessonSummary } from '@lessons/shared/core';
 import { EVENTS, EVENT_INIT } from '../constants.js';
 
 /**

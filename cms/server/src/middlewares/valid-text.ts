@@ -1,7 +1,7 @@
 import type { Context, Next } from 'koa';
 import { replyError } from '../utils/http';
 
-/** The first thing in a request that is not text a person could have written, or null. */
+/** Where a request holds something that is not text a person could have written, and what it is. */
 export interface TextProblem {
   path: Array<string | number>;
   message: string;
@@ -34,12 +34,15 @@ export function findTextProblem(root: unknown): TextProblem | null {
       const problem = problemIn(value);
       if (problem) return { path, message: `${describePath(path)} ${problem}.` };
     } else if (value && typeof value === 'object') {
-      if (path.length >= MAX_DEPTH) return { path, message: `${describePath(path)} is nested too deeply.` };
+      if (path.length >= MAX_DEPTH) {
+        const top = path.slice(0, 1);
+        return { path: top, message: `${describePath(top)} is nested more than ${MAX_DEPTH} levels deep.` };
+      }
       const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
         const keyProblem = typeof key === 'string' ? problemIn(key) : null;
-        if (keyProblem) return { path, message: `A field name in ${describePath(path)} ${keyProblem}.` };
+        if (keyProblem) return { path, message: `A field name${path.length ? ` in ${describePath(path)}` : ''} ${keyProblem}.` };
         stack.push({ value: child, path: [...path, key] });
       }
     }

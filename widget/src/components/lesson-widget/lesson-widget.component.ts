@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { provide } from '@lit/context';
 import { property } from 'lit/decorators.js';
-import type { Lesson } from '@lessons/shared';
+import type { Lesson } from '@lessons/shared/core';
 import { LessonsApi } from '../../api/client.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { DEFAULT_LINK_TEMPLATE } from '../../base/link-template.js';

@@ -1,4 +1,4 @@
-import type { VideoSource } from '@lessons/shared';
+import type { VideoSource } from '@lessons/shared/core';
 import type { MediaEventName } from '../../constants.js';
 import type { Translate } from '../../i18n/i18n.js';
 

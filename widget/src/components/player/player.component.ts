@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { isTimed } from '@lessons/shared';
+import { isTimed } from '@lessons/shared/core';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { initialMediaState, mediaContext, widgetContext, type MediaState, type WidgetState } from '../../context.js';

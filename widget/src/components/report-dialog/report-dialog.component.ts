@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { HONEYPOT_FIELD, REPORT_FIELD_MAX, REPORT_WHAT_MIN, type ErrorReportInputRaw } from '@lessons/shared';
+import { HONEYPOT_FIELD, REPORT_FIELD_MAX, REPORT_WHAT_MIN, type ErrorReportInputRaw } from '@lessons/shared/core';
 import type { LessonsApiError } from '../../api/errors.js';
 import { dialogStyles } from '../../base/dialog.styles.js';
 import { deepActiveElement, randomKey } from '../../base/dom.js';

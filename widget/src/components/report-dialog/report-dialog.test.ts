@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ErrorReportInput } from '@lessons/shared';
+import type { ErrorReportInput } from '@lessons/shared/core';
 import '../../define.js';
 import { API, activeElement, cleanup, deep, failNext, mountWidget, requestLog, resetFixture, until } from '../../../test/helpers.js';
 import type { LessonReportSubmittedEvent } from '../../events/lesson-report-submitted.js';

@@ -1,4 +1,4 @@
-import type { Quote, QuotePosition } from '@lessons/shared';
+import type { Quote, QuotePosition } from '@lessons/shared/core';
 
 /** A report being written. It is kept until the server accepts it, with its idempotency key. */
 export interface ReportDraft {

@@ -1,4 +1,4 @@
-import { paragraphsOf, type Paragraph, type Transcript } from '@lessons/shared';
+import { paragraphsOf, type Paragraph, type Transcript } from '@lessons/shared/core';
 
 export interface Match {
   paragraphId: string;

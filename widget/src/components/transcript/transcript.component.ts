@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { describeQuote, isTimed, paragraphAt, type Paragraph, type TranscriptFormat } from '@lessons/shared';
+import { describeQuote, isTimed, paragraphAt, type Paragraph, type TranscriptFormat } from '@lessons/shared/core';
 import { scrollToUpperThird } from '../../base/dom.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { paragraphsOf } from '@lessons/shared';
+import { paragraphsOf } from '@lessons/shared/core';
 import '../../define.js';
 import { API, cleanup, deep, deepAll, moduleLoaded, mountWidget, resetFixture, until } from '../../../test/helpers.js';
 import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
