@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import '../../define.js';
-import { cleanup, deep, failChunks, mountWidget, readerToken, resetFixture, until } from '../../../test/helpers.js';
+import { cleanup, deep, expectNoAxeViolations, failChunks, mountWidget, readerToken, resetFixture, until } from '../../../test/helpers.js';
 import { clearAuthStores } from '../../controllers/auth-store.js';
 import type { LessonWidget } from './lesson-widget.component.js';
 
@@ -58,6 +58,7 @@ describe('a chunk that fails to load', () => {
     const alert = await until(() => failure(widget), 'the failure message');
     expect(alert.textContent).to.contain('Part of the lesson could not be loaded.');
     expect(deep(widget, 'lesson-report-dialog')).to.equal(null);
+    await expectNoAxeViolations(widget, 'a part failed to load');
     await failChunks();
     tryAgain(widget);
     await until(() => deep(widget, 'lesson-report-dialog', 'dialog[open]'), 'the report form');

@@ -79,4 +79,12 @@ export const lessonWidgetStyles = css`
   .error-box p {
     margin: 0;
   }
+  /* A part failed to load after the reader asked for it, maybe far down the lesson: the message
+     stays in view at the bottom of the screen while the widget is. */
+  .part-failed {
+    position: sticky;
+    bottom: 0.5rem;
+    z-index: 1;
+    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.15);
+  }
 `;
