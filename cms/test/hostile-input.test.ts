@@ -346,6 +346,8 @@ const tokenProbes = (): Probe[] => {
   const now = Math.floor(Date.now() / 1000);
   const forged = {
     'wrong secret': signJwt({ id: readerId, iat: now }, 'not-the-secret'),
+    // The demo's published secret, which a deployment with its own JWT_SECRET must not accept.
+    'demo secret': signJwt({ id: readerId, iat: now }, 'demo-users-permissions-jwt-secret'),
     'expired': signJwt({ id: readerId, iat: now - 7200, exp: now - 3600 }, JWT_SECRET),
     'not valid yet': signJwt({ id: readerId, iat: now, nbf: now + 3600 }, JWT_SECRET),
     'alg none': `${Buffer.from(json({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(json({ id: readerId })).toString('base64url')}.`,
@@ -367,6 +369,7 @@ const tokenProbes = (): Probe[] => {
   ];
   const adminForged = [
     signJwt({ id: 1, type: 'access', iat: now }, 'not-the-secret'),
+    signJwt({ id: 1, type: 'access', iat: now }, 'demo-admin-jwt-secret'),
     signJwt({ id: 1, type: 'access', iat: now - 7200, exp: now - 3600 }, ADMIN_JWT_SECRET),
     readerToken,
     'garbage',
