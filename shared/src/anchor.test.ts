@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { anchorQuote, describeQuote, replaceAt } from './anchor.js';
-import { QUOTE_CONTEXT, quoteSchema, type Quote } from './report.js';
-import { emptyTranscript, transcriptSchema, type Transcript } from './transcript.js';
+import { anchorQuote, describeQuote, replaceAt } from './index.js';
+import { QUOTE_CONTEXT, quoteSchema, type Quote } from './index.js';
+import { emptyTranscript, transcriptSchema, type Transcript } from './index.js';
 
 const P1 = 'Welcome to the course. Today we look at how plants turn sunlight into sugar.';
 const P2 =

@@ -12,8 +12,8 @@ import {
   toSRT,
   toWebVTT,
   transcriptQuerySchema,
-} from './captions.js';
-import { emptyTranscript, paragraphsOf, transcriptSchema, type Transcript } from './transcript.js';
+} from './index.js';
+import { emptyTranscript, paragraphsOf, transcriptSchema, type Transcript } from './index.js';
 
 // webvtt-parser (the W3C validator's parser) ships no types; describe the part we use.
 interface ValidatorNode {

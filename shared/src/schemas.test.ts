@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { z } from 'zod';
-import { apiErrorSchema, fieldErrors, type FieldError } from './api-error.js';
-import { lessonListQuerySchema, lessonSchema, localeSchema, slugSchema } from './lesson.js';
-import { progressInputSchema, segmentSchema } from './progress.js';
+import { apiErrorSchema, fieldErrors, type FieldError } from './index.js';
+import { lessonListQuerySchema, lessonSchema, localeSchema, slugSchema } from './index.js';
+import { progressInputSchema, segmentSchema } from './index.js';
 import {
   HONEYPOT_FIELD,
   REPORT_STATES,
@@ -12,7 +12,7 @@ import {
   quotePositionSchema,
   quoteSchema,
   reportStateChangeSchema,
-} from './report.js';
+} from './index.js';
 import {
   emptyTranscript,
   isTimed,
@@ -21,7 +21,7 @@ import {
   paragraphsOf,
   transcriptSchema,
   type Transcript,
-} from './transcript.js';
+} from './index.js';
 
 /** Parses and returns the per-field errors the API would answer with (fails the test if parsing succeeds). */
 function errorsOf(schema: z.ZodType, input: unknown): FieldError[] {

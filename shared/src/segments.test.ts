@@ -8,8 +8,8 @@ import {
   mergeSegments,
   percentWatched,
   watchedSeconds,
-} from './segments.js';
-import type { Segment } from './progress.js';
+} from './index.js';
+import type { Segment } from './index.js';
 
 /** Compares segment lists allowing floating-point noise from tick arithmetic. */
 function assertSegmentsClose(actual: Segment[], expected: Segment[], tolerance = 1e-9): void {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { videoTypeOf } from './video.js';
+import { videoTypeOf } from './index.js';
 
 describe('videoTypeOf', () => {
   it('takes an uploaded file’s MIME type', () => {

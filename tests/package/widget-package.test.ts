@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 
 /** What a site owner's tools read of the built widget package: its custom-elements manifest. */
@@ -49,5 +51,21 @@ describe('the widget package', () => {
     for (const name of [...names(element('lesson-widget').events), ...names(element('lesson-search').events)]) {
       assert.ok(readme.includes(`| \`${name}\``), `${name} in the README's events table`);
     }
+  });
+});
+
+describe('the built widget', () => {
+  // zod marks everything it makes with `_zod` (a property name, which minifiers keep).
+  const ZOD_MARKER = '_zod';
+  const dist = new URL('dist/', widgetDir);
+  const scripts = ['widget.js', ...readdirSync(new URL('widget/', dist)).filter((f) => f.endsWith('.js')).map((f) => `widget/${f}`)];
+
+  it('ships no zod: it imports @lessons/shared/core, which has none', () => {
+    const zodPackage = createRequire(new URL('../../shared/package.json', import.meta.url)).resolve('zod/package.json');
+    const zodCore = readFileSync(join(dirname(zodPackage), 'v4', 'core', 'core.js'), 'utf8');
+    assert.ok(zodCore.includes(ZOD_MARKER), `zod itself carries the marker ${ZOD_MARKER}`);
+    assert.ok(scripts.length > 5, `the built scripts (${scripts.length}) are there: build the widget first`);
+    const withZod = scripts.filter((file) => readFileSync(new URL(file, dist), 'utf8').includes(ZOD_MARKER));
+    assert.deepEqual(withZod, [], 'no script of the widget contains zod');
   });
 });

@@ -100,33 +100,6 @@ export function vendorPlugin() {
   };
 }
 
-/**
- * rollup: marks the top-level initialisers of the shared contracts package as pure. Its zod
- * schemas are built at module level; nothing the widget imports from it needs them, and without
- * this rollup keeps every schema (and all of zod) because calls might have side effects.
- */
-export function pureSharedInitialisers(match = /[\\/]shared[\\/]src[\\/][^\\/]+\.ts$/) {
-  return {
-    name: 'lessons-pure-shared',
-    transform(code, id) {
-      if (!match.test(id)) return null;
-      const edits = [];
-      for (const node of this.parse(code).body) {
-        const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
-        if (declaration?.type !== 'VariableDeclaration') continue;
-        for (const d of declaration.declarations) {
-          if (d.init && /^(Call|Member|New)Expression$/.test(d.init.type)) edits.push([d.init.start, d.init.end]);
-        }
-      }
-      let out = code;
-      for (const [start, end] of edits.reverse()) {
-        out = `${out.slice(0, start)}/*#__PURE__*/(() => ${out.slice(start, end)})()${out.slice(end)}`;
-      }
-      return { code: out, map: null };
-    },
-  };
-}
-
 /** Visits every node of an ESTree AST. */
 function walk(node, visit) {
   if (!node || typeof node.type !== 'string') return;

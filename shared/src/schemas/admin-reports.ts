@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { paginationSchema } from './lesson.js';
-import { quotePositionSchema, quoteSchema, reportStateSchema, REPORT_STATES } from './report.js';
-import { VIDEO_TYPES } from './video.js';
+import { REPORT_STATES } from '../core/report.js';
+import { VIDEO_TYPES } from '../core/video.js';
+import { quotePositionSchema, quoteSchema, reportStateSchema } from './report.js';
 
 /** An error report as editors see it in the admin (`/lessons/reports…` admin routes). */
 export const reportRowSchema = z.object({
@@ -69,12 +70,3 @@ export const applySuggestionInputSchema = z
 
 export const lessonOptionSchema = z.object({ documentId: z.string(), locale: z.string(), title: z.string() });
 export const lessonOptionsResponseSchema = z.object({ data: z.array(lessonOptionSchema) });
-
-export type ReportRow = z.infer<typeof reportRowSchema>;
-export type ReportCounts = z.infer<typeof reportCountsSchema>;
-export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
-export type ReportListResponse = z.infer<typeof reportListResponseSchema>;
-export type ReportContext = z.infer<typeof reportContextSchema>;
-export type ReportDetailResponse = z.infer<typeof reportDetailResponseSchema>;
-export type ApplySuggestionInput = z.infer<typeof applySuggestionInputSchema>;
-export type LessonOption = z.infer<typeof lessonOptionSchema>;

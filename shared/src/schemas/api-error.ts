@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldError } from '../core/api-error.js';
 
 /** Strapi's error envelope, which every 4xx of the plugin follows. */
 export const apiErrorSchema = z.object({
@@ -17,12 +18,6 @@ export const apiErrorSchema = z.object({
       .optional(),
   }),
 });
-export type ApiError = z.infer<typeof apiErrorSchema>;
-
-export interface FieldError {
-  path: Array<string | number>;
-  message: string;
-}
 
 /** Turns zod issues into the per-field list the API answers with. */
 export function fieldErrors(error: z.ZodError): FieldError[] {

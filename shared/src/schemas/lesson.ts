@@ -1,15 +1,14 @@
 import { z } from 'zod';
+import { LOCALE_MESSAGE, LOCALE_PATTERN, SLUG_MAX, SLUG_PATTERN } from '../core/lesson.js';
+import { VIDEO_TYPES } from '../core/video.js';
 import { transcriptSchema } from './transcript.js';
-import { VIDEO_TYPES } from './video.js';
 
-export const localeSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A language is a code such as "en" or "pt-BR".');
+export const localeSchema = z.string().regex(LOCALE_PATTERN, LOCALE_MESSAGE);
 
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A slug is lowercase letters and digits joined by hyphens.')
-  .max(200);
+  .regex(SLUG_PATTERN, 'A slug is lowercase letters and digits joined by hyphens.')
+  .max(SLUG_MAX);
 
 export const videoSourceSchema = z.object({
   src: z.string().min(1),
@@ -96,15 +95,3 @@ export const lessonListQuerySchema = z
     pageSize: z.coerce.number().int().positive().max(50).default(10),
   })
   .strict();
-
-export type VideoSource = z.infer<typeof videoSourceSchema>;
-export type Video = z.infer<typeof videoSchema>;
-export type Tag = z.infer<typeof tagSchema>;
-export type Category = z.infer<typeof categorySchema>;
-export type LessonLink = z.infer<typeof lessonLinkSchema>;
-export type CourseRef = z.infer<typeof courseRefSchema>;
-export type LessonLocale = z.infer<typeof lessonLocaleSchema>;
-export type Lesson = z.infer<typeof lessonSchema>;
-export type LessonSummary = z.infer<typeof lessonSummarySchema>;
-export type LessonList = z.infer<typeof lessonListSchema>;
-export type LessonListQuery = z.infer<typeof lessonListQuerySchema>;

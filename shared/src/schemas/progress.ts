@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_POSITION_SECONDS, MAX_SEGMENTS_PER_UPDATE } from '../core/progress.js';
 import { secondsSchema } from './transcript.js';
 
 export const segmentSchema = z
@@ -7,8 +8,8 @@ export const segmentSchema = z
 
 export const progressInputSchema = z
   .object({
-    segments: z.array(segmentSchema).max(1000, 'Send at most 1,000 segments at a time.'),
-    position: secondsSchema.max(86_400),
+    segments: z.array(segmentSchema).max(MAX_SEGMENTS_PER_UPDATE, 'Send at most 1,000 segments at a time.'),
+    position: secondsSchema.max(MAX_POSITION_SECONDS),
   })
   .strict();
 
@@ -30,19 +31,3 @@ export const progressOutputSchema = z.object({
    */
   credit: z.object({ seconds: secondsSchema, refused: secondsSchema }).optional(),
 });
-
-export type Segment = [number, number];
-export type ProgressInput = z.infer<typeof progressInputSchema>;
-export type ProgressOutput = z.infer<typeof progressOutputSchema>;
-export type CourseProgress = z.infer<typeof courseProgressSchema>;
-
-export const DEFAULT_COMPLETION_THRESHOLD = 0.9;
-
-/**
- * The fastest playback rate the player offers. Nobody can have watched more than this many
- * seconds of video per second since they first asked for a lesson's progress.
- */
-export const FASTEST_PLAYBACK_RATE = 2;
-
-/** Seconds credited on top of that bound: clock differences, a request that took its time. */
-export const DEFAULT_PROGRESS_SLACK_SECONDS = 30;

@@ -13,8 +13,3 @@ export const authResponseSchema = z.object({
   jwt: z.string(),
   user: z.object({ id: z.number(), username: z.string(), email: z.string() }).passthrough(),
 });
-
-export type LessonResponse = z.infer<typeof lessonResponseSchema>;
-export type ProgressResponse = z.infer<typeof progressResponseSchema>;
-export type ReportCreatedResponse = z.infer<typeof reportCreatedResponseSchema>;
-export type AuthResponse = z.infer<typeof authResponseSchema>;

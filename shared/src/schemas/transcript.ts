@@ -49,33 +49,3 @@ export const transcriptSchema = z
       }),
     );
   });
-
-export type Paragraph = z.infer<typeof paragraphSchema>;
-export type Section = z.infer<typeof sectionSchema>;
-export type Transcript = z.infer<typeof transcriptSchema>;
-
-export const emptyTranscript = (): Transcript => ({ sections: [] });
-
-/** Every paragraph in reading order, with the heading of its section. */
-export function paragraphsOf(t: Transcript): Array<Paragraph & { heading: string; sectionIndex: number }> {
-  return t.sections.flatMap((s, sectionIndex) =>
-    s.paragraphs.map((p) => ({ ...p, heading: s.heading, sectionIndex })),
-  );
-}
-
-/** True when every paragraph has times, so the transcript can seek and make captions. */
-export function isTimed(t: Transcript): boolean {
-  const all = paragraphsOf(t);
-  return all.length > 0 && all.every((p) => p.start !== undefined && p.end !== undefined);
-}
-
-/** The paragraph being spoken at `time`, or the last one that started before it. */
-export function paragraphAt(t: Transcript, time: number): Paragraph | undefined {
-  let current: Paragraph | undefined;
-  for (const p of paragraphsOf(t)) {
-    if (p.start === undefined) continue;
-    if (p.start <= time) current = p;
-    else break;
-  }
-  return current;
-}
