@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { lessonResponseSchema, paragraphsOf, progressOutputSchema, progressResponseSchema, reportCreatedResponseSchema, type Lesson } from '@lessons/shared';
 import { ACTIONS, LESSON_UID } from '../server/src/utils/constants.ts';
-import { adminLogin, call, expectOk, readerLogin, registerReader, seedLesson, startStrapi, type Answer, type TestStrapi } from './helpers.ts';
+import { adminLogin, call, expectOk, readerLogin, registerReader, seed, seedLesson, startStrapi, type Answer, type TestStrapi } from './helpers.ts';
 
 /**
  * Who may do what: every actor on every route of the plugin (and the reader account routes it
@@ -105,14 +105,17 @@ async function editorWith(name: string, actions: string[]): Promise<string> {
 async function createDrafts() {
   const cm = (path: string, method: string, json: unknown) =>
     api(`/content-manager/collection-types/${LESSON_UID}${path}`, { method, json, token: tokens.superAdmin! });
-  const published = expectOk(await api(`/api/lessons/${main.en.slug}`), lessonResponseSchema).data;
-  const linked = async (type: 'course' | 'category') => {
-    const list = await api(`/content-manager/collection-types/plugin::lessons.${type}?locale=en`, { token: tokens.superAdmin! });
+  // Looked up as editors see them: a public answer fetched now could be cached from before the drafts.
+  const documentId = async (type: 'lesson' | 'course' | 'category', slug: string) => {
+    const list = await api(`/content-manager/collection-types/plugin::lessons.${type}?locale=en&pageSize=100`, { token: tokens.superAdmin! });
     assert.equal(list.status, 200, list.text);
-    const found = (list.body as { results: Array<{ documentId: string; slug: string }> }).results;
-    const slug = type === 'course' ? published.course!.slug : published.category!.slug;
-    return { connect: [{ documentId: found.find((r) => r.slug === slug)!.documentId, locale: 'en' }] };
+    const found = (list.body as { results: Array<{ documentId: string; slug: string }> }).results.find((r) => r.slug === slug);
+    assert.ok(found, `${type} ${slug}`);
+    return found.documentId;
   };
+  const linked = async (type: 'course' | 'category') => ({
+    connect: [{ documentId: await documentId(type, type === 'course' ? seed.course.en.slug : seed.category.en.slug), locale: 'en' }],
+  });
   const transcript = (text: string) => ({ sections: [{ heading: text, paragraphs: [{ id: 'p1', text, start: 0, end: 5 }] }] });
   const write = async (path: string, method: string, data: Record<string, unknown>) => {
     const answer = await cm(path, method, data);
@@ -129,7 +132,7 @@ async function createDrafts() {
     course: await linked('course'),
     category: await linked('category'),
   });
-  await write(`/${published.id}?locale=en`, 'PUT', {
+  await write(`/${await documentId('lesson', main.en.slug)}?locale=en`, 'PUT', {
     title: DRAFT.edit.title,
     slug: DRAFT.edit.slug,
     summary: DRAFT.edit.text,
