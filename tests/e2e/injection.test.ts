@@ -98,7 +98,8 @@ const serveVideo: RequestListener = (req, res) => {
 
 /**
  * Collects what must never happen on a page: a payload running (`__pwned`, a dialog), and CSP
- * violations (as events, which also reach us from shadow roots, and as console messages).
+ * violations (as events, which also reach us from shadow roots, and as console messages). One
+ * page per context at a time.
  */
 async function watch(context: BrowserContext) {
   await context.addInitScript(() => {
@@ -111,19 +112,22 @@ async function watch(context: BrowserContext) {
     );
   });
   const dialogs: string[] = [];
-  const console: string[] = [];
+  /** CSP messages of the console since the page's document loaded (as the events above). */
+  const messages: string[] = [];
+  context.on('page', (page) => page.on('framenavigated', (frame) => frame === page.mainFrame() && messages.splice(0)));
   context.on('dialog', (d) => {
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss();
   });
   context.on('console', (m) => {
-    if (/content security policy/i.test(m.text())) console.push(m.text());
+    if (/content security policy/i.test(m.text())) messages.push(m.text());
   });
   return {
     dialogs,
+    /** The current document's violations. */
     async violations(page: Page): Promise<string[]> {
       const events = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-      return [...events, ...console];
+      return [...events, ...messages];
     },
   };
 }
@@ -172,14 +176,20 @@ const textExpression = (selector: string) => `(() => {
   return parts.join(' ').replace(/\\s+/g, ' ');
 })()`;
 
-const textOf = (page: Page, selector: string) => page.evaluate(textExpression(selector)) as Promise<string>;
-const tracesOf = (page: Page, selector: string) => page.evaluate(tracesExpression(selector)) as Promise<string[]>;
+/** The text under `selector` and the traces of any payload there, read at the same moment. */
+async function look(page: Page, selector: string): Promise<{ text: string; traces: string[] }> {
+  const [text, traces] = (await page.evaluate(`[${textExpression(selector)}, ${tracesExpression(selector)}]`)) as [string, string[]];
+  return { text, traces };
+}
 
 /** Hostile text in every field an editor, a reader or an account controls; and a strict CSP. */
 describe('script injection and a strict Content-Security-Policy', () => {
   let strapi: TestStrapi;
   let browser: Browser;
   let media: { url: string; server: Server };
+  /** A video host nobody listed in LESSONS_MEDIA_HOSTS. */
+  let unlisted: { url: string; server: Server };
+  let unlistedReportId: string;
   let host: { url: string; server: Server };
   let adminToken: string;
   let readerJwt: string;
@@ -237,6 +247,7 @@ describe('script injection and a strict Content-Security-Policy', () => {
 
   before(async () => {
     media = await listen(serveVideo);
+    unlisted = await listen(serveVideo);
     strapi = await startStrapi(1395, { LESSONS_MEDIA_HOSTS: media.url, LESSONS_REPORTS_PER_CLIENT: '100' });
     host = await listen(hostPage);
     browser = await launchChromium();
@@ -288,6 +299,26 @@ describe('script injection and a strict Content-Security-Policy', () => {
     });
     assert.equal(reported.status, 201, await reported.clone().text());
     reportId = reportCreatedResponseSchema.parse(await json(reported)).data.id;
+
+    // A lesson whose video is on a host the admin's policy doesn't list, and a report about it.
+    const elsewhere = await admin(`${CM}.lesson?locale=en`, {
+      method: 'POST',
+      json: {
+        title: 'A video from elsewhere',
+        slug: 'a-video-from-elsewhere',
+        videoUrl: `${unlisted.url}/video.webm`,
+        duration: 10,
+        transcript: { sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'Words.', start: 0, end: 5 }] }] },
+      },
+    });
+    await admin(`${CM}.lesson/${elsewhere.documentId}/actions/publish?locale=en`, { method: 'POST', json: {} });
+    const second = await fetch(`${strapi.url}/api/lessons/a-video-from-elsewhere/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ locale: 'en', what: 'Checking the player.', idempotencyKey: `injection-elsewhere-${Date.now()}` }),
+    });
+    assert.equal(second.status, 201, await second.clone().text());
+    unlistedReportId = reportCreatedResponseSchema.parse(await json(second)).data.id;
   });
 
   after(async () => {
@@ -295,6 +326,7 @@ describe('script injection and a strict Content-Security-Policy', () => {
     await strapi?.stop();
     await close(host?.server);
     await close(media?.server);
+    await close(unlisted?.server);
   });
 
   it('shows every payload as text in the widget: nothing runs, no element is made from them', async () => {
@@ -306,12 +338,12 @@ describe('script injection and a strict Content-Security-Policy', () => {
     await w.getByRole('heading', { name: TITLE }).first().waitFor();
     await w.getByText(`Logged in as ${USERNAME}`).waitFor();
     // (The widget shows no category; the search box shows titles and summaries.)
-    const text = await textOf(page, 'lesson-widget');
+    const { text } = await look(page, 'lesson-widget');
     for (const shown of [TITLE, TAG, HEADING, PARAGRAPH]) assert.ok(text.includes(shown), `shows ${shown}`);
     await page.locator('lesson-search').getByRole('combobox').fill('zanzibar');
     await page.locator('lesson-search').getByRole('option').first().waitFor();
-    const found = await textOf(page, 'lesson-search');
-    for (const shown of [TITLE, SUMMARY]) assert.ok(found.includes(shown), `the search shows ${shown}`);
+    const found = await look(page, 'lesson-search');
+    for (const shown of [TITLE, SUMMARY]) assert.ok(found.text.includes(shown), `the search shows ${shown}`);
     await page.locator('lesson-search').getByRole('combobox').fill('');
     // The report dialog quotes the reader's selection back: select a payload in the paragraph.
     await selectWords(w.locator('p[data-paragraph="p1"]'), PAYLOADS[2]!);
@@ -322,7 +354,7 @@ describe('script injection and a strict Content-Security-Policy', () => {
     await form.getByLabel(/what is the error/i).fill(REPORT.what);
     await form.getByRole('button', { name: /send/i }).click();
     await w.getByText(/thank/i).first().waitFor();
-    assert.deepEqual(await tracesOf(page, 'lesson-widget, lesson-search'), []);
+    assert.deepEqual((await look(page, 'lesson-widget, lesson-search')).traces, []);
     assert.deepEqual(seen.dialogs, []);
     assert.deepEqual(await seen.violations(page), []);
     await context.close();
@@ -340,8 +372,8 @@ describe('script injection and a strict Content-Security-Policy', () => {
     const still = await browser.newContext({ javaScriptEnabled: false });
     const page = await still.newPage();
     await page.goto(`${host.url}/?lesson=${slug}&embed`);
-    assert.deepEqual(await tracesOf(page, 'main'), []);
-    const text = await textOf(page, 'main');
+    const { text, traces } = await look(page, 'main');
+    assert.deepEqual(traces, []);
     for (const shown of [TITLE, HEADING, PARAGRAPH]) assert.ok(text.includes(shown), `the fragment shows ${shown}`);
     assert.equal(await page.locator('main > *').count(), 1, 'the fragment stays one element');
     await still.close();
@@ -351,7 +383,7 @@ describe('script injection and a strict Content-Security-Policy', () => {
     const taken = await live.newPage();
     await taken.goto(`${host.url}/?lesson=${slug}&embed`);
     await taken.locator('lesson-widget').getByRole('button', { name: /play/i }).first().waitFor();
-    assert.deepEqual(await tracesOf(taken, 'main'), []);
+    assert.deepEqual((await look(taken, 'main')).traces, []);
     assert.deepEqual(seen.dialogs, []);
     assert.deepEqual(await seen.violations(taken), []);
     await live.close();
@@ -415,44 +447,52 @@ describe('script injection and a strict Content-Security-Policy', () => {
   /** The admin's content area (not its menus). */
   const MAIN = 'main, [role="main"]';
 
-  /** Logs in to the admin as the demo editor, in a fresh context that watches for payloads. */
-  async function adminPage() {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const seen = await watch(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${strapi.url}/admin`);
-    await page.getByLabel(/^Email/).fill(EDITOR.email);
-    await page.getByLabel(/^Password/).fill(EDITOR.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page.getByRole('link', { name: 'Error reports' }).waitFor();
-    return { context, page, seen };
+  /** The demo editor's admin session, logged in once through the login page; shared by the admin tests. */
+  let adminSession: Promise<{ page: Page; seen: Awaited<ReturnType<typeof watch>> }> | undefined;
+  function adminPage() {
+    adminSession ??= (async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const seen = await watch(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(60_000);
+      await page.goto(`${strapi.url}/admin`);
+      await page.getByLabel(/^Email/).fill(EDITOR.email);
+      await page.getByLabel(/^Password/).fill(EDITOR.password);
+      await page.getByRole('button', { name: 'Login' }).click();
+      await page.getByRole('link', { name: 'Error reports' }).waitFor();
+      return { page, seen };
+    })();
+    return adminSession;
   }
 
   it("shows every payload as text in the admin's report list and report page", async () => {
-    const { context, page, seen } = await adminPage();
+    const { page, seen } = await adminPage();
     await page.getByRole('link', { name: 'Error reports' }).click();
-    const row = page.getByRole('row').filter({ hasText: TITLE }).first();
+    // A row of the reader's reports: the lesson's title and the quoted words, as text.
+    const row = page.getByRole('row').filter({ hasText: TITLE }).filter({ hasText: REPORT.quote.exact }).first();
     await row.waitFor();
-    const listText = await textOf(page, MAIN);
-    for (const shown of [TITLE, REPORT.quote.exact]) assert.ok(listText.includes(shown), `the list shows ${shown}: ${listText}`);
-    assert.deepEqual(await tracesOf(page, MAIN), []);
+    // The list may load again as its filters settle: look once it is quiet, at the text and the traces together.
+    await page.waitForLoadState('networkidle');
+    await row.waitFor();
+    const list = await look(page, MAIN);
+    assert.ok(list.text.includes(TITLE), `the list shows the title: ${list.text}`);
+    assert.deepEqual(list.traces, []);
 
     await page.goto(`${strapi.url}/admin/plugins/lessons/reports/${reportId}`);
     const main = page.getByRole('main');
     await main.getByRole('heading', { name: 'Error report', level: 1 }).waitFor();
     await main.getByText(USERNAME, { exact: true }).waitFor();
-    const text = await textOf(page, MAIN);
+    await main.getByTestId('quote-mark').waitFor();
+    const { text, traces } = await look(page, MAIN);
     for (const shown of [TITLE, REPORT.where, REPORT.what, REPORT.suggestion, REPORT.quote.exact, HEADING, USERNAME]) {
       assert.ok(text.includes(shown), `the report page shows ${shown}: ${text}`);
     }
-    assert.deepEqual(await tracesOf(page, MAIN), []);
+    assert.deepEqual(traces, []);
     assert.deepEqual(seen.dialogs, []);
-    await context.close();
   });
 
   it("plays a video from an editor's video host (LESSONS_MEDIA_HOSTS) on the admin's report page, within the admin's CSP", async () => {
-    const { context, page, seen } = await adminPage();
+    const { page, seen } = await adminPage();
     await page.goto(`${strapi.url}/admin/plugins/lessons/reports/${reportId}`);
     const video = page.getByRole('main').locator('video');
     await video.waitFor();
@@ -470,6 +510,14 @@ describe('script injection and a strict Content-Security-Policy', () => {
     assert.ok((await video.evaluate((v: HTMLVideoElement) => v.duration)) > 1);
     // (Strapi's own admin bundle probes eval, which its default policy refuses; not our concern.)
     assert.deepEqual((await seen.violations(page)).filter((v) => /media-src|img-src/.test(v)), []);
-    await context.close();
+  });
+
+  it('says which host to add to LESSONS_MEDIA_HOSTS when the admin may not play a video', async () => {
+    const { page } = await adminPage();
+    await page.goto(`${strapi.url}/admin/plugins/lessons/reports/${unlistedReportId}`);
+    await page
+      .getByRole('main')
+      .getByText(`The admin may not load videos from ${unlisted.url}. To play them here, add it to LESSONS_MEDIA_HOSTS and restart Strapi.`)
+      .waitFor();
   });
 });

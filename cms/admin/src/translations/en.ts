@@ -127,6 +127,8 @@ const en = {
   'report.video.title': 'Video',
   'report.video.playFrom': 'Play from {time}',
   'report.video.failed': 'The video could not be loaded.',
+  'report.video.blocked':
+    'The admin may not load videos from {origin}. To play them here, add it to LESSONS_MEDIA_HOSTS and restart Strapi.',
   'report.state.title': 'State',
   'report.state.next': 'Move to',
   'report.state.choose': 'Choose a state',

@@ -128,6 +128,8 @@ const es: Messages = {
   'report.video.title': 'Vídeo',
   'report.video.playFrom': 'Reproducir desde {time}',
   'report.video.failed': 'No se pudo cargar el vídeo.',
+  'report.video.blocked':
+    'El panel no puede cargar vídeos de {origin}. Para reproducirlos aquí, añádalo a LESSONS_MEDIA_HOSTS y reinicie Strapi.',
   'report.state.title': 'Estado',
   'report.state.next': 'Pasar a',
   'report.state.choose': 'Elige un estado',

@@ -23,6 +23,20 @@ export function VideoAtTime({ video, time }: VideoAtTimeProps) {
   const t = useT();
   const player = React.useRef<HTMLVideoElement>(null);
   const [failed, setFailed] = React.useState(false);
+  const origin = new URL(video.src, window.location.href).origin;
+  const [blocked, setBlocked] = React.useState(false);
+
+  // The admin's Content-Security-Policy refuses videos from hosts not in LESSONS_MEDIA_HOSTS: say
+  // which host and how to allow it, not only that the video failed. A layout effect: it listens
+  // before the browser starts loading the source.
+  React.useLayoutEffect(() => {
+    setBlocked(false);
+    const onViolation = (e: SecurityPolicyViolationEvent) => {
+      if (e.effectiveDirective === 'media-src' && e.blockedURI.startsWith(origin)) setBlocked(true);
+    };
+    document.addEventListener('securitypolicyviolation', onViolation);
+    return () => document.removeEventListener('securitypolicyviolation', onViolation);
+  }, [origin]);
 
   const seek = (play: boolean) => {
     const el = player.current;
@@ -37,9 +51,9 @@ export function VideoAtTime({ video, time }: VideoAtTimeProps) {
         {/* A source that fails reports on the <source>, not on the <video>. */}
         <source src={video.src} type={video.type} onError={() => setFailed(true)} />
       </Player>
-      {failed && (
+      {(failed || blocked) && (
         <Typography variant="pi" textColor="danger600">
-          {t('report.video.failed')}
+          {blocked ? t('report.video.blocked', { origin }) : t('report.video.failed')}
         </Typography>
       )}
       {time !== null && (
