@@ -18,12 +18,21 @@ const Player = styled.video`
   background: ${({ theme }) => theme.colors.neutral1000};
 `;
 
+/** The origin a video is loaded from; an editor's URL may not parse, and the page must still show. */
+function originOf(src: string): string {
+  try {
+    return new URL(src, window.location.href).origin;
+  } catch {
+    return src;
+  }
+}
+
 /** A small player of the lesson's video, cued to the moment the report is about. */
 export function VideoAtTime({ video, time }: VideoAtTimeProps) {
   const t = useT();
   const player = React.useRef<HTMLVideoElement>(null);
   const [failed, setFailed] = React.useState(false);
-  const origin = new URL(video.src, window.location.href).origin;
+  const origin = originOf(video.src);
   const [blocked, setBlocked] = React.useState(false);
 
   // The admin's Content-Security-Policy refuses videos from hosts not in LESSONS_MEDIA_HOSTS: say
