@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { progressResponseSchema, reportListResponseSchema, type Segment } from '@lessons/shared';
 import { launchChromium, videoPastExpression } from '../support/browser.ts';
 import { describeWidgetBudget, measureWidgetBudget } from '../support/budget.ts';
@@ -32,12 +32,17 @@ describe('reader on the demo host page', () => {
     await strapi?.stop();
   });
 
-  async function open(query: string): Promise<{ context: BrowserContext; page: Page }> {
+  /** Opens the demo page in a browser context of its own, and always closes that context. */
+  async function withPage(query: string, use: (page: Page) => Promise<void>): Promise<void> {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${host.url}/${query}`);
-    await widget(page).getByRole('heading', { level: 2 }).first().waitFor();
-    return { context, page };
+    try {
+      const page = await context.newPage();
+      await page.goto(`${host.url}/${query}`);
+      await widget(page).getByRole('heading', { level: 2 }).first().waitFor();
+      await use(page);
+    } finally {
+      await context.close();
+    }
   }
   const widget = (page: Page) => page.locator('lesson-widget');
   const video = (page: Page) => widget(page).locator('video').first();
@@ -59,75 +64,77 @@ describe('reader on the demo host page', () => {
   });
 
   it('shows the lesson, its transcript with headings, tags, related lessons and course position', async () => {
-    const { context, page } = await open('?lang=en');
-    const w = widget(page);
-    await w.getByRole('heading', { name: 'Regaining social connection' }).first().waitFor();
-    await w.getByText('Overcoming isolation', { exact: false }).first().waitFor();
-    await w.getByRole('link', { name: 'Social connection' }).first().waitFor();
-    await w.getByRole('link', { name: 'Sleep, routine and mood' }).first().waitFor();
-    await w.getByText(/2\s*(of|\/)\s*4/).first().waitFor();
-    assert.deepEqual(await axe(page), []);
-    await context.close();
+    await withPage('?lang=en', async (page) => {
+      const w = widget(page);
+      await w.getByRole('heading', { name: 'Regaining social connection' }).first().waitFor();
+      await w.getByText('Overcoming isolation', { exact: false }).first().waitFor();
+      await w.getByRole('link', { name: 'Social connection' }).first().waitFor();
+      await w.getByRole('link', { name: 'Sleep, routine and mood' }).first().waitFor();
+      await w.getByText(/2\s*(of|\/)\s*4/).first().waitFor();
+      assert.deepEqual(await axe(page), []);
+    });
   });
 
   it('seeks when a transcript paragraph is clicked, and switches language without reloading', async () => {
-    const { context, page } = await open('?lang=en');
-    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-    await widget(page).getByRole('button', { name: /play/i }).first().click();
-    await page.waitForFunction(videoPastExpression(0.2), undefined, { timeout: 30_000 });
-    const paragraph = widget(page).getByText('Social activities', { exact: false }).last();
-    await paragraph.click();
-    await page.waitForFunction(videoPastExpression(30), undefined, { timeout: 30_000 });
-    await widget(page).getByLabel(/select the language/i).first().selectOption({ label: 'Español' });
-    await widget(page).getByRole('heading', { name: 'Recuperar la conexión social' }).first().waitFor();
-    assert.equal(await page.evaluate(() => (window as unknown as { marker: number }).marker), 42, 'no page reload');
-    await context.close();
+    await withPage('?lang=en', async (page) => {
+      await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+      await widget(page).getByRole('button', { name: 'Play the video', exact: true }).click();
+      await page.waitForFunction(videoPastExpression(0.2), undefined, { timeout: 30_000 });
+      const paragraph = widget(page).getByText('Social activities', { exact: false }).last();
+      await paragraph.click();
+      await page.waitForFunction(videoPastExpression(30), undefined, { timeout: 30_000 });
+      // The select sits inside its label, so the label's text goes on with the language names.
+      await widget(page).getByLabel('Select the language').selectOption({ label: 'Español' });
+      await widget(page).getByRole('heading', { name: 'Recuperar la conexión social' }).first().waitFor();
+      assert.equal(await page.evaluate(() => (window as unknown as { marker: number }).marker), 42, 'no page reload');
+    });
   });
 
   it('records only what a logged-in reader really played: seek to 60 s, play 5 s', async () => {
-    const { context, page } = await open('?lang=en');
-    const w = widget(page);
-    await w.getByText(/progress.*not (be )?recorded|log in/i).first().waitFor();
-    await w.getByRole('button', { name: /log in/i }).first().click();
-    const dialog = w.getByRole('dialog');
-    await dialog.getByLabel(/e-?mail|username/i).first().fill('reader@example.com');
-    await dialog.getByLabel(/password/i).first().fill('Reader-demo-2026');
-    await dialog.getByRole('button', { name: /log in/i }).click();
-    await w.getByRole('button', { name: /log out/i }).first().waitFor();
+    await withPage('?lang=en', async (page) => {
+      const w = widget(page);
+      await w.getByText('Please log in to have your progress recorded.', { exact: false }).waitFor();
+      await w.getByRole('button', { name: 'Log in', exact: true }).click();
+      const dialog = w.getByRole('dialog');
+      await dialog.getByLabel('E-mail or username', { exact: true }).fill('reader@example.com');
+      await dialog.getByLabel('Password', { exact: true }).fill('Reader-demo-2026');
+      await dialog.getByRole('button', { name: 'Log in', exact: true }).click();
+      await w.getByRole('button', { name: 'Log out', exact: true }).waitFor();
 
-    await w.getByRole('button', { name: /play/i }).first().click();
-    await video(page).waitFor({ state: 'attached' });
-    await video(page).evaluate((v: HTMLVideoElement) => {
-      v.currentTime = 60;
-    });
-    await page.waitForFunction(videoPastExpression(65), undefined, { timeout: 30_000 });
-    const sent = page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes('/progress'));
-    await w.getByRole('button', { name: /pause/i }).first().click();
-    await sent;
-    await page.waitForLoadState('networkidle');
+      await w.getByRole('button', { name: 'Play the video', exact: true }).click();
+      await video(page).waitFor({ state: 'attached' });
+      await video(page).evaluate((v: HTMLVideoElement) => {
+        v.currentTime = 60;
+      });
+      await page.waitForFunction(videoPastExpression(65), undefined, { timeout: 30_000 });
+      const sent = page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes('/progress'));
+      await w.getByRole('button', { name: 'Pause', exact: true }).click();
+      await sent;
+      await page.waitForLoadState('networkidle');
 
-    const token = await loginReader(strapi.url);
-    const res = await fetch(`${strapi.url}/api/lessons/regaining-social-connection/progress?locale=en`, {
-      headers: { Authorization: `Bearer ${token}` },
+      const token = await loginReader(strapi.url);
+      const res = await fetch(`${strapi.url}/api/lessons/regaining-social-connection/progress?locale=en`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      const { data } = progressResponseSchema.parse(await json(res));
+      const played = data.segments as Segment[];
+      assert.ok(played.length > 0, 'something was recorded');
+      for (const [a, b] of played) {
+        assert.ok(a >= 59 && b <= 67, `only 60–65 s was played, got [${a}, ${b}]`);
+      }
     });
-    const { data } = progressResponseSchema.parse(await json(res));
-    const played = data.segments as Segment[];
-    assert.ok(played.length > 0, 'something was recorded');
-    for (const [a, b] of played) {
-      assert.ok(a >= 59 && b <= 67, `only 60–65 s was played, got [${a}, ${b}]`);
-    }
-    await context.close();
   });
 
   it('sends an error report from the link under the transcript, and the editor sees it', async () => {
-    const { context, page } = await open('?lang=en');
-    const w = widget(page);
-    await w.getByRole('button', { name: /errors or improvements/i }).or(w.getByRole('link', { name: /errors or improvements/i })).first().click();
-    const form = w.getByRole('dialog');
-    await form.getByLabel(/where is the error/i).fill('Second paragraph');
-    await form.getByLabel(/what is the error/i).fill('The word "cancelled" is spelled the British way.');
-    await form.getByRole('button', { name: /send|submit/i }).click();
-    await w.getByText(/thank/i).first().waitFor();
+    await withPage('?lang=en', async (page) => {
+      const w = widget(page);
+      await w.getByRole('button', { name: 'Are there any errors or improvements?', exact: true }).click();
+      const form = w.getByRole('dialog');
+      await form.getByLabel('Where is the error?', { exact: true }).fill('Second paragraph');
+      await form.getByLabel('What is the error?', { exact: true }).fill('The word "cancelled" is spelled the British way.');
+      await form.getByRole('button', { name: 'Send the report', exact: true }).click();
+      await w.getByText('Thank you! Your report has been sent.', { exact: true }).waitFor();
+    });
 
     const admin = await fetch(`${strapi.url}/admin/login`, {
       method: 'POST',
@@ -139,14 +146,13 @@ describe('reader on the demo host page', () => {
       await json(await fetch(`${strapi.url}/lessons/reports?state=new`, { headers: { Authorization: `Bearer ${data.token}` } })),
     );
     assert.ok(list.data.some((r) => r.what.includes('cancelled')));
-    await context.close();
   });
 
   it('reads right-to-left in Arabic and passes axe', async () => {
-    const { context, page } = await open('?lang=ar');
-    const dir = await widget(page).evaluate((el) => getComputedStyle(el.shadowRoot?.firstElementChild ?? el).direction);
-    assert.equal(dir, 'rtl');
-    assert.deepEqual(await axe(page), []);
-    await context.close();
+    await withPage('?lang=ar', async (page) => {
+      const dir = await widget(page).evaluate((el) => getComputedStyle(el.shadowRoot?.firstElementChild ?? el).direction);
+      assert.equal(dir, 'rtl');
+      assert.deepEqual(await axe(page), []);
+    });
   });
 });
