@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
 import {
+  LOCALE_MESSAGE,
   lessonListSchema,
   lessonResponseSchema,
   mergeSegments,
@@ -278,12 +279,26 @@ describe('GET /api/lessons/:slug', () => {
     assert.equal((await lesson(main.es.slug, 'locale=fr')).locale, 'en');
   });
 
+  it('answers a regional variant the lesson lacks in its language (es-MX → es), in one request', async () => {
+    for (const slug of [main.en.slug, main.es.slug]) {
+      const mexican = await lesson(slug, 'locale=es-MX');
+      assert.equal(mexican.locale, 'es', 'the answer says which language it is in');
+      assert.equal(mexican.slug, main.es.slug);
+      assert.deepEqual(mexican.transcript, main.es.transcript);
+    }
+    const file = await api(`/api/lessons/${main.en.slug}/transcript?locale=es-MX&format=txt`);
+    assert.match(file.headers.get('content-disposition') ?? '', new RegExp(`${main.es.slug}\\.es\\.txt`));
+  });
+
   it('answers 404 for an unknown slug and 400 for a malformed locale', async () => {
     const missing = expectError(await api('/api/lessons/no-such-lesson'), 404);
     assert.equal(missing.name, 'NotFoundError');
     expectError(await api('/api/lessons/no-such-lesson?locale=es'), 404);
     const bad = expectError(await api(`/api/lessons/${main.en.slug}?locale=EN_us!`), 400);
     assert.ok(fieldErrorsOf(bad).has('locale'));
+    assert.equal(bad.message, LOCALE_MESSAGE, "the shared locale rule's message");
+    const twice = expectError(await api(`/api/lessons/${main.en.slug}?locale=en&locale=es`), 400);
+    assert.equal(twice.message, LOCALE_MESSAGE);
   });
 
   it('sends ETag and Cache-Control, and 304 for If-None-Match', async () => {

@@ -183,12 +183,13 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
   // Validate every lesson against the shared contract once, at start.
   for (const entry of lessons) shared.lessonResponseSchema.parse({ data: lessonFor('http://x', entry) });
 
-  /** The lesson with this slug (in any language), in `locale` if it exists in it, else the default. */
+  /** The lesson with this slug (in any language), in the language the plugin would answer in (closestLocale). */
   const findLesson = (slug, locale) => {
     const any = lessons.find((l) => l.data.slug === slug);
     if (!any) return null;
     const versions = lessons.filter((l) => l.key === any.key);
-    return versions.find((l) => l.data.locale === locale) ?? versions.find((l) => l.data.locale === defaultLocale) ?? any;
+    const chosen = shared.closestLocale(locale, versions.map((l) => l.data.locale), [defaultLocale, any.data.locale]);
+    return versions.find((l) => l.data.locale === chosen) ?? any;
   };
 
   const userFor = (req) => {

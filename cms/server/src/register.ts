@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { fieldErrors, transcriptSchema } from '@lessons/shared';
+import { fieldErrors } from '@lessons/shared';
 import { LESSON_UID } from './utils/constants';
 import { answerUnreadableBodies } from './middlewares/readable-body';
 import { checkReaderAccountText } from './middlewares/valid-text';
-import { transcriptColumns } from './utils/transcript';
+import { parseStoredTranscript, transcriptColumns } from './utils/transcript';
 
 type DocumentContext = { uid: string; action: string; params: { data?: Record<string, unknown> } };
 
@@ -19,8 +19,7 @@ function guardLessons(strapi: Core.Strapi) {
     const data = context.params?.data;
     if (context.uid !== LESSON_UID || !['create', 'update'].includes(context.action) || !data) return next();
     if ('transcript' in data) {
-      const raw = typeof data.transcript === 'string' ? safeJson(data.transcript) : (data.transcript ?? { sections: [] });
-      const result = transcriptSchema.safeParse(raw);
+      const result = parseStoredTranscript(data.transcript);
       if (!result.success) {
         const list = fieldErrors(result.error).map((e) => ({ path: ['transcript', ...e.path], message: e.message }));
         const first = list[0];
@@ -37,14 +36,6 @@ function guardLessons(strapi: Core.Strapi) {
     }
     return next();
   });
-}
-
-function safeJson(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return s;
-  }
 }
 
 /** "section 2, paragraph 3: " for a path like ['transcript','sections',1,'paragraphs',2,'text']. */

@@ -7,6 +7,23 @@ export type Transcript = z.infer<typeof transcriptSchema>;
 
 export const emptyTranscript = (): Transcript => ({ sections: [] });
 
+/**
+ * What a lesson's transcript field holds, as data: the one reading of a stored transcript. Strapi
+ * hands a JSON field over as an object, or as JSON text (the admin's form); nothing stored (null,
+ * undefined, '') is an empty transcript. Text that is not JSON comes back as it is. Whether the
+ * data is a transcript is the caller's to decide: the plugin checks it against the schema, the
+ * admin's editor takes what it can of it.
+ */
+export function storedTranscriptData(value: unknown): unknown {
+  if (value === null || value === undefined || value === '') return emptyTranscript();
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
 /** Every paragraph in reading order, with the heading of its section. */
 export function paragraphsOf(t: Transcript): Array<Paragraph & { heading: string; sectionIndex: number }> {
   return t.sections.flatMap((s, sectionIndex) =>

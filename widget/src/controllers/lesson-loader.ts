@@ -3,7 +3,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { Lesson } from '@lessons/shared/core';
 import type { LessonsApi } from '../api/client.js';
 import type { LessonsApiError } from '../api/errors.js';
-import { baseLanguage, preferredLanguage } from '../i18n/i18n.js';
+import { preferredLanguage } from '../i18n/i18n.js';
 
 export interface LessonLoaderHost extends ReactiveControllerHost, HTMLElement {
   /** The slug the host page asked for (the element's `lesson`). */
@@ -14,8 +14,8 @@ export interface LessonLoaderHost extends ReactiveControllerHost, HTMLElement {
 /**
  * Which lesson, in which language, the widget shows, and its loading: the one the host page sets
  * (`lesson`, `lang`) until the reader picks another language, and the host's choice again when
- * it changes either. A language the lesson lacks as such (`es-MX`) falls back to the closest one
- * it has (`es`). `shown` is called with each lesson that arrives.
+ * it changes either. A language the lesson lacks as such (`es-MX`) is answered by the server in
+ * the closest one it has (`es`), in the same request. `shown` is called with each lesson that arrives.
  */
 export class LessonLoader {
   /** The lesson on show, once loaded. */
@@ -35,7 +35,7 @@ export class LessonLoader {
   ) {
     this.task = new Task(host, {
       args: () => [host.apiClient, this.chosen?.slug ?? host.lesson, this.locale] as const,
-      task: ([api, slug, locale], { signal }) => (api && slug ? this.fetch(api, slug, locale, signal) : Promise.resolve(null)),
+      task: ([api, slug, locale], { signal }) => (api && slug ? api.getLesson(slug, locale, signal) : Promise.resolve(null)),
       onComplete: (lesson) => lesson && this.show(lesson),
       onError: (error) => {
         if ((error as LessonsApiError).failure !== 'aborted' && !(error instanceof DOMException)) {
@@ -76,15 +76,6 @@ export class LessonLoader {
     void this.task.run();
   }
 
-  private async fetch(api: LessonsApi, slug: string, locale: string, signal: AbortSignal): Promise<Lesson> {
-    const lesson = await api.getLesson(slug, locale, signal);
-    if (lesson.locale === locale) return lesson;
-    // Not in the language asked for as such (say `es-MX`): prefer the closest one it has.
-    const closer =
-      lesson.locales.find((l) => l.locale === locale) ??
-      lesson.locales.find((l) => baseLanguage(l.locale) === baseLanguage(locale));
-    return closer && closer.locale !== lesson.locale ? api.getLesson(closer.slug, closer.locale, signal) : lesson;
-  }
 
   private show(lesson: Lesson): void {
     const previous = this.lesson;

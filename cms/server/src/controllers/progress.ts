@@ -3,24 +3,24 @@ import type { Context } from 'koa';
 import { progressInputSchema } from '@lessons/shared';
 import { getService } from '../utils/get-service';
 import { localeParam, parseOr400, replyError } from '../utils/http';
-import { readerFrom } from '../utils/reader';
+import { readerOf } from '../middlewares/reader';
 
-async function requireReader(ctx: Context) {
+function requireReader(ctx: Context) {
   ctx.set('Cache-Control', 'private, no-store');
-  const reader = await readerFrom(ctx);
+  const reader = readerOf(ctx);
   if (!reader) replyError(ctx, 401, 'UnauthorizedError', 'Log in to see and record your progress.');
   return reader;
 }
 
 export default (_: { strapi: Core.Strapi }) => ({
   async get(ctx: Context) {
-    const reader = await requireReader(ctx);
+    const reader = requireReader(ctx);
     if (!reader) return;
     ctx.body = { data: await getService('progress').get(reader.id, String(ctx.params.slug), localeParam(ctx)) };
   },
 
   async put(ctx: Context) {
-    const reader = await requireReader(ctx);
+    const reader = requireReader(ctx);
     if (!reader) return;
     // Before the body is even parsed: a flood costs as little as possible.
     const retryAfter = await getService('progress').admit(reader.id);

@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { randomUUID } from 'node:crypto';
 import { errorReportInputSchema, HONEYPOT_FIELD } from '@lessons/shared';
+import { readerOf } from '../middlewares/reader';
 import { getService } from '../utils/get-service';
 import { clientHash, parseOr400, replyError } from '../utils/http';
-import { readerFrom } from '../utils/reader';
 import { RateLimitedError } from '../services/rate-limit';
 
 export default (_: { strapi: Core.Strapi }) => ({
@@ -17,7 +17,7 @@ export default (_: { strapi: Core.Strapi }) => ({
       ctx.body = { data: { id: randomUUID().replace(/-/g, '').slice(0, 24), state: 'new' } };
       return;
     }
-    const reader = await readerFrom(ctx);
+    const reader = readerOf(ctx);
     try {
       const created = await getService('report').create(String(ctx.params.slug), input, {
         clientHash: clientHash(ctx),

@@ -1,4 +1,5 @@
 import allowedOrigin from './allowed-origin';
+import reader from './reader';
 import validText from './valid-text';
 
-export default { 'allowed-origin': allowedOrigin, 'valid-text': validText };
+export default { 'allowed-origin': allowedOrigin, 'valid-text': validText, reader };

@@ -4,6 +4,8 @@
  */
 const open = { auth: false as const, middlewares: ['plugin::lessons.allowed-origin', 'plugin::lessons.valid-text'] };
 const files = { auth: false as const };
+/** Routes that care who the reader is: the reader middleware puts them in `ctx.state.reader`. */
+const withReader = { ...open, middlewares: [...open.middlewares, 'plugin::lessons.reader'] };
 
 export default {
   type: 'content-api' as const,
@@ -14,8 +16,8 @@ export default {
     { method: 'GET', path: '/:slug', handler: 'lesson.findOne', config: open },
     { method: 'GET', path: '/:slug/transcript', handler: 'lesson.transcript', config: open },
     { method: 'GET', path: '/:slug/embed.html', handler: 'lesson.embed', config: open },
-    { method: 'POST', path: '/:slug/reports', handler: 'report.create', config: open },
-    { method: 'GET', path: '/:slug/progress', handler: 'progress.get', config: open },
-    { method: 'PUT', path: '/:slug/progress', handler: 'progress.put', config: open },
+    { method: 'POST', path: '/:slug/reports', handler: 'report.create', config: withReader },
+    { method: 'GET', path: '/:slug/progress', handler: 'progress.get', config: withReader },
+    { method: 'PUT', path: '/:slug/progress', handler: 'progress.put', config: withReader },
   ],
 };

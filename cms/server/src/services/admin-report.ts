@@ -24,8 +24,7 @@ import {
 import { LESSON_UID, REPORT_UID } from '../utils/constants';
 import { documents, iso, query, toNumber, type Doc } from '../utils/documents';
 import { absoluteUrl } from '../utils/http';
-import { transcriptColumns } from '../utils/transcript';
-import { readTranscript } from './lesson';
+import { readTranscript, transcriptColumns } from '../utils/transcript';
 
 export interface AdminUser {
   id: number;

@@ -1,14 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
+  closestLocale,
   formatTranscript,
-  transcriptSchema,
   type Lesson,
   type LessonLink,
   type LessonList,
   type LessonListQuery,
   type LessonSummary,
-  type Transcript,
   type TranscriptFormat,
   type Video,
   videoTypeOf,
@@ -16,6 +15,7 @@ import {
 import { COURSE_UID, LESSON_UID } from '../utils/constants';
 import { documents, iso, query, toNumber, type Doc } from '../utils/documents';
 import { absoluteUrl } from '../utils/http';
+import { readTranscript } from '../utils/transcript';
 
 const MEDIA_FIELDS = ['url', 'mime'];
 const LESSON_POPULATE = {
@@ -25,37 +25,6 @@ const LESSON_POPULATE = {
   category: { fields: ['slug', 'name'] },
   course: { fields: ['slug', 'title'] },
 };
-
-/**
- * A stored transcript that no longer parses. Every write through Strapi is validated
- * (register.ts), so this means the database was changed behind Strapi's back (a hand edit, a bad
- * migration). There is no second copy to fall back on, and serving it as an empty transcript would
- * show readers a lesson without words, and let "Apply suggestion" save that emptiness over it. So
- * the lesson answers 503 with a message until an editor repairs it, and the log names the lesson.
- */
-export class TranscriptUnreadableError extends Error {
-  override name = 'ServiceUnavailableError';
-  readonly status = 503;
-  readonly expose = true;
-  constructor() {
-    super("This lesson's transcript is damaged and cannot be shown until an editor repairs it. Please try again later.");
-  }
-}
-// Strapi answers an http-errors HttpError with its own status and message, and anything else with
-// a bare 500. http-errors' classes can only be made by its factory, so this one joins their chain.
-Object.setPrototypeOf(TranscriptUnreadableError.prototype, errors.HttpError.prototype);
-
-/** A lesson's stored transcript, parsed; throws TranscriptUnreadableError (503) when it is not a transcript. */
-export function readTranscript(value: unknown, lesson: { documentId: string; locale: string }): Transcript {
-  // A lesson saved without a transcript yet has none: that is an empty one, not a damaged one.
-  if (value === null || value === undefined) return { sections: [] };
-  const parsed = transcriptSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  strapi.log.error(
-    `[lessons] The stored transcript of lesson ${lesson.documentId} (${lesson.locale}) is not valid and was not served: ${parsed.error.message}`,
-  );
-  throw new TranscriptUnreadableError();
-}
 
 function videoOf(doc: Doc, origin: string): Video | null {
   const src = absoluteUrl(doc.video?.url ?? doc.videoUrl, origin);
@@ -80,7 +49,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Finds a published lesson by its slug in any language and answers in the language asked for
-   * when it exists there, else in the default language, else in the slug's own.
+   * when it exists there, else in the closest one (`es` for `es-MX`), else in the default
+   * language, else in the slug's own (closestLocale). The answer's `locale` says which it is.
    */
   async function resolve(slug: string, locale: string | undefined): Promise<{ documentId: string; locale: string; locales: Doc[] }> {
     const rows = await query(strapi, LESSON_UID).findMany({
@@ -94,10 +64,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['locale', 'slug', 'title'],
       orderBy: { locale: 'asc' },
     });
-    const has = (l: string | undefined) => l !== undefined && locales.some((x) => x.locale === l);
-    const fallback = await defaultLocale();
-    const chosen = has(locale) ? locale! : has(fallback) ? fallback : found.locale;
-    return { documentId: found.documentId, locale: chosen, locales };
+    const chosen = closestLocale(
+      locale,
+      locales.map((l) => l.locale as string),
+      [await defaultLocale(), found.locale],
+    );
+    return { documentId: found.documentId, locale: chosen ?? found.locale, locales };
   }
 
   /**

@@ -17,7 +17,7 @@ import {
 import { LESSON_UID, PROGRESS_UID } from '../utils/constants';
 import { documents, isUniqueViolation, query, toNumber, type Doc } from '../utils/documents';
 import { getConfig, getService } from '../utils/get-service';
-import { readTranscript } from './lesson';
+import { readTranscript } from '../utils/transcript';
 
 const MAX_ATTEMPTS = 50;
 

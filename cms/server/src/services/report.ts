@@ -4,7 +4,7 @@ import { anchorQuote, type ErrorReportCreated, type ErrorReportInput } from '@le
 import { LESSON_UID, REPORT_UID } from '../utils/constants';
 import { documents, isUniqueViolation, type Doc } from '../utils/documents';
 import { getService } from '../utils/get-service';
-import { readTranscript } from './lesson';
+import { readTranscript } from '../utils/transcript';
 
 export interface Reporter {
   clientHash: string;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'koa';
-import type { z } from 'zod';
+import { z } from 'zod';
 import ipaddr from 'ipaddr.js';
 import { errors } from '@strapi/utils';
-import { fieldErrors } from '@lessons/shared';
+import { fieldErrors, localeSchema } from '@lessons/shared';
 import { chooseCoding, codedETag, compressedBody, MIN_COMPRESSED_BYTES } from './compression';
 
 /** Parses with a shared schema or answers 400 naming each field that is wrong. */
@@ -62,16 +62,13 @@ export function absoluteUrl(url: string | null | undefined, origin: string): str
   return /^https?:\/\//i.test(url) ? url : `${origin}${url.startsWith('/') ? '' : '/'}${url}`;
 }
 
-/** The reader's locale query, checked. */
+/** The reader's locale query, checked with the shared locale schema (absent or empty: none). */
 export function localeParam(ctx: Context): string | undefined {
   const raw = ctx.query.locale;
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(raw)) {
-    throw new errors.ValidationError('The language must be a code such as "en" or "es".', {
-      errors: [{ path: ['locale'], message: 'The language must be a code such as "en" or "es".' }],
-    });
-  }
-  return raw;
+  // A repeated parameter (?locale=en&locale=es) is checked as the one text it would be, and refused.
+  const text = typeof raw === 'string' ? raw : raw.join(',');
+  return parseOr400(z.object({ locale: localeSchema }), { locale: text }, 'language').locale;
 }
 
 /**

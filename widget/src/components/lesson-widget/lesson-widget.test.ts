@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import '../../define.js';
-import { API, MAIN_LESSON, cleanup, deep, deepAll, fetchedScripts, mount, mountWidget, resetFixture, until } from '../../../test/helpers.js';
+import { API, MAIN_LESSON, cleanup, deep, deepAll, fetchedScripts, mount, mountWidget, requestLog, resetFixture, until } from '../../../test/helpers.js';
 import { LessonLanguageChangeEvent } from '../../events/lesson-language-change.js';
 import { LessonWidget, deepLinkTime } from './lesson-widget.component.js';
 
@@ -130,9 +130,11 @@ describe('<lesson-widget>', () => {
     expect(deep(widget, 'lesson-transcript', 'h2')!.textContent).to.contain('النص المكتوب');
   });
 
-  it('asks for the closest language the lesson has (es-MX → es)', async () => {
+  it('shows the closest language the lesson has (es-MX → es), which the server picks: one request', async () => {
     const widget = await mountWidget({ lang: 'es-MX' });
     expect(widget.currentLesson!.locale).to.equal('es');
+    const asked = await requestLog((r) => r.method === 'GET' && /^\/api\/lessons\/[^/]+$/.test(r.path));
+    expect(asked.map((r) => r.query.locale?.toLowerCase())).to.deep.equal(['es-mx']);
   });
 
   it('explains a lesson that does not exist', async () => {
