@@ -74,6 +74,15 @@ async function precompressed(ctx: Context, file: string): Promise<{ coding: Codi
   return info?.isFile() ? { coding, file: copy, size: info.size } : null;
 }
 
+/**
+ * Sends a built file, or its precompressed copy when the client takes one, with a strong ETag per
+ * coding and 304s. Not koa-send (nor koa-static, which wraps it): it picks the copy itself but
+ * sets no ETag and never answers 304, so the copy would be chosen twice, here for the ETag and
+ * there for the body, by two rules that disagree (it asks `acceptsEncodings('br', 'identity')`, so
+ * `br;q=0.5, identity` gets the plain file where chooseCoding says brotli: a "-br" tag on plain
+ * bytes); and its 404 for a missing file says the file's absolute path. It would save the stat
+ * and the stream below; the built-file list already does its path checks.
+ */
 async function send(ctx: Context, relative: string, cache: string) {
   const root = widgetRoot();
   const file = path.resolve(root, relative);
