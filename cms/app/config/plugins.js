@@ -16,6 +16,8 @@ module.exports = ({ env }) => ({
         progressPerReader: { points: env.int('LESSONS_PROGRESS_PER_READER', 60), duration: env.int('LESSONS_PROGRESS_WINDOW', 60) },
       },
       progressSlack: env.float('LESSONS_PROGRESS_SLACK', 30),
+      // Several instances share rate limits and cache invalidation through it; unset for one.
+      ...(env('REDIS_URL') ? { redisUrl: env('REDIS_URL') } : {}),
     },
   },
   'users-permissions': {

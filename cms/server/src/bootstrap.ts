@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PROGRESS_UID, REPORT_UID } from './utils/constants';
+import { getConfig, getService } from './utils/get-service';
 
 /**
  * Strapi checks `unique: true` in the application only, which two simultaneous requests both pass.
@@ -57,4 +58,5 @@ async function registerActions(strapi: Core.Strapi) {
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
   await ensureUniqueIndexes(strapi);
+  await getService('redis').connect(getConfig().redisUrl);
 };

@@ -1,3 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils/get-service';
 
-export default (_: { strapi: Core.Strapi }) => {};
+/** Strapi stopping: close what bootstrap opened, so the process can exit. */
+export default async (_: { strapi: Core.Strapi }) => {
+  await getService('redis').close();
+};

@@ -40,6 +40,14 @@ export const pluginConfigSchema = z.object({
   rateLimits: z.object({ reportsPerClient: limitSchema, reportsPerLesson: limitSchema, progressPerReader: limitSchema }),
   /** Seconds of watching credited beyond what could have been played since a reader opened a lesson. */
   progressSlack: z.number().nonnegative(),
+  /**
+   * Redis shared by several instances of this server (`redis://host:6379`): rate limits and the
+   * version of cached answers. Unset: each process keeps its own, right for one instance.
+   */
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/i, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
+    .optional(),
   /** Absolute base of media and embed URLs (e.g. https://cms.example.org); defaults to the server's URL. */
   publicUrl: z
     .string()

@@ -2,7 +2,7 @@ import { ACTIONS } from '../utils/constants';
 
 const can = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
-  middlewares: ['plugin::lessons.valid-text'],
+  middlewares: ['plugin::lessons.database-unavailable', 'plugin::lessons.valid-text'],
 });
 
 export default {

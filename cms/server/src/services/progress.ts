@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import {
   FASTEST_PLAYBACK_RATE,
   creditSegments,
@@ -43,7 +42,6 @@ const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => query(strapi, PROGRESS_UID);
-  let limiter: RateLimiterMemory | null = null;
 
   async function lessonFor(slug: string, locale: string | undefined) {
     const where = await getService('lesson').resolve(slug, locale);
@@ -122,15 +120,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Seconds to wait when this reader sends progress too often, or 0 when the PUT may go ahead. */
-    async admit(readerId: number): Promise<number> {
-      limiter ??= new RateLimiterMemory({ keyPrefix: 'progress-reader', ...getConfig().rateLimits.progressPerReader });
-      try {
-        await limiter.consume(String(readerId));
-        return 0;
-      } catch (e) {
-        if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-        throw e;
-      }
+    admit(readerId: number): Promise<number> {
+      return getService('rateLimit').progress(readerId);
     },
 
     async get(readerId: number, slug: string, locale: string | undefined): Promise<ProgressOutput> {

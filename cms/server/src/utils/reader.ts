@@ -1,4 +1,5 @@
 import type { Context } from 'koa';
+import { isDatabaseUnavailable } from '../middlewares/database-unavailable';
 import { query } from './documents';
 
 export interface Reader {
@@ -19,7 +20,9 @@ export async function readerFrom(ctx: Context): Promise<Reader | null> {
       select: ['id', 'username', 'blocked'],
     });
     return user && !user.blocked ? { id: user.id, username: user.username } : null;
-  } catch {
+  } catch (e) {
+    // A database that is away is not a bad token: the reader must not be told to log in again.
+    if (isDatabaseUnavailable(e)) throw e;
     return null;
   }
 }

@@ -1,0 +1,41 @@
+import type { Context, Next } from 'koa';
+import { replyError } from '../utils/http';
+
+/** Seconds a client is asked to wait: a database restart or failover takes about that long. */
+export const RETRY_AFTER_SECONDS = 5;
+
+// What node-postgres, knex and the sockets under them raise when the database can't be reached
+// or is going away: the class 08 (connection) and 57P (operator intervention) SQLSTATEs, socket
+// errors, and the messages of errors that carry no code.
+const CODES = /^(08\d{3}|57P0[1-4]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN)$/;
+const MESSAGES =
+  /Connection terminated|connection error|timeout exceeded when trying to connect|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery mode)|terminating connection|Client was closed and is not queryable|connect ECONNREFUSED/i;
+
+/** Whether `error`, or an error it wraps, says the database is unreachable rather than that the request was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === 'string' && CODES.test(code)) return true;
+    if (name === 'KnexTimeoutError') return true;
+    if (typeof message === 'string' && MESSAGES.test(message)) return true;
+  }
+  return false;
+}
+
+/**
+ * A database that is restarting or unreachable is a 503 with Retry-After, not a 500: the client
+ * (the widget, a load balancer, a script) may send the same request again. Nothing is half-written
+ * by then: each write of the plugin is one statement or one transaction, and sending it again is
+ * safe (a report's idempotency key, progress merged into what is stored).
+ */
+export default () => async (ctx: Context, next: Next) => {
+  try {
+    await next();
+  } catch (e) {
+    if (!isDatabaseUnavailable(e)) throw e;
+    ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    replyError(ctx, 503, 'ServiceUnavailableError', `The lessons database is not reachable just now. Please try again in ${RETRY_AFTER_SECONDS} seconds.`, {
+      retryAfter: RETRY_AFTER_SECONDS,
+    });
+  }
+};
