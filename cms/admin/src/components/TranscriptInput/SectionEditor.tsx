@@ -10,16 +10,28 @@ import { useBufferedValue } from './useBufferedValue';
 /**
  * A section is drawn as a card made of its rows (header, paragraphs, footer), each row drawing its
  * own part of the border: only the rows in view are mounted, so no element wraps the whole card.
+ * A paragraph after the first is set off by a line.
  */
-export const SectionPart = styled.div<{ $top?: boolean; $bottom?: boolean }>`
+export const SectionPart = styled.div<{ $part: 'header' | 'collapsed' | 'paragraph' | 'footer'; $divider?: boolean }>`
   background: ${({ theme }) => theme.colors.neutral0};
   border: 1px solid ${({ theme }) => theme.colors.neutral200};
-  border-top-width: ${({ $top }) => ($top ? '1px' : '0')};
-  border-bottom-width: ${({ $bottom }) => ($bottom ? '1px' : '0')};
-  border-radius: ${({ $top, $bottom, theme }) =>
-    `${$top ? theme.borderRadius : '0'} ${$top ? theme.borderRadius : '0'} ${$bottom ? theme.borderRadius : '0'} ${$bottom ? theme.borderRadius : '0'}`};
-  padding: ${({ $top, theme }) => ($top ? theme.spaces[4] : '0')} ${({ theme }) => theme.spaces[4]}
-    ${({ $bottom, theme }) => ($bottom ? theme.spaces[4] : '0')};
+  border-top: ${({ $part, $divider, theme }) =>
+    $part === 'header' || $part === 'collapsed'
+      ? `1px solid ${theme.colors.neutral200}`
+      : $divider
+        ? `1px solid ${theme.colors.neutral150}`
+        : 'none'};
+  border-bottom-width: ${({ $part }) => ($part === 'footer' || $part === 'collapsed' ? '1px' : '0')};
+  border-radius: ${({ $part, theme }) =>
+    $part === 'header' ? `${theme.borderRadius} ${theme.borderRadius} 0 0` : $part === 'footer' ? `0 0 ${theme.borderRadius} ${theme.borderRadius}` : $part === 'collapsed' ? theme.borderRadius : '0'};
+  padding: ${({ $part, theme }) =>
+    $part === 'header'
+      ? `${theme.spaces[4]} ${theme.spaces[4]} ${theme.spaces[2]}`
+      : $part === 'collapsed'
+        ? theme.spaces[4]
+        : $part === 'footer'
+          ? `${theme.spaces[2]} ${theme.spaces[4]} ${theme.spaces[4]}`
+          : `0 ${theme.spaces[2]}`};
 `;
 
 interface SectionHeaderProps {
@@ -65,7 +77,7 @@ export const SectionHeader = React.memo(function SectionHeader({
   const text = useBufferedValue(heading, (value) => onEdit((tr) => setHeading(tr, index, value)));
 
   return (
-    <SectionPart $top $bottom={collapsed}>
+    <SectionPart $part={collapsed ? 'collapsed' : 'header'}>
       <Flex gap={3} alignItems="flex-end">
         <Box paddingBottom={isFirst ? 6 : 0}>
           <IconButton
@@ -163,7 +175,7 @@ export const SectionFooter = React.memo(function SectionFooter({
 }) {
   const t = useT();
   return (
-    <SectionPart $bottom>
+    <SectionPart $part="footer">
       {!disabled && (
         <Button variant="tertiary" size="S" startIcon={<Plus />} onClick={() => onEdit((tr) => addParagraph(tr, index))}>
           {t('transcript.paragraph.add')}

@@ -8,7 +8,7 @@ import type { IssueIndex } from './issues';
 import type { ParagraphAt } from './navigate';
 import { ParagraphEditor } from './ParagraphEditor';
 import { rowOfParagraph, type Row } from './rows';
-import { SectionFooter, SectionHeader } from './SectionEditor';
+import { SectionFooter, SectionHeader, SectionPart } from './SectionEditor';
 
 /** Heights to lay out rows not measured yet; once mounted, a row's real height replaces its guess. */
 const ESTIMATED_HEIGHT: Record<Row['kind'], number> = { section: 96, paragraph: 190, footer: 52 };
@@ -154,21 +154,23 @@ export function TranscriptRows({
     if (row.kind === 'footer') return <SectionFooter index={row.section} disabled={disabled} onEdit={onEdit} />;
     const place = { section: number, paragraph: row.index + 1 };
     return (
-      <ParagraphEditor
-        name={name}
-        section={row.section}
-        index={row.index}
-        paragraph={section.paragraphs[row.index]!}
-        canMoveUp={!(isFirst && row.index === 0)}
-        canMoveDown={!(isLast && row.index === section.paragraphs.length - 1)}
-        textError={issues.messagesAt({ ...place, fields: ['text', 'id', undefined] })}
-        startError={issues.messagesAt({ ...place, fields: ['start'] })}
-        endError={issues.messagesAt({ ...place, fields: ['end'] })}
-        isCurrentMatch={currentMatch?.section === row.section && currentMatch.index === row.index}
-        disabled={disabled}
-        onEdit={onEdit}
-        textareaRef={textareaRef(row.key)}
-      />
+      <SectionPart $part="paragraph" $divider={row.index > 0}>
+        <ParagraphEditor
+          name={name}
+          section={row.section}
+          index={row.index}
+          paragraph={section.paragraphs[row.index]!}
+          canMoveUp={!(isFirst && row.index === 0)}
+          canMoveDown={!(isLast && row.index === section.paragraphs.length - 1)}
+          textError={issues.messagesAt({ ...place, fields: ['text', 'id', undefined] })}
+          startError={issues.messagesAt({ ...place, fields: ['start'] })}
+          endError={issues.messagesAt({ ...place, fields: ['end'] })}
+          isCurrentMatch={currentMatch?.section === row.section && currentMatch.index === row.index}
+          disabled={disabled}
+          onEdit={onEdit}
+          textareaRef={textareaRef(row.key)}
+        />
+      </SectionPart>
     );
   };
 
