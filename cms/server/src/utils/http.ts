@@ -67,7 +67,7 @@ export function localeParam(ctx: Context): string | undefined {
   const raw = ctx.query.locale;
   if (raw === undefined || raw === '') return undefined;
   // A repeated parameter (?locale=en&locale=es) is checked as the one text it would be, and refused.
-  const text = typeof raw === 'string' ? raw : raw.join(',');
+  const text: unknown = Array.isArray(raw) ? raw.join(',') : raw;
   return parseOr400(z.object({ locale: localeSchema }), { locale: text }, 'language').locale;
 }
 
