@@ -1,36 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-// The app's own boot helper: the same way `npm start` runs Strapi.
-import { bootStrapi } from '../../cms/app/scripts/boot.mjs';
+// One way to boot a test Strapi: the plugin suite's (cms/test/helpers.ts), which boots the app as
+// `npm start` does, on a throwaway SQLite file, in demo mode. The journeys here open the admin in a
+// browser, so their Strapi serves the admin panel (the plugin suite's leaves it out).
+import { startStrapi as startTestStrapi, type TestStrapi } from '../../cms/test/helpers.ts';
 
-/** Lets several checkouts or developers run suites side by side: `LESSONS_TEST_PORT_OFFSET=100`. */
-export const testPortOffset = () => Number(process.env.LESSONS_TEST_PORT_OFFSET || 0);
+export { testPortOffset, type TestStrapi } from '../../cms/test/helpers.ts';
 
-export interface TestStrapi {
-  url: string;
-  stop(): Promise<void>;
-  output(): string;
-}
-
-/**
- * A real Strapi with the plugin in demo mode (demo secrets, course and accounts), on a fresh SQLite
- * file unless `env` says otherwise (`LESSONS_DEMO: 'false'` for production).
- */
-export async function startStrapi(port: number, env: Record<string, string> = {}): Promise<TestStrapi> {
-  const dir = mkdtempSync(join(tmpdir(), 'lessons-strapi-'));
-  const strapi = await bootStrapi({
-    port: port + testPortOffset(),
-    env: { DATABASE_FILENAME: join(dir, 'data.db'), LESSONS_DEMO: 'true', ...env },
-  });
-  return {
-    url: strapi.url,
-    output: strapi.output,
-    async stop() {
-      await strapi.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/** cms/test/helpers.ts's startStrapi, with the admin panel served unless `env` says otherwise. */
+export function startStrapi(port: number, env: Record<string, string> = {}): Promise<TestStrapi> {
+  return startTestStrapi(port, { SERVE_ADMIN_PANEL: 'true', ...env });
 }
 
 export async function json<T = unknown>(res: Response): Promise<T> {
