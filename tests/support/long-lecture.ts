@@ -3,8 +3,10 @@ import type { Transcript } from '@lessons/shared';
 /**
  * A three-hour-lecture transcript for the tests and the bench: generated, never stored as text.
  * The same options always give the same words, so a test can look up what a paragraph says.
- * Pure (no Node, no DOM): the cms tests, the e2e tests, the widget tests (in the browser) and the
- * bench all import it from here.
+ * Pure (no Node, no DOM, a type-only import), so every suite imports this one file: the e2e tests
+ * and the bench as `../support/long-lecture.ts`, the cms tests without the extension, and the
+ * widget tests as `../../../../tests/support/long-lecture.js` (their runner serves the repository
+ * root and maps `.js` to `.ts`, as it does for widget/test/helpers).
  */
 export interface LongLectureOptions {
   sections?: number;
