@@ -1,4 +1,5 @@
 import i18next, { type TOptions } from 'i18next';
+import { baseLanguage } from '@lessons/shared/core';
 import type en from './locales/en.js';
 
 /** The languages the widget speaks. Each one is a separate chunk, loaded only when used. */
@@ -39,8 +40,8 @@ export interface Translator {
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 
-/** The language's own subtag, `pt` for `pt-BR`. */
-export const baseLanguage = (tag: string): string => tag.toLowerCase().split('-')[0] ?? tag;
+// The language's own subtag, `pt` for `pt-BR`: the rule the server's language fallback uses too.
+export { baseLanguage };
 
 /** Writing direction of a language tag, for content in languages the UI may not speak. */
 export function directionOf(tag: string): 'ltr' | 'rtl' {
