@@ -74,6 +74,7 @@ const en = {
   'reports.subtitle': '{total, plural, =0 {No reports} one {# report} other {# reports}}',
   'reports.refresh': 'Refresh',
   'reports.state.all': 'All',
+  'reports.state.held': 'Held for review',
   'reports.state.new': 'New',
   'reports.state.triaged': 'Triaged',
   'reports.state.accepted': 'Accepted',
@@ -91,7 +92,6 @@ const en = {
   'reports.table.language': 'Language',
   'reports.table.quote': 'Quote',
   'reports.table.what': 'What',
-  'reports.state.held': 'Held for review',
   'reports.table.state': 'State',
   'reports.table.open': 'Open the report of {date}',
   'reports.table.untitled': 'Untitled lesson',
@@ -130,6 +130,8 @@ const en = {
   'report.video.blocked':
     'The admin may not load videos from {origin}. To play them here, add it to LESSONS_MEDIA_HOSTS and restart Strapi.',
   'report.state.title': 'State',
+  'report.state.heldHint':
+    'Held because this lesson received more reports than usual in a short time. Move it to New to accept it, or reject it.',
   'report.state.next': 'Move to',
   'report.state.choose': 'Choose a state',
   'report.state.noteHint': 'Kept with the report, for other editors.',
@@ -147,7 +149,5 @@ const en = {
   'report.apply.done': 'The transcript was changed. The report is now {state}.',
   'report.apply.failed': 'The suggestion could not be applied.',
 } as const;
-  'report.state.heldHint':
-    'Held because this lesson received more reports than usual in a short time. Move it to New to accept it, or reject it.',
 
 export default en;

@@ -75,6 +75,7 @@ const es: Messages = {
   'reports.subtitle': '{total, plural, =0 {Ningún informe} one {# informe} other {# informes}}',
   'reports.refresh': 'Actualizar',
   'reports.state.all': 'Todos',
+  'reports.state.held': 'Retenido para revisión',
   'reports.state.new': 'Nuevo',
   'reports.state.triaged': 'Revisado',
   'reports.state.accepted': 'Aceptado',
@@ -92,7 +93,6 @@ const es: Messages = {
   'reports.table.language': 'Idioma',
   'reports.table.quote': 'Cita',
   'reports.table.what': 'Qué',
-  'reports.state.held': 'Retenido para revisión',
   'reports.table.state': 'Estado',
   'reports.table.open': 'Abrir el informe del {date}',
   'reports.table.untitled': 'Lección sin título',
@@ -131,6 +131,8 @@ const es: Messages = {
   'report.video.blocked':
     'El panel no puede cargar vídeos de {origin}. Para reproducirlos aquí, añádalo a LESSONS_MEDIA_HOSTS y reinicie Strapi.',
   'report.state.title': 'Estado',
+  'report.state.heldHint':
+    'Retenido porque esta lección recibió más informes de lo habitual en poco tiempo. Pásalo a «Nuevo» para aceptarlo, o recházalo.',
   'report.state.next': 'Pasar a',
   'report.state.choose': 'Elige un estado',
   'report.state.noteHint': 'Se guarda con el informe, para otros editores.',
@@ -148,7 +150,5 @@ const es: Messages = {
   'report.apply.done': 'Se cambió la transcripción. El informe está ahora en «{state}».',
   'report.apply.failed': 'No se pudo aplicar la sugerencia.',
 };
-  'report.state.heldHint':
-    'Retenido porque esta lección recibió más informes de lo habitual en poco tiempo. Pásalo a «Nuevo» para aceptarlo, o recházalo.',
 
 export default es;
