@@ -126,11 +126,3 @@ export class IssueIndex {
     return found.length ? found.map((i) => i.message).join(' ') : undefined;
   }
 }
-
-/** The messages of the issues at one place, joined; undefined when there are none. */
-export function messagesAt(
-  issues: readonly TranscriptIssue[],
-  place: { section: number; paragraph?: number; fields: ReadonlyArray<IssueField | undefined> },
-): string | undefined {
-  return new IssueIndex(issues).messagesAt(place);
-}
