@@ -1,4 +1,4 @@
-import type { Paragraph, Section, Transcript } from '@lessons/shared';
+import { storedTranscriptData, type Paragraph, type Section, type Transcript } from '@lessons/shared';
 
 /**
  * Edits on a transcript as the editor holds it: the shape of the shared `Transcript`, but not
@@ -32,15 +32,7 @@ function readParagraph(raw: unknown): Paragraph {
  * other paragraph's object unchanged: rows and checks of unchanged paragraphs are skipped by identity.
  */
 export function readTranscript(value: unknown): Transcript | null {
-  if (value === null || value === undefined || value === '') return { sections: [] };
-  let data: unknown = value;
-  if (typeof data === 'string') {
-    try {
-      data = JSON.parse(data) as unknown;
-    } catch {
-      return null;
-    }
-  }
+  const data = storedTranscriptData(value);
   if (typeof data !== 'object' || data === null || !Array.isArray((data as { sections?: unknown }).sections)) {
     return null;
   }
