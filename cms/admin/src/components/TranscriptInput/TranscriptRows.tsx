@@ -96,22 +96,27 @@ export function TranscriptRows({
   };
 
   const handled = React.useRef<number>();
+  // Focusing waits for its row across renders (a commit may land meanwhile); only a newer
+  // request, or unmounting, stops it.
+  const focusFrame = React.useRef<number>();
+  React.useEffect(() => () => cancelAnimationFrame(focusFrame.current ?? 0), []);
   React.useEffect(() => {
     if (!reveal || handled.current === reveal.id) return;
     const index = rowOfParagraph(rows, reveal.at.section, reveal.at.index);
     if (index < 0) return; // its section is being expanded: the next render has the row
     handled.current = reveal.id;
+    cancelAnimationFrame(focusFrame.current ?? 0);
     virtualizer.scrollToIndex(index, { align: 'center' });
     if (!reveal.focus) return;
     const key = rows[index]!.key;
     // The row mounts once the list has scrolled to it; try on the next frames until it has.
     let frames = 0;
-    let frame = requestAnimationFrame(function focusWhenMounted() {
+    const focusWhenMounted = () => {
       const element = textareas.current.get(key);
       if (element?.isConnected) element.focus({ preventScroll: true });
-      else if (++frames < 60) frame = requestAnimationFrame(focusWhenMounted);
-    });
-    return () => cancelAnimationFrame(frame);
+      else if (++frames < 60) focusFrame.current = requestAnimationFrame(focusWhenMounted);
+    };
+    focusFrame.current = requestAnimationFrame(focusWhenMounted);
   }, [reveal, rows, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
