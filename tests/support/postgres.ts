@@ -1,7 +1,8 @@
-import { execFileSync, execSync } from 'node:child_process';
+import { execFile, execFileSync, execSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -35,6 +36,11 @@ export interface RunningPostgres {
   port: number;
   user: string;
   database: string;
+  /** Fast shutdown (open connections are cut), `gapMs` without a database, then up again; the event loop keeps running. */
+  restart(gapMs?: number): Promise<void>;
+  /** Fast shutdown, until `resume()`. */
+  halt(): Promise<void>;
+  resume(): Promise<void>;
   stop(): void;
 }
 
@@ -47,7 +53,10 @@ export function startPostgres(port = 54329, database = 'lessons'): RunningPostgr
     isRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
   if (isRoot) chownSync(dataDir, Number(execSync('id -u postgres')), Number(execSync('id -g postgres')));
   asOwner('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8']);
-  asOwner('pg_ctl', ['-D', dataDir, '-l', join(dataDir, 'server.log'), '-w', '-o', `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const startArgs = ['-D', dataDir, '-l', join(dataDir, 'server.log'), '-w', '-o', `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start'];
+  asOwner('pg_ctl', startArgs);
+  const asOwnerAsync = (cmd: string, args: string[]) =>
+    isRoot ? promisify(execFile)('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]) : promisify(execFile)(join(bin, cmd), args);
   execFileSync(isRoot ? 'runuser' : 'psql', [
     ...(isRoot ? ['-u', 'postgres', '--', 'psql'] : []),
     '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', `CREATE DATABASE ${database}`,
@@ -57,6 +66,17 @@ export function startPostgres(port = 54329, database = 'lessons'): RunningPostgr
     port,
     user: 'postgres',
     database,
+    async restart(gapMs = 0) {
+      await this.halt();
+      await new Promise((r) => setTimeout(r, gapMs));
+      await this.resume();
+    },
+    async halt() {
+      await asOwnerAsync('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    },
+    async resume() {
+      await asOwnerAsync('pg_ctl', startArgs);
+    },
     stop() {
       try {
         asOwner('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);

@@ -28,7 +28,7 @@ const SUITES = [
   { name: 'shared (contracts, unit)', cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
   { name: 'cms (plugin on a real Strapi)', cwd: 'cms', cmd: () => nodeTest('cms', 'admin/src', 'test') },
   { name: 'widget (Chromium)', cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },
-  { name: 'end-to-end (package, Strapi, PostgreSQL, demo page, Chromium)', cwd: 'tests', cmd: () => nodeTest('tests', 'package', 'e2e', 'db') },
+  { name: 'end-to-end (package, Strapi, PostgreSQL, demo page, Chromium, two instances behind nginx)', cwd: 'tests', cmd: () => nodeTest('tests', 'package', 'e2e', 'db', 'cluster') },
 ];
 
 const only = process.argv.slice(2);
