@@ -27,6 +27,15 @@ interface RequestOptions {
  * them (the server validates what it sends); zod stays out of the browser bundle.
  */
 export class LessonsApi {
+  private static readonly clients = new Map<string, LessonsApi>();
+
+  /** One client per API URL, shared by every element that uses it (it holds no state). */
+  static for(base: string): LessonsApi {
+    let client = LessonsApi.clients.get(base);
+    if (!client) LessonsApi.clients.set(base, (client = new LessonsApi(base)));
+    return client;
+  }
+
   /** The API's origin and path, without a trailing slash. */
   readonly base: string;
 

@@ -38,6 +38,11 @@ export class LazyChunks {
     this.host.requestUpdate();
   }
 
+  /** `fail` for one part, for code that reports its failures through a callback. */
+  failureOf(name: string): (retry: () => unknown, error: unknown) => void {
+    return (retry, error) => this.fail(name, retry, error);
+  }
+
   /** The reader pressed "Try again": everything that failed is tried again. */
   retry(): void {
     const retries = [...this.failures.values()];

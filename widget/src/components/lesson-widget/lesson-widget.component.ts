@@ -120,7 +120,7 @@ export class LessonWidget extends LessonElement {
 
   private readonly chunks = new LazyChunks(this);
   private readonly lessons = new LessonLoader(this, (lesson, previous) => this.shown(lesson, previous));
-  private readonly i18n = new I18nController(this, () => this.lessons.uiPreference, (retry, e) => this.chunks.fail('a language', retry, e));
+  private readonly i18n = new I18nController(this, () => this.lessons.uiPreference, this.chunks.failureOf('a language'));
   private readonly announcer = new Announcer(this, () => this.i18n.translator);
   private readonly account = new AccountController(this, this.announcer, () => this.progress.flush());
   private readonly player = new PlayerLoader(this, {
@@ -135,7 +135,6 @@ export class LessonWidget extends LessonElement {
     duration: () => this.lessons.lesson?.video?.duration,
   });
   private readonly dialogs = new LazyDialogs(this, this.chunks);
-  private client: { url: string; client: LessonsApi } | undefined;
   private hasLightContent = false;
 
   constructor() {
@@ -177,8 +176,7 @@ export class LessonWidget extends LessonElement {
 
   /** The client of the API at `api`. */
   get apiClient(): LessonsApi | undefined {
-    if (this.api && this.client?.url !== this.api) this.client = { url: this.api, client: new LessonsApi(this.api) };
-    return this.api ? this.client?.client : undefined;
+    return this.api ? LessonsApi.for(this.api) : undefined;
   }
 
   protected override willUpdate(): void {
