@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paginationSchema } from './lesson.js';
+import { localeSchema, paginationSchema, queryIntegerSchema } from './lesson.js';
 import { REPORT_STATES } from '../core/report.js';
 import { VIDEO_TYPES } from '../core/video.js';
 import { quotePositionSchema, quoteSchema, reportStateSchema } from './report.js';
@@ -36,10 +36,13 @@ export const reportListQuerySchema = z
     state: reportStateSchema.optional(),
     lesson: z.string().max(64).optional(),
     locale: z.string().max(16).optional(),
-    page: z.coerce.number().int().positive().default(1),
-    pageSize: z.coerce.number().int().positive().max(100).default(20),
+    page: queryIntegerSchema('page', 10_000).default(1),
+    pageSize: queryIntegerSchema('pageSize', 100).default(20),
   })
   .strict();
+
+/** The report filters' lesson picker (`/lessons/lesson-options`). */
+export const lessonOptionsQuerySchema = z.object({ locale: localeSchema.optional() }).strict();
 
 export const reportListResponseSchema = z.object({
   data: z.array(reportRowSchema),

@@ -5,6 +5,17 @@ import { transcriptSchema } from './transcript.js';
 
 export const localeSchema = z.string().regex(LOCALE_PATTERN, LOCALE_MESSAGE);
 
+/**
+ * A whole number in a query string. Only text of digits is taken: `z.coerce.number()` would also
+ * read `?page[]=1` (a list) as 1 and `?page=` as 0.
+ */
+export const queryIntegerSchema = (name: string, max: number) =>
+  z
+    .string({ error: `The ${name} is one whole number, such as 2.` })
+    .regex(/^\d{1,9}$/, `The ${name} is one whole number, such as 2.`)
+    .transform(Number)
+    .pipe(z.number().int().positive(`The ${name} starts at 1.`).max(max, `The ${name} is at most ${max}.`));
+
 export const slugSchema = z
   .string()
   .regex(SLUG_PATTERN, 'A slug is lowercase letters and digits joined by hyphens.')
@@ -91,7 +102,7 @@ export const lessonListQuerySchema = z
     search: z.string().trim().max(200).optional(),
     tag: slugSchema.optional(),
     category: slugSchema.optional(),
-    page: z.coerce.number().int().positive().max(10_000).default(1),
-    pageSize: z.coerce.number().int().positive().max(50).default(10),
+    page: queryIntegerSchema('page', 10_000).default(1),
+    pageSize: queryIntegerSchema('pageSize', 50).default(10),
   })
   .strict();

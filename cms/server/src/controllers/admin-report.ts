@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { applySuggestionInputSchema, reportListQuerySchema, reportStateChangeSchema } from '@lessons/shared';
+import {
+  applySuggestionInputSchema,
+  lessonOptionsQuerySchema,
+  reportListQuerySchema,
+  reportStateChangeSchema,
+} from '@lessons/shared';
 import { getConfig, getService } from '../utils/get-service';
 import { parseOr400, publicOrigin, replyError } from '../utils/http';
 import { QuoteGoneError, type AdminUser } from '../services/admin-report';
@@ -36,7 +41,7 @@ export default (_: { strapi: Core.Strapi }) => ({
   },
 
   async lessonOptions(ctx: Context) {
-    const locale = typeof ctx.query.locale === 'string' && ctx.query.locale ? ctx.query.locale : undefined;
+    const { locale } = parseOr400(lessonOptionsQuerySchema, ctx.query, 'query');
     ctx.body = { data: await getService('adminReport').lessonOptions(locale) };
   },
 });
