@@ -3,7 +3,7 @@ import { LOCALE_MESSAGE, LOCALE_PATTERN, SLUG_MAX, SLUG_PATTERN } from '../core/
 import { VIDEO_TYPES } from '../core/video.js';
 import { transcriptSchema } from './transcript.js';
 
-export const localeSchema = z.string().regex(LOCALE_PATTERN, LOCALE_MESSAGE);
+export const localeSchema = z.string({ error: LOCALE_MESSAGE }).regex(LOCALE_PATTERN, LOCALE_MESSAGE);
 
 /**
  * A whole number in a query string. Only text of digits is taken: `z.coerce.number()` would also

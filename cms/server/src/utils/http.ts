@@ -66,9 +66,8 @@ export function absoluteUrl(url: string | null | undefined, origin: string): str
 export function localeParam(ctx: Context): string | undefined {
   const raw = ctx.query.locale;
   if (raw === undefined || raw === '') return undefined;
-  // A repeated parameter (?locale=en&locale=es) is checked as the one text it would be, and refused.
-  const text: unknown = Array.isArray(raw) ? raw.join(',') : raw;
-  return parseOr400(z.object({ locale: localeSchema }), { locale: text }, 'language').locale;
+  // A list (?locale=en&locale=es, ?locale[]=en) is not one language: refused like any non-text.
+  return parseOr400(z.object({ locale: localeSchema }), { locale: raw }, 'language').locale;
 }
 
 /**
