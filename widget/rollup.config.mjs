@@ -17,13 +17,6 @@ const minify = () =>
     format: { comments: /^!|@license/ },
   });
 
-/** Warnings that say nothing about our code (zod's import cycles and comment placement). */
-function onwarn(warning, warn) {
-  const inDependency = /node_modules/.test(`${warning.id ?? ''} ${warning.message}`);
-  if (inDependency && (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'INVALID_ANNOTATION')) return;
-  warn(warning);
-}
-
 /** Empties dist/ first, so no chunk of an earlier build is left behind for the server to serve. */
 const cleanDist = () => ({ name: 'clean-dist', buildStart: () => rmSync('dist', { recursive: true, force: true }) });
 
@@ -39,10 +32,6 @@ export default [
         UI_LANGUAGES.includes(name) ? 'lang-[name]-[hash].js' : name === 'video-js' ? 'player-[hash].js' : '[name]-[hash].js',
       sourcemap: true,
     },
-    treeshake: {
-      // Only what is imported from these is kept: the shared contracts and zod have no side effects.
-      moduleSideEffects: (id) => !/[\\/]shared[\\/]src[\\/]|[\\/]zod[\\/]|approx-string-match|media-captions/.test(id),
-    },
     plugins: [
       cleanDist(),
       vendorPlugin(),
@@ -51,7 +40,6 @@ export default [
       minifyLitTemplates(),
       production && minify(),
     ],
-    onwarn,
   },
   {
     input: 'src/loader.ts',
