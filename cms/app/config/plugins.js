@@ -16,6 +16,11 @@ module.exports = ({ env }) => ({
         progressPerReader: { points: env.int('LESSONS_PROGRESS_PER_READER', 60), duration: env.int('LESSONS_PROGRESS_WINDOW', 60) },
       },
       progressSlack: env.float('LESSONS_PROGRESS_SLACK', 30),
+      cache: {
+        entries: env.int('LESSONS_CACHE_ENTRIES', 2000),
+        bytes: env.int('LESSONS_CACHE_BYTES', 64 * 1024 * 1024),
+        debugHeaders: env.bool('LESSONS_DEBUG_QUERIES', false),
+      },
       // Several instances share rate limits and cache invalidation through it; unset for one.
       ...(env('REDIS_URL') ? { redisUrl: env('REDIS_URL') } : {}),
     },

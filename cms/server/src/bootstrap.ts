@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PROGRESS_UID, REPORT_UID } from './utils/constants';
+import { bumpOnWrites } from './services/lesson-cache';
 import { getConfig, getService } from './utils/get-service';
 
 /**
@@ -58,5 +59,6 @@ async function registerActions(strapi: Core.Strapi) {
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
   await ensureUniqueIndexes(strapi);
+  bumpOnWrites(strapi);
   await getService('redis').connect(getConfig().redisUrl);
 };

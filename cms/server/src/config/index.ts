@@ -48,6 +48,13 @@ export const pluginConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/i, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
     .optional(),
+  /** The public answers kept in memory (services/lesson-cache.ts): bounded by count and by bytes. */
+  cache: z.object({
+    entries: z.number().int().positive(),
+    bytes: z.number().int().min(1024),
+    /** Test seam: X-Lessons-Queries (SQL queries run) and X-Lessons-Cache (hit or miss, size) on public reads. */
+    debugHeaders: z.boolean(),
+  }),
   /** Absolute base of media and embed URLs (e.g. https://cms.example.org); defaults to the server's URL. */
   publicUrl: z
     .string()
@@ -67,6 +74,9 @@ export const defaultConfig: PluginConfig = {
     progressPerReader: { points: 60, duration: 60 },
   },
   progressSlack: DEFAULT_PROGRESS_SLACK_SECONDS,
+  // A lesson answer is 10–100 KB, a 1,000-paragraph lecture about 300 KB: room for every language
+  // of a few hundred lessons, and for their lists and embed fragments.
+  cache: { entries: 2000, bytes: 64 * 1024 * 1024, debugHeaders: false },
 };
 
 export default {

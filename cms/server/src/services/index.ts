@@ -1,9 +1,10 @@
 import adminReport from './admin-report';
 import cacheVersion from './cache-version';
 import lesson from './lesson';
+import lessonCache from './lesson-cache';
 import progress from './progress';
 import rateLimit from './rate-limit';
 import redis from './redis';
 import report from './report';
 
-export default { lesson, report, progress, rateLimit, adminReport, redis, cacheVersion };
+export default { lesson, lessonCache, report, progress, rateLimit, adminReport, redis, cacheVersion };

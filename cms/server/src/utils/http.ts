@@ -5,6 +5,7 @@ import ipaddr from 'ipaddr.js';
 import { errors } from '@strapi/utils';
 import { fieldErrors, localeSchema } from '@lessons/shared';
 import { chooseCoding, codedETag, compressedBody, MIN_COMPRESSED_BYTES } from './compression';
+import { publicCacheControl, varyForSharedCaches } from './shared-caches';
 
 /** Parses with a shared schema or answers 400 naming each field that is wrong. */
 export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
@@ -16,18 +17,28 @@ export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, what:
   throw new errors.ValidationError(message, { errors: list });
 }
 
+/** A body with its content hash (the ETag's) and size, worked out once for as long as it is kept. */
+export interface PreparedBody {
+  body: string;
+  hash: string;
+  bytes: number;
+}
+
+export function prepareBody(body: string): PreparedBody {
+  return { body, hash: createHash('sha1').update(body).digest('base64url'), bytes: Buffer.byteLength(body) };
+}
+
 /**
  * Sends a body with caching headers, compressed as the client accepts (brotli, else gzip; bodies
  * under a kilobyte as they are), with a strong ETag of its own per coding (see codedETag); answers
  * 304 when the client already has that coding's bytes.
  */
-export async function sendCached(ctx: Context, body: string, type: string, maxAge = 60): Promise<void> {
-  const hash = createHash('sha1').update(body).digest('base64url');
-  const coding = Buffer.byteLength(body) < MIN_COMPRESSED_BYTES ? 'identity' : chooseCoding(ctx);
+export async function sendCached(ctx: Context, content: string | PreparedBody, type: string, maxAge = 60): Promise<void> {
+  const { body, hash, bytes } = typeof content === 'string' ? prepareBody(content) : content;
+  const coding = bytes < MIN_COMPRESSED_BYTES ? 'identity' : chooseCoding(ctx);
   ctx.set('ETag', codedETag(hash, coding));
-  ctx.set('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}`);
-  ctx.vary('Origin');
-  ctx.vary('Accept-Encoding');
+  ctx.set('Cache-Control', publicCacheControl(maxAge));
+  varyForSharedCaches(ctx);
   ctx.status = 200;
   if (ctx.fresh) {
     ctx.status = 304;
