@@ -171,6 +171,11 @@ describe('GET /api/lessons', () => {
     });
   });
 
+  it('lists a regional variant in its language (es-MX → es), and a language the site lacks in the default one', async () => {
+    assert.deepEqual((await list('locale=es-MX')).data.map((l) => l.slug), newestFirst('es'));
+    assert.deepEqual((await list('locale=fr')).data.map((l) => l.slug), newestFirst('en'));
+  });
+
   it('filters by tag and by category, in the language of the list', async () => {
     const withTag = (key: string, locale: Locale) => seed.lessons.filter((l) => l.tags.includes(key)).map((l) => l[locale].slug).sort();
     const therapy = await list('tag=therapy');
@@ -195,7 +200,7 @@ describe('GET /api/lessons', () => {
   it('refuses a bad query with 400 and an error per field, unknown parameters included', async () => {
     const error = expectError(await api('/api/lessons?pageSize=0&page=first&locale=EN!&tag=Not%20A%20Slug&colour=red'), 400);
     const fields = fieldErrorsOf(error);
-    for (const field of ['pageSize', 'page', 'locale', 'tag']) assert.ok(fields.has(field), `an error on ${field}: ${[...fields.keys()]}`);
+    for (const field of ['pageSize', 'page', 'locale', 'tag']) assert.ok(fields.has(field), `an error on ${field}: ${[...fields.keys()].join(', ')}`);
     assert.match(fields.get('') ?? '', /colour/);
     expectError(await api('/api/lessons?pageSize=51'), 400);
     // Query objects (Strapi's qs syntax) are not filters here.
@@ -213,10 +218,10 @@ describe('GET /api/lessons/:slug', () => {
     assert.equal(data.summary, main.en.summary);
     assert.deepEqual(data.transcript, main.en.transcript);
     assert.equal(data.video?.sources.length, 1);
-    assert.match(data.video!.sources[0]!.src, new RegExp(`^${strapi.url}/uploads/.+\\.webm$`));
-    assert.equal(data.video!.sources[0]!.type, 'video/webm');
-    assert.equal(data.video!.duration, main.en.video.duration);
-    assert.match(data.video!.poster ?? '', new RegExp(`^${strapi.url}/uploads/.+\\.jpg$`));
+    assert.match(data.video.sources[0]!.src, new RegExp(`^${strapi.url}/uploads/.+\\.webm$`));
+    assert.equal(data.video.sources[0]!.type, 'video/webm');
+    assert.equal(data.video.duration, main.en.video.duration);
+    assert.match(data.video.poster ?? '', new RegExp(`^${strapi.url}/uploads/.+\\.jpg$`));
     assert.deepEqual(data.category, seed.category.en);
     assert.deepEqual(
       data.tags.map((t) => t.slug).sort(),

@@ -26,6 +26,7 @@ const DIST = join(HERE, '..', 'dist');
 export const READER = { username: 'reader', email: 'reader@example.com', password: 'correct-horse' };
 
 const shared = await tsImport('@lessons/shared', import.meta.url);
+const { longLecture } = await tsImport('../../tests/support/long-lecture.ts', import.meta.url);
 
 /** The demo course as `Lesson` objects, per locale; media URLs are made per request. */
 function buildLessons(course) {
@@ -110,6 +111,26 @@ function buildLessons(course) {
       locales: [{ locale: course.defaultLocale, slug: 'streamed-lesson', title: 'A lesson that streams' }],
       related: [],
       video: { ...first.data.video, duration: 6 },
+    },
+  });
+  // A three-hour lecture (100 sections, 1,000 paragraphs) for the transcript's long-lesson test;
+  // its video is the demo's short one, so playback through it is simulated there.
+  const lecture = longLecture();
+  const lectureEnd = lecture.sections.at(-1).paragraphs.at(-1).end;
+  out.push({
+    key: 'long',
+    unlisted: true,
+    media: first.media,
+    data: {
+      ...first.data,
+      id: 'long',
+      slug: 'three-hour-lecture',
+      title: 'A three-hour lecture',
+      transcript: lecture,
+      course: null,
+      locales: [{ locale: course.defaultLocale, slug: 'three-hour-lecture', title: 'A three-hour lecture' }],
+      related: [],
+      video: { ...first.data.video, duration: Math.ceil(lectureEnd) },
     },
   });
   return out;
@@ -314,7 +335,7 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       const tag = url.searchParams.get('tag');
       const page = Number(url.searchParams.get('page') ?? 1);
       const pageSize = Number(url.searchParams.get('pageSize') ?? 10);
-      const known = course.locales.includes(locale) ? locale : defaultLocale;
+      const known = shared.closestLocale(locale, course.locales, [defaultLocale]);
       const found = lessons
         .filter((l) => l.data.locale === known && !l.unlisted)
         .filter((l) => !search || `${l.data.title} ${l.data.summary}`.toLowerCase().includes(search))

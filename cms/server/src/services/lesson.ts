@@ -66,6 +66,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return (await service?.getDefaultLocale()) ?? 'en';
   }
 
+  /** The site's language closest to the one asked for (closestLocale: `es` for `es-MX`), else the default. */
+  async function siteLocale(wanted: string | undefined): Promise<string> {
+    const fallback = await defaultLocale();
+    if (!wanted) return fallback;
+    const service = strapi.plugin('i18n')?.service('locales') as { find(): Promise<Array<{ code: string }>> } | undefined;
+    const codes = ((await service?.find()) ?? []).map((l) => l.code);
+    return closestLocale(wanted, codes, [fallback]) ?? fallback;
+  }
+
   /**
    * Finds a published lesson by its slug in any language and answers in the language asked for
    * when it exists there, else in the closest one (`es` for `es-MX`), else in the default
@@ -174,7 +183,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(q: LessonListQuery, origin: string): Promise<LessonList> {
-      const locale = q.locale ?? (await defaultLocale());
+      const locale = await siteLocale(q.locale);
       const filters: Doc = {};
       if (q.search) {
         // Lower-cased here too: SQLite's LOWER() only folds ASCII, so "ÁNIMO" would miss "ánimo".
