@@ -1,19 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { bootStrapi } from '../../cms/app/scripts/boot.mjs';
 import { launchChromium } from '../support/browser.ts';
 import { describeWidgetBudget, measureWidgetBudget, wireBytes } from '../support/budget.ts';
 import { startDemoHost } from '../support/demo-host.ts';
-import { loginReader, startStrapi } from '../support/strapi.ts';
+import { loginReader, testPortOffset } from '../support/strapi.ts';
 
-const strapi = await startStrapi(1395, {
-  SERVE_ADMIN_PANEL: 'false',
-  LESSONS_REPORTS_PER_CLIENT: '1000000',
-  LESSONS_REPORTS_PER_LESSON: '1000000',
-  AUTH_RATELIMIT_MAX: '1000000',
-  // Throughput of progress writes, not of the per-reader limit's 429s.
-  LESSONS_PROGRESS_PER_READER: '1000000',
+// Booted here rather than through the tests' startStrapi: the bench reads the process's memory.
+const dataDir = mkdtempSync(join(tmpdir(), 'lessons-bench-'));
+const strapi = await bootStrapi({
+  port: 1395 + testPortOffset(),
+  env: {
+    DATABASE_FILENAME: join(dataDir, 'data.db'),
+    LESSONS_DEMO: 'true',
+    SERVE_ADMIN_PANEL: 'false',
+    LESSONS_REPORTS_PER_CLIENT: '1000000',
+    LESSONS_REPORTS_PER_LESSON: '1000000',
+    AUTH_RATELIMIT_MAX: '1000000',
+    // Throughput of progress writes, not of the per-reader limit's 429s.
+    LESSONS_PROGRESS_PER_READER: '1000000',
+  },
 });
 const host = await startDemoHost(8095, strapi.url);
 const browser = await launchChromium();
+
+/** Resident memory of the Strapi process, in MB. */
+function residentMB(): number {
+  const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(strapi.child.pid)], { encoding: 'utf8' }).trim());
+  return Math.round(kb / 1024);
+}
+
+/** The largest resident memory seen while `work` runs. */
+async function peakMemoryDuring<T>(work: () => Promise<T>): Promise<{ result: T; peakMB: number }> {
+  let peakMB = residentMB();
+  const timer = setInterval(() => (peakMB = Math.max(peakMB, residentMB())), 250);
+  try {
+    return { result: await work(), peakMB };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Waits until the server has finished what the previous run left in flight (a /_health answer under 50 ms). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const started = performance.now();
+    await fetch(`${strapi.url}/_health`);
+    if (performance.now() - started < 50) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+// What a browser sends: the answers travel brotli-compressed, as they would to readers.
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
 try {
   const budget = await measureWidgetBudget(browser, host.url, strapi.url);
@@ -30,38 +72,70 @@ try {
     console.log(`  ${String(bytes.identity).padStart(8)} ${String(bytes.br).padStart(8)} ${String(bytes.gzip).padStart(8)}  ${path}`);
   }
 
+  const idleMB = residentMB();
   const token = await loginReader(strapi.url);
   const lesson = `${strapi.url}/api/lessons/regaining-social-connection`;
-  // Each coding has its own ETag: ask as autocannon does (no Accept-Encoding), not as fetch does (gzip).
-  const etag = (await fetch(`${lesson}?locale=en`, { headers: { 'accept-encoding': 'identity' } })).headers.get('etag') ?? '';
-  const runs: Array<[string, autocannon.Options]> = [
-    ['GET lesson (full JSON)', { url: `${lesson}?locale=en` }],
-    ['GET lesson, brotli (as browsers ask)', { url: `${lesson}?locale=en`, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } }],
-    ['GET lesson, If-None-Match (304)', { url: `${lesson}?locale=en`, headers: { 'if-none-match': etag } }],
-    ['GET search', { url: `${strapi.url}/api/lessons?locale=en&search=connection` }],
-    ['GET transcript.vtt', { url: `${lesson}/transcript?locale=en&format=vtt` }],
-    [
-      'PUT progress (one reader)',
-      {
+  const etag = (await fetch(`${lesson}?locale=en`, { headers: BROWSER })).headers.get('etag') ?? '';
+  let unique = 0;
+  /** Each request a key the cache has never seen: a language variant that falls back to English. */
+  const coldLesson = (request: autocannon.Request) => ({ ...request, path: `/api/lessons/regaining-social-connection?locale=en-${(unique++).toString(36).padStart(4, '0')}` });
+  const coldSearch = (request: autocannon.Request) => ({ ...request, path: `/api/lessons?locale=en&search=${(unique++).toString(36)}` });
+
+  type Run = { name: string; options: autocannon.Options; expect: '2xx' | '3xx'; target?: number; lessonLoad?: boolean };
+  // The cold runs last: their slow requests still in flight when a run ends would weigh on the next.
+  const runs: Run[] = [
+    { name: "GET /_health (Strapi's floor)", options: { url: `${strapi.url}/_health` }, expect: '2xx' },
+    { name: 'GET lesson, cached', options: { url: `${lesson}?locale=en` }, expect: '2xx', target: 0.5, lessonLoad: true },
+    { name: 'GET lesson, If-None-Match (304)', options: { url: `${lesson}?locale=en`, headers: { 'if-none-match': etag } }, expect: '3xx', target: 0.8 },
+    { name: 'GET search, cached', options: { url: `${strapi.url}/api/lessons?locale=en&search=connection` }, expect: '2xx', target: 0.25 },
+    { name: 'GET transcript.vtt', options: { url: `${lesson}/transcript?locale=en&format=vtt` }, expect: '2xx' },
+    { name: 'GET lesson, cold (a new key each time)', options: { url: lesson, requests: [{ setupRequest: coldLesson }] }, expect: '2xx', lessonLoad: true },
+    { name: 'GET search, a new term each time', options: { url: `${strapi.url}/api/lessons`, requests: [{ setupRequest: coldSearch }] }, expect: '2xx' },
+    {
+      name: 'PUT progress (one reader)',
+      options: {
         url: `${lesson}/progress?locale=en`,
         method: 'PUT',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ segments: [[10, 25]], position: 25 }),
       },
-    ],
+      expect: '2xx',
+    },
   ];
-  console.log('\nAPI on loopback (10 connections, 5 s each):');
-  for (const [name, options] of runs) {
-    const r = await autocannon({ connections: 10, duration: 5, ...options });
-    // The 304 run must get 304s: an ETag that stopped matching would make it a full-answer run unnoticed.
-    const expects304 = name.includes('304');
-    const bad = expects304 ? r['2xx'] + r['4xx'] + r['5xx'] : r.non2xx;
-    console.log(
-      `  ${name.padEnd(38)} ${String(Math.round(r.requests.average)).padStart(6)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms${bad > 0 ? `   (${bad} ${expects304 ? 'not 304' : 'non-2xx'})` : ''}`,
+
+  console.log('\nAPI on loopback (10 connections, 5 s each; ratio = req/s against /_health):');
+  let health: autocannon.Result | undefined;
+  let lessonPeakMB = idleMB;
+  let cachedLesson: autocannon.Result | undefined;
+  const verdicts: string[] = [];
+  for (const run of runs) {
+    await settle();
+    const { result: r, peakMB } = await peakMemoryDuring(() =>
+      autocannon({ connections: 10, duration: 5, ...run.options, headers: { ...BROWSER, ...run.options.headers } }),
     );
+    if (run.lessonLoad) lessonPeakMB = Math.max(lessonPeakMB, peakMB);
+    health ??= r;
+    if (run.target === 0.5) cachedLesson = r;
+    const ratio = r.requests.average / health.requests.average;
+    const wrong = r.requests.total - r[run.expect];
+    console.log(
+      `  ${run.name.padEnd(40)} ${String(Math.round(r.requests.average)).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ${ratio.toFixed(2)}×` +
+        (wrong > 0 ? `   (${wrong} not ${run.expect})` : ''),
+    );
+    if (run.target !== undefined) {
+      verdicts.push(`${run.name}: ${ratio.toFixed(2)}× /_health (target ≥ ${run.target}×) ${ratio >= run.target ? 'met' : `MISSED by ${(run.target - ratio).toFixed(2)}×`}`);
+    }
   }
+  if (health && cachedLesson) {
+    const p99Ratio = cachedLesson.latency.p99 / Math.max(1, health.latency.p99);
+    verdicts.push(`cached lesson p99: ${p99Ratio.toFixed(1)}× /_health's p99 (target ≤ 3×) ${p99Ratio <= 3 ? 'met' : `MISSED by ${(p99Ratio - 3).toFixed(1)}×`}`);
+  }
+  console.log('\nTargets (issue 8):');
+  for (const line of verdicts) console.log(`  ${line}`);
+  console.log(`\nStrapi's resident memory: ${idleMB} MB idle, ${lessonPeakMB} MB at most under the lesson load (cold and cached).`);
 } finally {
   await browser.close();
   await host.stop();
   await strapi.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 }

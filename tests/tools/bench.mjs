@@ -2,7 +2,9 @@
 // demo host page, then measures on loopback only:
 //  - the widget's script bytes before interaction and after play, as transferred (brotli) and
 //    decoded, as Chromium fetches them, and the API answers' bytes in each coding;
-//  - API throughput and latency for the hot routes (autocannon, bounded in time).
+//  - API throughput and latency for the hot routes (autocannon, bounded in time), as ratios to
+//    Strapi's own /_health against issue 8's targets, and Strapi's resident memory idle and under
+//    the lesson load.
 import { spawnSync } from 'node:child_process';
 import { installPackages, ensureChromium } from './ensure.mjs';
 import { build } from './build.mjs';
