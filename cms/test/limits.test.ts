@@ -115,7 +115,7 @@ describe('CORS', () => {
     const answer = await api(`/api/lessons/${main.en.slug}/transcript?format=srt`, { headers: { Origin: ALLOWED } });
     assert.equal(answer.status, 200);
     const exposed = headerList(answer.headers.get('access-control-expose-headers'));
-    for (const h of ['etag', 'retry-after', 'content-disposition']) assert.ok(exposed.includes(h), `${h} in ${exposed}`);
+    for (const h of ['etag', 'retry-after', 'content-disposition']) assert.ok(exposed.includes(h), `${h} in ${exposed.join(', ')}`);
   });
 
   it('allows If-None-Match and Authorization in a preflight', async () => {
@@ -126,7 +126,7 @@ describe('CORS', () => {
     assert.ok(answer.status === 204 || answer.status === 200, String(answer.status));
     assert.equal(answer.headers.get('access-control-allow-origin'), ALLOWED);
     const headers = headerList(answer.headers.get('access-control-allow-headers'));
-    for (const h of ['if-none-match', 'authorization', 'content-type']) assert.ok(headers.includes(h), `${h} in ${headers}`);
+    for (const h of ['if-none-match', 'authorization', 'content-type']) assert.ok(headers.includes(h), `${h} in ${headers.join(", ")}`);
     assert.ok(headerList(answer.headers.get('access-control-allow-methods')).includes('put'));
   });
 });

@@ -49,8 +49,8 @@ describe('describeQuote', () => {
       prefix: P2.slice(start - QUOTE_CONTEXT, start),
       suffix: P2.slice(end, end + QUOTE_CONTEXT),
     });
-    assert.equal(q!.prefix.length, QUOTE_CONTEXT);
-    assert.equal(q!.suffix.length, QUOTE_CONTEXT);
+    assert.equal(q.prefix.length, QUOTE_CONTEXT);
+    assert.equal(q.suffix.length, QUOTE_CONTEXT);
   });
 
   it('has a short or empty prefix/suffix at the paragraph edges', () => {

@@ -54,7 +54,6 @@ function shownText(node: ValidatorNode): string {
   return (node.children ?? []).map(shownText).join('');
 }
 
-const ms = (s: number) => Math.round(s * 1000);
 const near = (a: number | undefined, b: number | undefined, what: string) => {
   assert.ok(a !== undefined && b !== undefined, `${what}: missing time`);
   assert.ok(Math.abs(a - b) <= 0.001 + 1e-9, `${what}: ${a} vs ${b}`);
@@ -316,7 +315,7 @@ describe('toPlainText and formatTranscript', () => {
     for (const format of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'VTT', '', ['vtt', 'srt']]) {
       const result = transcriptQuerySchema.safeParse({ format });
       assert.equal(result.success, false, String(format));
-      assert.match(result.error!.issues[0]!.message, /vtt, srt or txt/);
+      assert.match(result.error.issues[0]!.message, /vtt, srt or txt/);
     }
   });
 });

@@ -27,7 +27,7 @@ import {
 function errorsOf(schema: z.ZodType, input: unknown): FieldError[] {
   const r = schema.safeParse(input);
   assert.equal(r.success, false, `expected ${JSON.stringify(input)} to be refused`);
-  return fieldErrors(r.error!);
+  return fieldErrors(r.error);
 }
 
 function hasError(errors: FieldError[], path: Array<string | number>, message?: RegExp): void {
@@ -305,7 +305,7 @@ describe('fieldErrors and apiErrorSchema', () => {
     assert.equal(r.success, false);
     const body = {
       data: null,
-      error: { status: 400, name: 'ValidationError', message: 'Invalid report', details: { errors: fieldErrors(r.error!) } },
+      error: { status: 400, name: 'ValidationError', message: 'Invalid report', details: { errors: fieldErrors(r.error) } },
     };
     assert.equal(apiErrorSchema.safeParse(body).success, true);
   });

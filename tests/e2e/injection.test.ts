@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createReadStream, statSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -178,7 +178,7 @@ const textExpression = (selector: string) => `(() => {
 
 /** The text under `selector` and the traces of any payload there, read at the same moment. */
 async function look(page: Page, selector: string): Promise<{ text: string; traces: string[] }> {
-  const [text, traces] = (await page.evaluate(`[${textExpression(selector)}, ${tracesExpression(selector)}]`)) as [string, string[]];
+  const [text, traces] = await page.evaluate<[string, string[]]>(`[${textExpression(selector)}, ${tracesExpression(selector)}]`);
   return { text, traces };
 }
 
@@ -212,7 +212,7 @@ describe('script injection and a strict Content-Security-Policy', () => {
    * the CMS, styles only from itself, media, images and API calls only where the lesson needs.
    * `?embed` includes the server-rendered fragment, as the README suggests.
    */
-  const hostPage: RequestListener = async (req, res) => {
+  const serveHostPage = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://host');
     if (url.pathname === '/site.css') {
       res.writeHead(200, { 'Content-Type': 'text/css' });
@@ -244,6 +244,7 @@ describe('script injection and a strict Content-Security-Policy', () => {
 </body>
 </html>`);
   };
+  const hostPage: RequestListener = (req, res) => void serveHostPage(req, res);
 
   before(async () => {
     media = await listen(serveVideo);

@@ -141,7 +141,7 @@ describe('reader on the demo host page', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'editor@example.com', password: 'Editor-demo-2026' }),
     });
-    const { data } = (await json(admin)) as { data: { token: string } };
+    const { data } = await json<{ data: { token: string } }>(admin);
     const list = reportListResponseSchema.parse(
       await json(await fetch(`${strapi.url}/lessons/reports?state=new`, { headers: { Authorization: `Bearer ${data.token}` } })),
     );

@@ -62,6 +62,7 @@ function run(suite) {
       const num = (re) => [...out.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
       let passed = num(/^ℹ pass (\d+)$/gm);
       let failed = num(/^ℹ fail (\d+)$/gm);
+      // eslint-disable-next-line no-control-regex -- the ANSI colour codes are what this strips
       const wtr = [...out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
       if (wtr) {
         passed = Number(wtr[1]);

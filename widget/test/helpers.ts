@@ -54,7 +54,7 @@ export async function until<T>(check: () => T | Promise<T>, message = 'condition
   for (;;) {
     try {
       const value = await check();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch {
       // not yet
     }
@@ -178,7 +178,7 @@ function describeValue(value: unknown): unknown {
 // inside a live video.js player drags in a graph so large that the report never finishes.
 // Keep failure reports to short descriptions.
 afterEach(function keepFailureReportsSmall(this: Mocha.Context) {
-  const err = this.currentTest?.err as (Error & { actual?: unknown; expected?: unknown }) | undefined;
+  const err = this.currentTest?.err;
   if (!err) return;
   if ('actual' in err) err.actual = describeValue(err.actual);
   if ('expected' in err) err.expected = describeValue(err.expected);

@@ -14,8 +14,10 @@ type DocumentContext = { uid: string; action: string; params: { data?: Record<st
  * is kept in step with the transcript.
  */
 function guardLessons(strapi: Core.Strapi) {
-  const use = (strapi.documents as unknown as { use(mw: (c: DocumentContext, next: () => Promise<unknown>) => Promise<unknown>): void }).use;
-  use.call(strapi.documents, async (context, next) => {
+  const documents = strapi.documents as unknown as {
+    use(mw: (c: DocumentContext, next: () => Promise<unknown>) => Promise<unknown>): void;
+  };
+  documents.use(async (context, next) => {
     const data = context.params?.data;
     if (context.uid !== LESSON_UID || !['create', 'update'].includes(context.action) || !data) return next();
     if ('transcript' in data) {

@@ -11,7 +11,7 @@ export type MessageValues = Record<string, string | number | boolean | Date | nu
 export const getTranslation = (key: MessageKey): string => `${PLUGIN_ID}.${key}`;
 
 const loaders: Record<string, () => Promise<{ default: Messages }>> = {
-  en: async () => ({ default: en }),
+  en: () => Promise.resolve({ default: en }),
   es: () => import('./es'),
 };
 

@@ -34,7 +34,7 @@ function clientStatus(error: { status?: unknown; statusCode?: unknown; httpCode?
  * the server's.
  */
 export function answerUnreadableBodies(strapi: Core.Strapi): void {
-  const registry = strapi.get('middlewares') as unknown as MiddlewareRegistry;
+  const registry = strapi.get<MiddlewareRegistry>('middlewares');
   if (!registry.get('strapi::body')) return;
   registry.extend('strapi::body', (factory) => (config, context) => {
     const parse = factory(config, context);

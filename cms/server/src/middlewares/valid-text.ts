@@ -40,7 +40,7 @@ export function findTextProblem(root: unknown): TextProblem | null {
       }
       const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
       for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, child] = entries[i]!;
+        const [key, child] = entries[i];
         const keyProblem = typeof key === 'string' ? problemIn(key) : null;
         if (keyProblem) return { path, message: `A field name${path.length ? ` in ${describePath(path)}` : ''} ${keyProblem}.` };
         stack.push({ value: child, path: [...path, key] });

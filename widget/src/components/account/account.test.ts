@@ -11,7 +11,7 @@ const account = (widget: LessonWidget) => deep(widget, 'lesson-account')!.shadow
 const dialogOf = (widget: LessonWidget) => deep(widget, 'lesson-auth-dialog')?.shadowRoot?.querySelector('dialog') ?? null;
 
 function button(root: ParentNode, text: string): HTMLButtonElement {
-  const found = [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text);
+  const found = [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent.trim() === text);
   if (!found) throw new Error(`no button "${text}"`);
   return found;
 }
@@ -59,8 +59,8 @@ describe('reader account', () => {
     await fill(dialog, { identifier: READER.email, password: READER.password });
     await sendKeys({ press: 'Enter' });
     await until(() => !dialog.open, 'the dialog to close');
-    await until(() => account(widget).textContent!.includes(`Logged in as ${READER.username}`), 'the signed-in state');
-    expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!).jwt).to.be.a('string');
+    await until(() => account(widget).textContent.includes(`Logged in as ${READER.username}`), 'the signed-in state');
+    expect((JSON.parse(localStorage.getItem(STORAGE_KEY)!) as { jwt: unknown }).jwt).to.be.a('string');
     expect(changes.map((e) => e.detail.user?.username)).to.deep.equal([READER.username]);
     // Focus lands on the account area (its first button: Log out), not on the page body.
     await until(() => activeElement()?.textContent?.trim() === 'Log out', 'focus on Log out');
@@ -78,7 +78,7 @@ describe('reader account', () => {
 
   it('explains wrong credentials at once, in the reader language', async () => {
     const widget = await mountWidget({ lang: 'es' });
-    await until(() => account(widget).textContent!.includes('Iniciar sesión'), 'Spanish');
+    await until(() => account(widget).textContent.includes('Iniciar sesión'), 'Spanish');
     const dialog = await openDialog(widget, 'Iniciar sesión' as 'Log in');
     await fill(dialog, { identifier: READER.email, password: 'wrong-password' });
     await sendKeys({ press: 'Enter' });
@@ -108,13 +108,13 @@ describe('reader account', () => {
     expect(alert.textContent).to.contain('already registered');
     await fill(dialog, { username: 'someone', email: 'someone@example.com', password: 'long-enough' });
     await sendKeys({ press: 'Enter' });
-    await until(() => account(widget).textContent!.includes('Logged in as someone'), 'registered');
+    await until(() => account(widget).textContent.includes('Logged in as someone'), 'registered');
   });
 
   it('logs out', async () => {
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ jwt: await readerToken(), user: { id: 1, username: READER.username, email: READER.email } }));
     const widget = await mountWidget();
-    await until(() => account(widget).textContent!.includes('Logged in as'), 'signed in');
+    await until(() => account(widget).textContent.includes('Logged in as'), 'signed in');
     button(account(widget), 'Log out').click();
     await until(() => account(widget).querySelector('[part="notice"]'), 'the notice again');
     expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
@@ -130,7 +130,7 @@ describe('reader account', () => {
 
   it('uses a token given by the host page, storing nothing and offering no logout', async () => {
     const widget = await mountWidget({ token: await readerToken() });
-    await until(() => account(widget).textContent!.includes(`Logged in as ${READER.username}`), 'signed in');
+    await until(() => account(widget).textContent.includes(`Logged in as ${READER.username}`), 'signed in');
     expect(() => button(account(widget), 'Log out')).to.throw();
     expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
   });
@@ -139,7 +139,7 @@ describe('reader account', () => {
     const widget = await mountWidget();
     await until(() => account(widget).querySelector('[part="notice"]'), 'anonymous at first');
     widget.setAttribute('token', await readerToken());
-    await until(() => account(widget).textContent!.includes(`Logged in as ${READER.username}`), 'signed in by the host');
+    await until(() => account(widget).textContent.includes(`Logged in as ${READER.username}`), 'signed in by the host');
     await until(() => account(widget).querySelector('[part="progress"]'), 'the reader progress');
     widget.removeAttribute('token');
     await until(() => account(widget).querySelector('[part="notice"]'), 'anonymous again');
@@ -173,6 +173,6 @@ describe('reader account', () => {
     expect(progress.textContent).to.contain('1 of 4 lessons completed');
     expect(account(widget).querySelector('progress')!.value).to.equal(25);
     // …and the player offers to resume where the reader stopped.
-    await until(() => deep(widget, 'lesson-player', 'button[part="play-button"]')!.textContent!.includes('Resume at 0:50'), 'resume');
+    await until(() => deep(widget, 'lesson-player', 'button[part="play-button"]')!.textContent.includes('Resume at 0:50'), 'resume');
   });
 });

@@ -70,7 +70,7 @@ export class LessonAuthDialog extends LessonElement {
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const { t } = this.widget!.i18n;
-    const values = Object.fromEntries([...new FormData(this.form)].map(([k, v]) => [k, String(v)]));
+    const values = Object.fromEntries([...new FormData(this.form)].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
     const checked = validateAuth(this.mode, values, t);
     if (Object.keys(checked.fields).length) return this.showProblems(checked);
     this.busy = true;

@@ -99,6 +99,7 @@ export class LessonSearch extends LessonElement {
             part="input"
             type="search"
             role="combobox"
+            aria-label=${t('search.label')}
             autocomplete="off"
             aria-autocomplete="list"
             aria-expanded=${search?.expanded ? 'true' : 'false'}
@@ -112,7 +113,7 @@ export class LessonSearch extends LessonElement {
           />
           <p id="hint" class="visually-hidden">${t('search.hint')}</p>
         </div>
-        ${search ? search.renderPopup(t) : html`<div id="listbox" role="listbox" hidden></div>`}
+        ${search ? search.renderPopup(t) : html`<div id="listbox" role="listbox" aria-label=${t('search.label')} hidden></div>`}
         <div class="visually-hidden" role="status">${search?.announcement ?? ''}</div>
       </div>
     `;

@@ -69,7 +69,7 @@ describe('a chunk that fails to load', () => {
     await failChunks('components/auth-dialog/');
     const widget = await mountWidget();
     const account = deep(widget, 'lesson-account')!.shadowRoot!;
-    [...account.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Log in')!.click();
+    [...account.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent.trim() === 'Log in')!.click();
     await until(() => failure(widget), 'the failure message');
     expect(deep(widget, 'lesson-auth-dialog')).to.equal(null);
     await failChunks();
@@ -96,7 +96,7 @@ describe('a chunk that fails to load', () => {
     expect(deep(widget, 'lesson-transcript', 'h2')!.textContent).to.contain('Transcription');
     await failChunks();
     tryAgain(widget);
-    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent!.includes('Transkription'), 'German');
+    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent.includes('Transkription'), 'German');
     expect(deep(widget, '[part="base"]')!.getAttribute('lang')).to.equal('de');
     expect(failure(widget)).to.equal(null);
   });

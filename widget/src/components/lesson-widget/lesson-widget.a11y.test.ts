@@ -16,7 +16,7 @@ async function openDialog(widget: LessonWidget, button: 'Log in' | 'report') {
     return until(() => deep<HTMLDialogElement>(widget, 'lesson-report-dialog', 'dialog[open]'), 'the report form');
   }
   const account = deep(widget, 'lesson-account')!.shadowRoot!;
-  [...account.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === button)!.click();
+  [...account.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent.trim() === button)!.click();
   return until(() => deep<HTMLDialogElement>(widget, 'lesson-auth-dialog', 'dialog[open]'), 'the login form');
 }
 
@@ -75,7 +75,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('logged in, with progress', async () => {
-    const token = (await (await fetch(`${API}/__fixture/token`, { method: 'POST' })).json()).jwt as string;
+    const token = ((await (await fetch(`${API}/__fixture/token`, { method: 'POST' })).json()) as { jwt: string }).jwt;
     const widget = await mountWidget({ token });
     await until(() => deep(widget, 'lesson-account', '[part="progress"]'), 'progress');
     await expectNoAxeViolations(widget, 'logged in');

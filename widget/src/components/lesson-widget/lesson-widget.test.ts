@@ -82,7 +82,7 @@ describe('<lesson-widget>', () => {
     await widget.updateComplete;
     expect(deep(widget, 'h1')!.textContent).to.equal(widget.currentLesson!.title);
     expect(deep(widget, 'h1')!.getAttribute('lang')).to.equal('es');
-    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent!.includes('Transcripción'), 'Spanish interface');
+    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent.includes('Transcripción'), 'Spanish interface');
     expect(deep<HTMLImageElement>(widget, 'lesson-player', 'img')!.src).to.contain('.es.jpg');
     // Screen readers hear the change.
     const status = await until(() => deep(widget, '[role="status"]')?.textContent?.trim(), 'the switch to be announced');
@@ -97,7 +97,7 @@ describe('<lesson-widget>', () => {
     expect(deep(widget, 'h1')!.textContent).to.equal(widget.currentLesson!.title);
     widget.setAttribute('lang', 'es');
     await until(() => widget.currentLesson?.locale === 'es', 'the Spanish version');
-    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent!.includes('Transcripción'), 'the Spanish interface');
+    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent.includes('Transcripción'), 'the Spanish interface');
     expect(deep(widget, 'h1')!.textContent).to.equal(widget.currentLesson!.title);
   });
 

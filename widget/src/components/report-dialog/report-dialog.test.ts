@@ -32,10 +32,10 @@ describe('error reports', () => {
 
   it('opens from "Are there any errors or improvements?" with the two questions', async () => {
     const widget = await mountWidget();
-    expect(deep(widget, 'lesson-transcript', '[part="report-link"]')!.textContent!.trim()).to.equal('Are there any errors or improvements?');
+    expect(deep(widget, 'lesson-transcript', '[part="report-link"]')!.textContent.trim()).to.equal('Are there any errors or improvements?');
     const dialog = await openFromLink(widget);
     expect(dialog.matches(':modal')).to.equal(true);
-    const labels = [...dialog.querySelectorAll('label')].map((l) => l.textContent!.trim());
+    const labels = [...dialog.querySelectorAll('label')].map((l) => l.textContent.trim());
     expect(labels).to.include.members(['Where is the error?', 'What is the error?']);
     expect(activeElement()?.id).to.equal('where');
   });
@@ -108,7 +108,7 @@ describe('error reports', () => {
     submit(dialog);
     const alert = await until(() => dialog.querySelector('.form-error[role="alert"]'), 'the error');
     expect(alert.textContent).to.equal('Too many reports were sent. Please try again in 30 seconds.');
-    expect(JSON.parse(sessionStorage.getItem(DRAFT_KEY)!).what).to.equal('The date is wrong.');
+    expect((JSON.parse(sessionStorage.getItem(DRAFT_KEY)!) as { what: string }).what).to.equal('The date is wrong.');
     submit(dialog);
     await until(() => dialog.querySelector('.form-note[role="status"]'), 'the thanks');
     const [first, second] = await reports();
@@ -122,7 +122,7 @@ describe('error reports', () => {
     await type(dialog, 'what', 'A typo in the second paragraph.');
     submit(dialog);
     await until(() => dialog.querySelector('.form-error[role="alert"]'), 'the server error');
-    const key = JSON.parse(sessionStorage.getItem(DRAFT_KEY)!).idempotencyKey;
+    const key = (JSON.parse(sessionStorage.getItem(DRAFT_KEY)!) as { idempotencyKey: string }).idempotencyKey;
     // "Reload": a new widget in the same tab.
     cleanup();
     widget = await mountWidget();

@@ -43,7 +43,7 @@ export function StateChange({ report, onChanged }: StateChangeProps) {
   };
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={(e) => void submit(e)}>
       <Flex direction="column" alignItems="stretch" gap={3}>
         <Typography variant="delta" tag="h2">
           {t('report.state.title')}
