@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { describeQuote, isTimed, paragraphAt, type Paragraph, type TranscriptFormat } from '@lessons/shared/core';
+import { guard } from 'lit/directives/guard.js';
+import { describeQuote, isTimed, type Paragraph, type Transcript, type TranscriptFormat } from '@lessons/shared/core';
 import { scrollToUpperThird } from '../../base/dom.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
@@ -11,11 +12,38 @@ import { LessonLoadFailureEvent } from '../../events/lesson-load-failure.js';
 import { LessonReportRequestEvent, type ReportSelection } from '../../events/lesson-report-request.js';
 import { LessonSeekRequestEvent } from '../../events/lesson-seek-request.js';
 import { directionOf, formatTime } from '../../i18n/i18n.js';
-import { findMatches, paragraphById, type Match } from './find.js';
+import { findMatches, paragraphAtTime, paragraphById, type Match } from './find.js';
 import type { paragraphSelection } from './selection.js';
 import { transcriptStyles } from './transcript.styles.js';
 
 const FORMATS: TranscriptFormat[] = ['txt', 'vtt', 'srt'];
+/**
+ * Search marks added per frame. A short term in a three-hour lecture matches thousands of times;
+ * the count and the current match show at once, the other marks over the next frames, so typing
+ * never waits for them.
+ */
+const MARKS_PER_FRAME = 1500;
+/**
+ * Sections drawn in the first frame, then per frame after it: a three-hour lecture's 100
+ * sections appear within a few frames instead of in one long task.
+ */
+const SECTIONS_PER_FRAME = 10;
+
+/** A paragraph's matches, and the place of its first one among all matches. */
+interface ParagraphMatches {
+  first: number;
+  matches: Match[];
+}
+
+function groupByParagraph(found: Match[]): Map<string, ParagraphMatches> {
+  const groups = new Map<string, ParagraphMatches>();
+  found.forEach((m, i) => {
+    const group = groups.get(m.paragraphId);
+    if (group) group.matches.push(m);
+    else groups.set(m.paragraphId, { first: i, matches: [m] });
+  });
+  return groups;
+}
 
 /**
  * The lesson's transcript: headings and paragraphs. Timed paragraphs are focusable; a click or
@@ -46,6 +74,11 @@ export class LessonTranscript extends LessonElement {
 
   @state() query = '';
   @state() matchIndex = 0;
+  /** How many matches (in reading order) have their marks drawn; see MARKS_PER_FRAME. */
+  @state() private shownMarks = 0;
+  /** How many sections are drawn; see SECTIONS_PER_FRAME. */
+  @state() private shownSections = SECTIONS_PER_FRAME;
+  private sectionsFrame = 0;
   @state() private selection: (ReportSelection & { top: number; left: number }) | null = null;
 
   @query('.scroller') private scroller!: HTMLElement | null;
@@ -58,7 +91,11 @@ export class LessonTranscript extends LessonElement {
   private readSelectionOf: typeof paragraphSelection | undefined;
   private selectionLoading = false;
   private found: Match[] = [];
+  private foundByParagraph = new Map<string, ParagraphMatches>();
+  private marksFrame = 0;
   private shownParagraph: string | undefined;
+  /** The paragraph marked as being spoken: marked by hand, so a time update touches two paragraphs. */
+  private currentElement: HTMLElement | null = null;
   private revealMatch = false;
   private selectionFrame = 0;
 
@@ -71,21 +108,30 @@ export class LessonTranscript extends LessonElement {
     super.disconnectedCallback();
     document.removeEventListener('selectionchange', this.onSelectionChange);
     cancelAnimationFrame(this.selectionFrame);
+    cancelAnimationFrame(this.marksFrame);
+    this.marksFrame = 0;
+    cancelAnimationFrame(this.sectionsFrame);
+    this.sectionsFrame = 0;
   }
 
   /** The paragraph being spoken, once the player exists. */
   private get current(): Paragraph | undefined {
     const lesson = this.widget?.lesson;
     if (!lesson || !this.media.attached || !isTimed(lesson.transcript)) return undefined;
-    return paragraphAt(lesson.transcript, this.media.time);
+    return paragraphAtTime(lesson.transcript, this.media.time);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const lessonChanged = changed.has('widget') && changed.get('widget')?.lesson !== this.widget?.lesson;
-    if (lessonChanged) this.selection = null;
+    if (lessonChanged) {
+      this.selection = null;
+      this.shownSections = SECTIONS_PER_FRAME;
+    }
     if ((changed.has('query') || lessonChanged) && this.widget) {
       this.found = findMatches(this.widget.lesson.transcript, this.query);
+      this.foundByParagraph = groupByParagraph(this.found);
       this.matchIndex = 0;
+      this.shownMarks = MARKS_PER_FRAME;
     }
   }
 
@@ -97,19 +143,53 @@ export class LessonTranscript extends LessonElement {
     if (selection && button) Object.assign(button.style, { top: `${selection.top}px`, left: `${selection.left}px` });
     if (this.media.attached && !this.follow && !this.followLoading) void this.loadFollowAlong();
     const id = this.current?.id;
-    if (id !== this.shownParagraph && this.follow) {
+    const target = this.markCurrent(id);
+    // A paragraph in a section not drawn yet is revealed once it is.
+    if (id !== this.shownParagraph && this.follow && (target || !id)) {
       this.shownParagraph = id;
-      const target = id ? this.renderRoot.querySelector<HTMLElement>(`p[data-paragraph="${id}"]`) : null;
-      if (target) this.follow.reveal(target);
+      // The paragraph's box: content-visibility makes it the offset parent of what is inside.
+      if (target) this.follow.reveal(target.closest<HTMLElement>('.paragraph') ?? target);
+    }
+    const sections = this.widget?.lesson.transcript.sections.length ?? 0;
+    if (this.shownSections < sections && !this.sectionsFrame) {
+      this.sectionsFrame = requestAnimationFrame(() => {
+        this.sectionsFrame = 0;
+        this.shownSections += SECTIONS_PER_FRAME;
+      });
+    }
+    if (this.shownMarks < this.found.length && !this.marksFrame) {
+      this.marksFrame = requestAnimationFrame(() => {
+        this.marksFrame = 0;
+        this.shownMarks += MARKS_PER_FRAME;
+      });
     }
     if (this.revealMatch) {
-      this.revealMatch = false;
       const mark = this.renderRoot.querySelector<HTMLElement>('mark.current');
+      // A match in a section not drawn yet is revealed once it is.
+      if (mark || this.shownSections >= sections) this.revealMatch = false;
       if (mark && this.scroller) {
         this.follow?.hold(10_000);
-        scrollToUpperThird(this.scroller, mark.closest('p') ?? mark);
+        scrollToUpperThird(this.scroller, mark.closest<HTMLElement>('.paragraph') ?? mark);
       }
     }
+  }
+
+  /**
+   * Marks the paragraph being spoken (`aria-current`, part `current-paragraph`) and unmarks the
+   * one before: the template leaves both alone, so a time update re-renders no paragraph.
+   */
+  private markCurrent(id: string | undefined): HTMLElement | null {
+    const previous = this.currentElement;
+    if (previous?.isConnected && previous.dataset.paragraph === id) return previous;
+    const target = id ? this.renderRoot.querySelector<HTMLElement>(`p[data-paragraph="${CSS.escape(id)}"]`) : null;
+    if (previous) {
+      previous.removeAttribute('aria-current');
+      previous.part.remove('current-paragraph');
+    }
+    target?.setAttribute('aria-current', 'true');
+    target?.part.add('current-paragraph');
+    this.currentElement = target;
+    return target;
   }
 
   private async loadFollowAlong() {
@@ -225,10 +305,9 @@ export class LessonTranscript extends LessonElement {
     this.emit(new LessonReportRequestEvent({ selection: null }));
   }
 
-  private renderText(p: Paragraph) {
-    const marks = this.found.filter((m) => m.paragraphId === p.id);
+  private renderText(p: Paragraph, group: ParagraphMatches | undefined, shown: number, current: Match | undefined) {
+    const marks = group?.matches.slice(0, shown) ?? [];
     if (!marks.length) return p.text;
-    const current = this.found[this.matchIndex];
     const pieces: unknown[] = [];
     let at = 0;
     for (const m of marks) {
@@ -243,19 +322,32 @@ export class LessonTranscript extends LessonElement {
     return pieces;
   }
 
-  private renderParagraph(p: Paragraph, timed: boolean, currentId: string | undefined) {
-    const isCurrent = p.id === currentId;
+  private renderParagraph(p: Paragraph, timed: boolean) {
+    const group = this.foundByParagraph.get(p.id);
+    const current = this.found[this.matchIndex];
+    // The paragraph holding the current match shows all its marks at once.
+    const all = group?.matches.length ?? 0;
+    const shown = !group ? 0 : current?.paragraphId === p.id ? all : Math.min(all, Math.max(0, this.shownMarks - group.first));
+    const currentHere = current?.paragraphId === p.id ? current : undefined;
+    // part and aria-current of the spoken paragraph are set by markCurrent, not here.
     // No whitespace inside <p>: selection offsets are counted in its text.
     return html`<div class="paragraph">
       ${timed ? html`<span class="time" aria-hidden="true">${formatTime(p.start ?? 0)}</span>` : nothing}
-      <p
-        part=${isCurrent ? 'paragraph current-paragraph' : 'paragraph'}
-        data-paragraph=${p.id}
-        tabindex=${timed ? '0' : nothing}
-        aria-current=${isCurrent ? 'true' : nothing}
-        aria-describedby=${timed ? 'seek-hint' : nothing}
-      >${this.renderText(p)}</p>
+      <p part="paragraph" data-paragraph=${p.id} tabindex=${timed ? '0' : nothing} aria-describedby=${timed ? 'seek-hint' : nothing}>${guard(
+        [p, group, shown, currentHere],
+        () => this.renderText(p, group, shown, currentHere),
+      )}</p>
     </div>`;
+  }
+
+  /** Sections and paragraphs; re-rendered for a new lesson or search, not for time updates. */
+  private renderBody(transcript: Transcript, timed: boolean) {
+    return transcript.sections.slice(0, this.shownSections).map(
+      (section) => html`<section>
+        ${section.heading ? html`<h3>${section.heading}</h3>` : nothing}
+        ${section.paragraphs.map((p) => this.renderParagraph(p, timed))}
+      </section>`,
+    );
   }
 
   override render() {
@@ -264,7 +356,6 @@ export class LessonTranscript extends LessonElement {
     const { t } = i18n;
     const transcript = lesson.transcript;
     const timed = isTimed(transcript);
-    const currentId = this.current?.id;
     const n = this.found.length;
     const count = !this.query.trim()
       ? ''
@@ -312,12 +403,7 @@ export class LessonTranscript extends LessonElement {
             @keydown=${this.onBodyKeydown}
           >
             ${hasText
-              ? transcript.sections.map(
-                  (section) => html`<section>
-                    ${section.heading ? html`<h3>${section.heading}</h3>` : nothing}
-                    ${section.paragraphs.map((p) => this.renderParagraph(p, timed, currentId))}
-                  </section>`,
-                )
+              ? guard([transcript, timed, this.found, this.matchIndex, this.shownMarks, this.shownSections], () => this.renderBody(transcript, timed))
               : html`<p class="muted">${t('transcript.empty')}</p>`}
           </div>
           ${this.selection

@@ -83,6 +83,11 @@ export const transcriptStyles = css`
     gap: 0.75rem;
     align-items: baseline;
     border-radius: calc(var(--lesson-radius, 8px) / 2);
+    /* A three-hour lecture has 1,000 paragraphs: the browser lays out and paints only those near
+       the view, and they stay in the page for find-in-page, selection and screen readers. The
+       size stands in for a paragraph not yet drawn; once drawn, its own is remembered. */
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 8em;
   }
   .paragraph p {
     flex: 1;
