@@ -167,13 +167,26 @@ describe('the lesson cache on a real Strapi', () => {
     assert.equal(cacheState(await api('/api/lessons?search=connection&locale=en')).hit, true);
   });
 
-  it('is ready for a shared cache: s-maxage and stale-while-revalidate, the same answer for every origin', async () => {
+  it("is ready for a shared cache: s-maxage and stale-while-revalidate, one copy for every origin; the widget's loader for minutes, its chunks for a year", async () => {
     const answer = await api(lessonPath(main.en.slug), { headers: { Origin: 'https://any-site.example' } });
     assert.equal(answer.status, 200);
     assert.match(answer.headers.get('cache-control') ?? '', /^public, max-age=60, s-maxage=60, stale-while-revalidate=\d+/);
     // LESSONS_ALLOWED_ORIGINS and CORS_ORIGINS are `*`: nothing depends on the page's origin.
     assert.equal(answer.headers.get('access-control-allow-origin'), '*');
     assert.equal(answer.headers.get('vary'), 'Accept-Encoding');
+
+    // The widget: its loader briefly (it names the chunks of the current build), the chunks for good.
+    const loader = await api('/api/lessons/widget.js', { headers: { Origin: 'https://any-site.example' } });
+    assert.equal(loader.headers.get('cache-control'), 'public, max-age=300');
+    assert.equal(loader.headers.get('vary'), 'Accept-Encoding');
+    const define = await api('/api/lessons/widget/define.js');
+    assert.equal(define.headers.get('cache-control'), 'public, max-age=300', 'define.js has a fixed name too');
+    const chunk = /\.\/([\w.-]+-[A-Za-z0-9_-]{8}\.js)/.exec(define.text)?.[1];
+    assert.ok(chunk, 'define.js imports a content-hashed chunk');
+    const chunkAnswer = await api(`/api/lessons/widget/${chunk}`, { headers: { Origin: 'https://any-site.example' } });
+    assert.equal(chunkAnswer.status, 200, chunk);
+    assert.equal(chunkAnswer.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(chunkAnswer.headers.get('vary'), 'Accept-Encoding');
   });
 
   it("shows an edit of the lesson's title at once, with a new ETag, in the lesson, the list and embed.html", async () => {

@@ -94,7 +94,9 @@ async function send(ctx: Context, relative: string, cache: string) {
   ctx.set('Access-Control-Allow-Origin', '*');
   ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
   ctx.set('Cache-Control', cache);
-  ctx.vary('Accept-Encoding');
+  // The same bytes for every site (`*` above), so a CDN keeps one copy: not `Vary: Origin`, which
+  // strapi::cors adds to every answer.
+  ctx.set('Vary', 'Accept-Encoding');
   ctx.lastModified = info.mtime;
   // The build writes a file and its compressed copies together, so the file's size and time name
   // them all; the coding tells them apart (see codedETag).
