@@ -96,6 +96,8 @@ describe('allowed origins (LESSONS_ALLOWED_ORIGINS)', () => {
     const allowed = await api('/api/lessons', { headers: { Origin: ALLOWED } });
     assert.equal(expectOk(allowed, lessonListSchema).meta.pagination.total, 4);
     assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED);
+    // Other origins get a 403 for the same URL: a shared cache (a CDN) must keep a copy per Origin.
+    assert.ok(headerList(allowed.headers.get('vary')).includes('origin'), `Vary: ${allowed.headers.get('vary')}`);
     expectOk(await api('/api/lessons'), lessonListSchema);
     assert.equal((await api(`/api/lessons/${main.en.slug}/embed.html`, { headers: { Origin: ALLOWED } })).status, 200);
   });
