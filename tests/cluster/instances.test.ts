@@ -63,6 +63,14 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
     return { jwt, id: user.id };
   }
 
+  /** What the instances logged as errors, for a failure message. */
+  const serverErrors = () =>
+    cluster.instances
+      .flatMap((i) => i.output().split('\n'))
+      .filter((line) => /error/i.test(line))
+      .slice(-30)
+      .join('\n');
+
   /** Stored progress rows, by progress key, straight from PostgreSQL. */
   function storedProgress(): Map<string, Segment[]> {
     const rows = cluster.sql(`SELECT progress_key || E'\\t' || segments::text FROM lessons_progress`);
@@ -261,7 +269,11 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
     });
     assert.equal(again.reportIds.size, FAULT_LOAD.reports / 10);
     for (const [key, id] of again.reportIds) assert.equal(id, outcome.reportIds.get(key), `report ${key} answered with its first id`);
-    assertNothingLost(t, `the same ${again.reportIds.size} reports sent again`, writes, outcome);
+    const stillOnce = [...storedReportCounts([...again.reportIds.keys()]).values()].filter((n) => n === 1).length;
+    const line = `the same reports sent again after the restart: ${again.reportIds.size} answered with their first id, ${stillOnce} of ${again.reportIds.size} stored once`;
+    t.diagnostic(line);
+    figures.push(line);
+    assert.equal(stillOnce, again.reportIds.size);
     // The restarted instance serves what the other stored while it was down.
     const last = writes.findLast((w) => w.kind === 'progress');
     assert.ok(last?.kind === 'progress');
@@ -303,9 +315,9 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
     });
     assert.ok(restart, 'PostgreSQL was restarted during the load');
     await restart;
-    assertNothingLost(t, 'PostgreSQL restarted (3 s down)', writes, outcome);
     const failures = Object.keys(outcome.answers).filter((s) => !['200', '201'].includes(s));
-    assert.deepEqual(failures, ['503'], 'requests during the gap answered 503, and nothing else went wrong (no 500, no hung request)');
+    assert.deepEqual(failures, ['503'], `requests during the gap answered 503, and nothing else went wrong (no 500, no hung request)\n${serverErrors()}`);
+    assertNothingLost(t, 'PostgreSQL restarted (3 s down)', writes, outcome);
     assert.equal(outcome.unavailableWithoutRetryAfter, 0, 'every 503 says when to retry');
     figures.push(`restarts survived: 1 instance killed and restarted, Redis stopped and started, PostgreSQL restarted; ${figures.length} load runs`);
   });

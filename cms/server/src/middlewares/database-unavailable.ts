@@ -11,8 +11,14 @@ const CODES = /^(08\d{3}|57P0[1-4]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOST
 const MESSAGES =
   /Connection terminated|connection error|timeout exceeded when trying to connect|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery mode)|terminating connection|Client was closed and is not queryable|connect ECONNREFUSED/i;
 
+/** Thrown by the plugin when the database did not confirm a write it was asked for. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
 /** Whether `error`, or an error it wraps, says the database is unreachable rather than that the request was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailableError) return true;
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof code === 'string' && CODES.test(code)) return true;

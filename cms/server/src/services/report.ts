@@ -4,6 +4,7 @@ import { anchorQuote, type ErrorReportCreated, type ErrorReportInput } from '@le
 import { LESSON_UID, REPORT_UID } from '../utils/constants';
 import { documents, isUniqueViolation, type Doc } from '../utils/documents';
 import { getService } from '../utils/get-service';
+import { DatabaseUnavailableError } from '../middlewares/database-unavailable';
 import { readTranscript } from '../utils/transcript';
 
 export interface Reporter {
@@ -63,6 +64,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             quoteFound: anchor !== null,
           },
         });
+        // A create can resolve although its COMMIT failed (a connection cut by a database restart):
+        // knex's commit() reports the failure only on the transaction's own promise, which Strapi's
+        // document service doesn't await. So a report is acknowledged only once it reads back;
+        // otherwise the client is told to send it again (same key, stored once).
+        if (!(await reports().findOne({ documentId: created.documentId, fields: ['documentId'] }))) {
+          throw new DatabaseUnavailableError('The report was not confirmed by the database.');
+        }
         return answer(created);
       } catch (e) {
         // Two sends of one report at the same moment: the database index refuses the second, which finds the first.
