@@ -130,7 +130,7 @@ describe('the lesson cache on a real Strapi', () => {
   };
   const saved = (answer: Answer) => assert.ok(answer.status === 200 || answer.status === 201, `${answer.status}: ${answer.text.slice(0, 400)}`);
 
-  it('reads a cold lesson in 11 queries, and answers it again, and its 304, with none', async () => {
+  it('reads a cold lesson in 11 queries, and answers it again, and its 304, with none; other ways to ask for it share its copy', async () => {
     const cold = await lesson(main.en.slug);
     // resolve: the slug's rows, the lesson's languages, the default language (core store);
     // the lesson row, its video, poster, tags, category, course and the course's lessons;
@@ -145,6 +145,16 @@ describe('the lesson cache on a real Strapi', () => {
     assert.equal(notModified.status, 304);
     assert.equal(notModified.headers.get('x-lessons-queries'), '0');
     assert.equal(notModified.headers.get('etag'), etag);
+
+    // Another way to ask for the same answer (the Spanish slug in English, a regional variant)
+    // finds the copy already kept once it knows which lesson and language it means: resolve's 3
+    // queries, then no more, and nothing new is kept.
+    for (const [slug, locale] of [[main.es.slug, 'en'], [main.en.slug, 'en-GB']] as const) {
+      const other = await lesson(slug, locale);
+      assert.deepEqual([other.hit, other.queries, other.entries], [true, 3, warm.entries], `${slug}?locale=${locale}`);
+      assert.equal(other.answer.headers.get('etag'), etag);
+      assert.deepEqual([(await lesson(slug, locale)).queries], [0]);
+    }
   });
 
   it('answers the list, a search, embed.html and a transcript again with no query', async () => {

@@ -38,6 +38,12 @@ export interface AnswerCacheLimits {
  */
 export class AnswerCache {
   private readonly answers: LRUCache<string, CachedAnswer>;
+  /**
+   * The answer each request led to, when requests differ but the answer is the same: a lesson's
+   * slug in another language, `locale=en-GB` answered in `en`. They share one copy, and a client
+   * cycling through variants costs the lookup, not a copy each.
+   */
+  private readonly aliases: LRUCache<string, string>;
   /** Assemblies under way, so that simultaneous first requests for one answer do the work once. */
   private readonly pending = new Map<string, Promise<CachedAnswer>>();
   private version: unknown = undefined;
@@ -51,6 +57,19 @@ export class AnswerCache {
       maxSize: limits.bytes,
       sizeCalculation: (answer) => Math.max(1, answer.bytes),
     });
+    this.aliases = new LRUCache<string, string>({ max: limits.entries });
+  }
+
+  /** Drops everything when the version has moved; answers the version now current. */
+  private async currentVersion(): Promise<unknown> {
+    const version = await this.source.current();
+    if (version !== this.version) {
+      this.answers.clear();
+      this.aliases.clear();
+      this.pending.clear();
+      this.version = version;
+    }
+    return version;
   }
 
   /**
@@ -58,13 +77,11 @@ export class AnswerCache {
    * started. An edit committed while it ran moves the version on, so that answer is never served
    * again (it may hold what the edit replaced).
    */
-  async answer(key: string, assemble: () => Promise<CachedAnswer>): Promise<{ answer: CachedAnswer; hit: boolean }> {
-    const version = await this.source.current();
-    if (version !== this.version) {
-      this.answers.clear();
-      this.pending.clear();
-      this.version = version;
-    }
+  async answer(
+    key: string,
+    assemble: () => Promise<CachedAnswer>,
+  ): Promise<{ answer: CachedAnswer; hit: boolean }> {
+    const version = await this.currentVersion();
     const kept = this.answers.get(key);
     if (kept) return { answer: kept, hit: true };
     let work = this.pending.get(key);
@@ -81,6 +98,24 @@ export class AnswerCache {
       }, forget);
     }
     return { answer: await work, hit: false };
+  }
+
+  /**
+   * The answer for a request whose answer is found in two steps: `locate()` (cheap: which lesson,
+   * which language) names the answer's own key and how to assemble it. The request is remembered
+   * as leading there, so next time neither step runs.
+   */
+  async answerVia(
+    request: string,
+    locate: () => Promise<{ key: string; assemble: () => Promise<CachedAnswer> }>,
+  ): Promise<{ answer: CachedAnswer; hit: boolean }> {
+    const version = await this.currentVersion();
+    const known = this.aliases.get(request);
+    const kept = known === undefined ? undefined : this.answers.get(known);
+    if (kept) return { answer: kept, hit: true };
+    const { key, assemble } = await locate();
+    if (this.version === version) this.aliases.set(request, key);
+    return this.answer(key, assemble);
   }
 
   /** What is kept now: for tests and the debug header. */
@@ -106,11 +141,23 @@ export const ANSWER_SOURCES = [
 /** The one core store entry answers depend on; the store's other settings change for other reasons. */
 const DEFAULT_LOCALE_KEY = 'plugin_i18n_default_locale';
 
-type WriteEvent = { model: { uid: string }; result?: { key?: unknown }; params?: { data?: { key?: unknown } } };
+type WriteEvent = {
+  model: { uid: string };
+  result?: { key?: unknown };
+  params?: { data?: { key?: unknown } };
+};
 const changesAnswers = (event: WriteEvent) =>
-  event.model.uid !== 'strapi::core-store' || (event.result?.key ?? event.params?.data?.key) === DEFAULT_LOCALE_KEY;
+  event.model.uid !== 'strapi::core-store' ||
+  (event.result?.key ?? event.params?.data?.key) === DEFAULT_LOCALE_KEY;
 
-const WRITES = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
+const WRITES = [
+  'afterCreate',
+  'afterCreateMany',
+  'afterUpdate',
+  'afterUpdateMany',
+  'afterDelete',
+  'afterDeleteMany',
+] as const;
 
 /**
  * Bumps the cache version after every write to a row an answer shows, through the Document Service,
@@ -135,6 +182,7 @@ export function bumpOnWrites(strapi: Core.Strapi): void {
   strapi.db.lifecycles.subscribe(subscriber as Parameters<typeof strapi.db.lifecycles.subscribe>[0]);
 }
 
-export default (_: { strapi: Core.Strapi }) => new AnswerCache(getConfig().cache, {
-  current: () => getService('cacheVersion').current(),
-});
+export default (_: { strapi: Core.Strapi }) =>
+  new AnswerCache(getConfig().cache, {
+    current: () => getService('cacheVersion').current(),
+  });

@@ -151,35 +151,41 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return ordered.map((l) => l.documentId as string);
   }
 
+  /** The published lesson `resolve` found, as the public API answers it. */
+  async function lessonAt(where: Awaited<ReturnType<typeof resolve>>, origin: string): Promise<Lesson> {
+    const doc = await query(strapi, LESSON_UID).findOne({
+      where: { ...PUBLISHED, documentId: where.documentId, locale: where.locale },
+      populate: LESSON_POPULATE,
+    });
+    // Unpublished since `resolve` found it.
+    if (!doc) throw new errors.NotFoundError('This lesson is not published any more.');
+    return {
+      id: doc.documentId,
+      slug: doc.slug,
+      locale: doc.locale,
+      title: doc.title,
+      summary: doc.summary ?? '',
+      video: videoOf(doc, origin),
+      transcript: readTranscript(doc.transcript, { documentId: doc.documentId, locale: doc.locale }),
+      tags: ((doc.tags ?? []) as Doc[]).map((t) => ({ slug: t.slug, name: t.name })),
+      category: doc.category ? { slug: doc.category.slug, name: doc.category.name } : null,
+      course: courseOf(doc),
+      locales: where.locales.map((l) => ({ locale: l.locale, slug: l.slug, title: l.title })),
+      related: await related(doc, where.locale),
+      publishedAt: iso(doc.publishedAt),
+      updatedAt: iso(doc.updatedAt),
+    };
+  }
+
   return {
     resolve,
+    lessonAt,
     defaultLocale,
     courseLessonIds,
 
     /** The published lesson in one language, as the public API answers it. */
     async findBySlug(slug: string, locale: string | undefined, origin: string): Promise<Lesson> {
-      const where = await resolve(slug, locale);
-      const doc = await query(strapi, LESSON_UID).findOne({
-        where: { ...PUBLISHED, documentId: where.documentId, locale: where.locale },
-        populate: LESSON_POPULATE,
-      });
-      if (!doc) throw new errors.NotFoundError(`There is no published lesson "${slug}".`);
-      return {
-        id: doc.documentId,
-        slug: doc.slug,
-        locale: doc.locale,
-        title: doc.title,
-        summary: doc.summary ?? '',
-        video: videoOf(doc, origin),
-        transcript: readTranscript(doc.transcript, { documentId: doc.documentId, locale: doc.locale }),
-        tags: ((doc.tags ?? []) as Doc[]).map((t) => ({ slug: t.slug, name: t.name })),
-        category: doc.category ? { slug: doc.category.slug, name: doc.category.name } : null,
-        course: courseOf(doc),
-        locales: where.locales.map((l) => ({ locale: l.locale, slug: l.slug, title: l.title })),
-        related: await related(doc, where.locale),
-        publishedAt: iso(doc.publishedAt),
-        updatedAt: iso(doc.updatedAt),
-      };
+      return lessonAt(await resolve(slug, locale), origin);
     },
 
     async list(q: LessonListQuery, origin: string): Promise<LessonList> {
