@@ -22,7 +22,7 @@ const FORMATS: TranscriptFormat[] = ['txt', 'vtt', 'srt'];
  * the count and the current match show at once, the other marks over the next frames, so typing
  * never waits for them.
  */
-const MARKS_PER_FRAME = 1500;
+const MARKS_PER_FRAME = 600;
 /**
  * Sections drawn in the first frame, then per frame after it: a three-hour lecture's 100
  * sections appear within a few frames instead of in one long task.
@@ -305,21 +305,28 @@ export class LessonTranscript extends LessonElement {
     this.emit(new LessonReportRequestEvent({ selection: null }));
   }
 
+  /**
+   * The paragraph's text with its search marks. The marks are built as plain DOM, not one Lit
+   * template each: a short term in a long lecture makes thousands of them, and they come and go
+   * with every letter typed.
+   */
   private renderText(p: Paragraph, group: ParagraphMatches | undefined, shown: number, current: Match | undefined) {
     const marks = group?.matches.slice(0, shown) ?? [];
     if (!marks.length) return p.text;
-    const pieces: unknown[] = [];
+    const text = document.createDocumentFragment();
     let at = 0;
     for (const m of marks) {
-      pieces.push(p.text.slice(at, m.start));
+      if (m.start > at) text.append(p.text.slice(at, m.start));
+      const mark = document.createElement('mark');
       const isCurrent = m === current;
-      pieces.push(
-        html`<mark part=${isCurrent ? 'match current-match' : 'match'} class=${isCurrent ? 'current' : ''}>${p.text.slice(m.start, m.end)}</mark>`,
-      );
+      mark.setAttribute('part', isCurrent ? 'match current-match' : 'match');
+      if (isCurrent) mark.className = 'current';
+      mark.textContent = p.text.slice(m.start, m.end);
+      text.append(mark);
       at = m.end;
     }
-    pieces.push(p.text.slice(at));
-    return pieces;
+    if (at < p.text.length) text.append(p.text.slice(at));
+    return text;
   }
 
   private renderParagraph(p: Paragraph, timed: boolean) {
