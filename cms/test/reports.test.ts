@@ -650,6 +650,10 @@ describe('a stored transcript that does not parse', () => {
     }>;
     // Changed behind Strapi's back (a hand edit, a bad migration): every write through Strapi is checked.
     strapi.execute(`UPDATE lessons_lessons SET transcript = ? ${row}`, '{"sections":[{"heading":"Sin párrafos"}]}', lesson.id);
+    // Cached answers know nothing of a change behind Strapi's back; the next write through Strapi
+    // (here the lesson's draft saved as it is) drops them, as a restart would.
+    const draft = await api(`/content-manager/collection-types/plugin::lessons.lesson/${lesson.id}?locale=es`, { method: 'PUT', token: editor, json: {} });
+    assert.equal(draft.status, 200, draft.text);
     try {
       for (const path of [`/api/lessons/${signs.es.slug}?locale=es`, `/api/lessons/${signs.es.slug}/transcript?locale=es&format=txt`]) {
         const error = expectError(await api(path), 503);
