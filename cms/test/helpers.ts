@@ -240,8 +240,8 @@ const { WebVTTParser } = require('webvtt-parser') as {
 };
 const htmlEntities = require('webvtt-parser/html-entities.json') as Record<string, string>;
 
-export function validateWebVTT(text: string): VttResult {
-  return new WebVTTParser(htmlEntities).parse(text, 'subtitles');
+export function validateWebVTT(text: string, mode: 'subtitles' | 'chapters' = 'subtitles'): VttResult {
+  return new WebVTTParser(htmlEntities).parse(text, mode);
 }
 
 export const sortBy = <T>(list: T[], key: (x: T) => string) => [...list].sort((a, b) => key(a).localeCompare(key(b)));

@@ -401,12 +401,12 @@ describe('GET /api/lessons/:slug/transcript', () => {
     assert.equal(answer.headers.get('content-type'), 'text/vtt; charset=utf-8');
     assert.equal(answer.headers.get('content-disposition'), `attachment; filename="${main.en.slug}.en.vtt"`);
     const bad = expectError(await transcript(main.en.slug, 'format=docx'), 400);
-    assert.match(fieldErrorsOf(bad).get('format') ?? '', /vtt, srt or txt/);
+    assert.match(fieldErrorsOf(bad).get('format') ?? '', /vtt, srt, txt or chapters/);
     // Names every JavaScript object has are not formats either.
     for (const format of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const error = expectError(await transcript(main.en.slug, `format=${format}`), 400);
-      assert.match(error.message, /vtt, srt or txt/, format);
-      assert.match(fieldErrorsOf(error).get('format') ?? '', /vtt, srt or txt/, format);
+      assert.match(error.message, /vtt, srt, txt or chapters/, format);
+      assert.match(fieldErrorsOf(error).get('format') ?? '', /vtt, srt, txt or chapters/, format);
     }
     expectError(await transcript('no-such-lesson', 'format=vtt'), 404);
   });

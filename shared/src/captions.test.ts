@@ -11,9 +11,10 @@ import {
   toPlainText,
   toSRT,
   toWebVTT,
+  toWebVTTChapters,
   transcriptQuerySchema,
 } from './index.js';
-import { emptyTranscript, paragraphsOf, transcriptSchema, type Transcript } from './index.js';
+import { chaptersOf, emptyTranscript, paragraphsOf, transcriptSchema, type Transcript } from './index.js';
 
 // webvtt-parser (the W3C validator's parser) ships no types; describe the part we use.
 interface ValidatorNode {
@@ -42,8 +43,8 @@ const { WebVTTParser } = require('webvtt-parser') as {
 const htmlEntities = require('webvtt-parser/html-entities.json') as Record<string, string>;
 
 /** Parses with the W3C validator and fails on any error. */
-function validateVTT(vtt: string): ValidatorCue[] {
-  const result = new WebVTTParser(htmlEntities).parse(vtt, 'subtitles');
+function validateVTT(vtt: string, mode: 'subtitles' | 'chapters' = 'subtitles'): ValidatorCue[] {
+  const result = new WebVTTParser(htmlEntities).parse(vtt, mode);
   assert.deepEqual(result.errors, [], `WebVTT validator errors for:\n${vtt}`);
   return result.cues;
 }
@@ -232,6 +233,49 @@ describe('toWebVTT', () => {
   });
 });
 
+describe('chaptersOf and toWebVTTChapters', () => {
+  it('makes one chapter per section, the untitled opening named after the lesson, covering the timeline', () => {
+    assert.deepEqual(chaptersOf(timedLesson(), 'Plants'), [
+      { title: 'Plants', start: 0, end: 3.25 },
+      { title: 'How leaves work', start: 3.25, end: 3600.5 },
+      { title: 'Summary & next steps', start: 3600.5, end: 3605 },
+    ]);
+    assert.equal(chaptersOf(timedLesson(), 'Plants', 3700).at(-1)!.end, 3700, 'the last chapter runs to the end of the video');
+  });
+
+  it('folds a later untitled section into the chapter before it and skips untimed sections', () => {
+    const t = transcriptSchema.parse({
+      sections: [
+        { heading: 'Intro', paragraphs: [{ id: 'a', text: 'One.', start: 2, end: 5 }] },
+        { heading: '', paragraphs: [{ id: 'b', text: 'Two.', start: 5, end: 9 }] },
+        { heading: 'Untimed', paragraphs: [{ id: 'c', text: 'Three.' }] },
+        { heading: '  Last\n  part ', paragraphs: [{ id: 'd', text: 'Four.', start: 9, end: 12 }] },
+      ],
+    });
+    assert.deepEqual(chaptersOf(t, 'L'), [
+      { title: 'Intro', start: 2, end: 9 },
+      { title: 'Last part', start: 9, end: 12 },
+    ]);
+    assert.deepEqual(chaptersOf(untimedLesson(), 'L'), []);
+    assert.equal(toWebVTTChapters(untimedLesson(), 'L'), 'WEBVTT\n');
+  });
+
+  it('writes a chapters track the W3C validator accepts, titles shown as written', () => {
+    const t = timedLesson();
+    t.sections[1]!.heading = 'Leaves <b>&</b> --> light';
+    const vtt = toWebVTTChapters(t, 'Plants <i>', 3700);
+    const cues = validateVTT(vtt, 'chapters');
+    assert.deepEqual(
+      cues.map((c) => [c.id, c.startTime, c.endTime, shownText(c.tree)]),
+      [
+        ['chapter-1', 0, 3.25, 'Plants <i>'],
+        ['chapter-2', 3.25, 3600.5, 'Leaves <b>&</b> → light'],
+        ['chapter-3', 3600.5, 3700, 'Summary & next steps'],
+      ],
+    );
+  });
+});
+
 describe('toSRT', () => {
   it('numbers cues from 1 and uses comma timestamps', () => {
     const srt = toSRT(timedLesson());
@@ -305,7 +349,8 @@ describe('toPlainText and formatTranscript', () => {
     assert.equal(formatTranscript(t, 'vtt'), toWebVTT(t));
     assert.equal(formatTranscript(t, 'srt'), toSRT(t));
     assert.equal(formatTranscript(t, 'txt', 'Plants'), toPlainText(t, 'Plants'));
-    assert.deepEqual(Object.keys(TRANSCRIPT_FORMATS).sort(), ['srt', 'txt', 'vtt']);
+    assert.equal(formatTranscript(t, 'chapters', 'Plants', 3700), toWebVTTChapters(t, 'Plants', 3700));
+    assert.deepEqual(Object.keys(TRANSCRIPT_FORMATS).sort(), ['chapters', 'srt', 'txt', 'vtt']);
     assert.match(TRANSCRIPT_FORMATS.vtt.mime, /^text\/vtt/);
   });
 
@@ -315,7 +360,7 @@ describe('toPlainText and formatTranscript', () => {
     for (const format of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'VTT', '', ['vtt', 'srt']]) {
       const result = transcriptQuerySchema.safeParse({ format });
       assert.equal(result.success, false, String(format));
-      assert.match(result.error.issues[0]!.message, /vtt, srt or txt/);
+      assert.match(result.error.issues[0]!.message, /vtt, srt, txt or chapters/);
     }
   });
 });

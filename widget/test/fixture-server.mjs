@@ -378,7 +378,7 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
         const format = url.searchParams.get('format') ?? 'vtt';
         const { mime, extension } = shared.TRANSCRIPT_FORMATS[format] ?? shared.TRANSCRIPT_FORMATS.vtt;
         res.writeHead(200, { 'Content-Type': mime, 'Content-Disposition': `attachment; filename="${lesson.slug}.${lesson.locale}.${extension}"` });
-        return res.end(shared.formatTranscript(lesson.transcript, format, lesson.title));
+        return res.end(shared.formatTranscript(lesson.transcript, format, lesson.title, lesson.video?.duration));
       }
       case 'embed.html': {
         const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,16 +1,18 @@
+import { chaptersOf } from './chapters.js';
 import type { Paragraph, Transcript } from './transcript.js';
 
 /** The captions files editors can import. */
 export type CaptionFormat = 'vtt' | 'srt';
 
-/** The download formats a reader may ask for. */
-export const TRANSCRIPT_FORMAT_NAMES = ['vtt', 'srt', 'txt'] as const;
+/** The download formats a reader may ask for; `chapters` is the player's WebVTT chapters track. */
+export const TRANSCRIPT_FORMAT_NAMES = ['vtt', 'srt', 'txt', 'chapters'] as const;
 export type TranscriptFormat = (typeof TRANSCRIPT_FORMAT_NAMES)[number];
 
 export const TRANSCRIPT_FORMATS = {
   vtt: { mime: 'text/vtt; charset=utf-8', extension: 'vtt' },
   srt: { mime: 'application/x-subrip; charset=utf-8', extension: 'srt' },
   txt: { mime: 'text/plain; charset=utf-8', extension: 'txt' },
+  chapters: { mime: 'text/vtt; charset=utf-8', extension: 'chapters.vtt' },
 } as const satisfies Record<TranscriptFormat, { mime: string; extension: string }>;
 
 /** Longest caption line we make from a paragraph; two short lines on screen. */
@@ -95,6 +97,19 @@ export function toWebVTT(t: Transcript): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
+/**
+ * A WebVTT chapters track (`<track kind="chapters">`): one cue per chapter, its title as plain
+ * text. A title is one line with no `-->`, or it would end or break its cue.
+ */
+export function toWebVTTChapters(t: Transcript, lessonTitle: string, duration?: number): string {
+  const blocks = ['WEBVTT'];
+  chaptersOf(t, lessonTitle, duration).forEach((c, i) => {
+    const title = escapeVtt(c.title.replace(/-->/g, '→'));
+    blocks.push(`chapter-${i + 1}\n${timestamp(c.start, '.')} --> ${timestamp(c.end, '.')}\n${title}`);
+  });
+  return `${blocks.join('\n\n')}\n`;
+}
+
 /** SubRip captions. SRT has no escaping and no comments, so headings are left out. */
 export function toSRT(t: Transcript): string {
   return allCues(t)
@@ -113,9 +128,11 @@ export function toPlainText(t: Transcript, title?: string): string {
   return parts.length ? `${parts.join('\n\n')}\n` : '';
 }
 
-export function formatTranscript(t: Transcript, format: TranscriptFormat, title?: string): string {
+/** The transcript as a download; `title` heads the text and names an untitled opening chapter, `duration` ends the last chapter. */
+export function formatTranscript(t: Transcript, format: TranscriptFormat, title?: string, duration?: number): string {
   if (format === 'vtt') return toWebVTT(t);
   if (format === 'srt') return toSRT(t);
+  if (format === 'chapters') return toWebVTTChapters(t, title ?? '', duration);
   return toPlainText(t, title);
 }
 

@@ -9,6 +9,7 @@ export * from './segments.js';
 export * from './report.js';
 export * from './anchor.js';
 export * from './captions.js';
+export * from './chapters.js';
 export * from './api-error.js';
 export * from './responses.js';
 export * from './admin-reports.js';

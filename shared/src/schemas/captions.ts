@@ -8,7 +8,7 @@ import { transcriptSchema } from './transcript.js';
  * The download formats a reader may ask for. An enum rather than a key lookup, so that names every
  * object has (`constructor`, `__proto__`, `toString`) are refused like any other unknown format.
  */
-export const transcriptFormatSchema = z.enum(TRANSCRIPT_FORMAT_NAMES, { error: 'The format must be vtt, srt or txt.' });
+export const transcriptFormatSchema = z.enum(TRANSCRIPT_FORMAT_NAMES, { error: 'The format must be vtt, srt, txt or chapters.' });
 
 /** The query of `GET /api/lessons/:slug/transcript`; other parameters (the locale) are checked apart. */
 export const transcriptQuerySchema = z.object({ format: transcriptFormatSchema.default('vtt') });

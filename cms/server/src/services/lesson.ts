@@ -239,7 +239,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale: doc.locale as string,
         title: doc.title as string,
         updatedAt: iso(doc.updatedAt),
-        text: formatTranscript(readTranscript(doc.transcript, { documentId: doc.documentId, locale: doc.locale }), format, doc.title),
+        text: formatTranscript(
+          readTranscript(doc.transcript, { documentId: doc.documentId, locale: doc.locale }),
+          format,
+          doc.title,
+          toNumber(doc.duration) ?? undefined,
+        ),
       };
     },
   };
