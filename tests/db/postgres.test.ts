@@ -32,6 +32,8 @@ describe('on PostgreSQL', () => {
       // Progress here is sent the moment a lesson is opened; the bound on credited watching time
       // is tested in cms/test/progress.test.ts, so it gets a day of slack here.
       LESSONS_PROGRESS_SLACK: '86400',
+      // X-Lessons-Queries and X-Lessons-Cache on public reads (see cms/test/lesson-cache.test.ts).
+      LESSONS_DEBUG_QUERIES: 'true',
     });
   });
 
@@ -122,6 +124,36 @@ describe('on PostgreSQL', () => {
     assert.equal(new Set(ids.slice(0, 3)).size, 1);
     assert.equal(new Set(ids.slice(3)).size, 1);
     assert.notEqual(ids[0], ids[3]);
+  });
+
+  it('keeps lesson answers in memory, and drops them once an edit has committed', async () => {
+    const path = `${strapi.url}/api/lessons/asking-for-professional-help?locale=en`;
+    const read = async () => {
+      const res = await fetch(path);
+      return { queries: res.headers.get('x-lessons-queries'), etag: res.headers.get('etag'), lesson: lessonResponseSchema.parse(await json(res)).data };
+    };
+    const cold = await read();
+    assert.equal(cold.queries, '11');
+    assert.deepEqual(await read(), { ...cold, queries: '0' });
+
+    const login = await fetch(`${strapi.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@example.com', password: 'Editor-demo-2026' }),
+    });
+    const { data: { token } } = await json<{ data: { token: string } }>(login);
+    const publish = (title: string) =>
+      fetch(`${strapi.url}/content-manager/collection-types/plugin::lessons.lesson/${cold.lesson.id}/actions/publish?locale=en`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title }),
+      });
+    assert.equal((await publish('Asking for help, step by step')).status, 200);
+    const edited = await read();
+    assert.equal(edited.lesson.title, 'Asking for help, step by step');
+    assert.notEqual(edited.etag, cold.etag);
+    assert.equal((await publish(cold.lesson.title)).status, 200);
+    assert.equal((await read()).lesson.title, cold.lesson.title);
   });
 
   it("applies suggestions: republishing a lesson, or correcting only its published text when its draft is ahead", async () => {
