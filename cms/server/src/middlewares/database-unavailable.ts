@@ -6,10 +6,12 @@ export const RETRY_AFTER_SECONDS = 5;
 
 // What node-postgres, knex and the sockets under them raise when the database can't be reached
 // or is going away: the class 08 (connection) and 57P (operator intervention) SQLSTATEs, socket
-// errors, and the messages of errors that carry no code.
+// errors, and the messages of errors that carry no code. "Transaction query already complete" is
+// knex refusing the next query of a transaction whose connection was just cut (seen while
+// PostgreSQL restarts under load); the plugin never reuses a finished transaction itself.
 const CODES = /^(08\d{3}|57P0[1-4]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN)$/;
 const MESSAGES =
-  /Connection terminated|connection error|timeout exceeded when trying to connect|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery mode)|terminating connection|Client was closed and is not queryable|connect ECONNREFUSED/i;
+  /Connection terminated|Connection ended unexpectedly|connection error|timeout exceeded when trying to connect|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|terminating connection|Client was closed and is not queryable|connect ECONNREFUSED|Transaction query already complete/i;
 
 /** Thrown by the plugin when the database did not confirm a write it was asked for. */
 export class DatabaseUnavailableError extends Error {
