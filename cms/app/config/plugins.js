@@ -21,6 +21,7 @@ module.exports = ({ env }) => ({
         bytes: env.int('LESSONS_CACHE_BYTES', 64 * 1024 * 1024),
         debugHeaders: env.bool('LESSONS_DEBUG_QUERIES', false),
       },
+      reporterEmailDays: env.int('LESSONS_REPORTER_EMAIL_DAYS', 30),
       // Several instances share rate limits and cache invalidation through it; unset for one.
       ...(env('REDIS_URL') ? { redisUrl: env('REDIS_URL') } : {}),
     },
@@ -33,4 +34,21 @@ module.exports = ({ env }) => ({
     },
   },
   i18n: { enabled: true },
+  // Reporters are told by e-mail when their report is closed, only when an SMTP server is set.
+  ...(env('SMTP_HOST')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ...(env('SMTP_USER') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD') } } : {}),
+            },
+            settings: { defaultFrom: env('MAIL_FROM', 'lessons@localhost') },
+          },
+        },
+      }
+    : {}),
 });

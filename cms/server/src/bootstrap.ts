@@ -61,4 +61,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureUniqueIndexes(strapi);
   bumpOnWrites(strapi);
   await getService('redis').connect(getConfig().redisUrl);
+  await getService('reporterMail').startPurging(getConfig().reporterEmailDays);
 };

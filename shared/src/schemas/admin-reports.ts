@@ -21,6 +21,10 @@ export const reportRowSchema = z.object({
   resolutionNote: z.string().nullable(),
   resolvedBy: z.object({ id: z.number(), name: z.string() }).nullable(),
   resolvedAt: z.string().nullable(),
+  /** When the reporter was last told by e-mail that the report was closed. */
+  notifiedAt: z.string().nullable(),
+  /** Why that e-mail could not be sent (the last attempt), or null. */
+  notifyError: z.string().nullable(),
   createdAt: z.string(),
 });
 
@@ -64,11 +68,18 @@ export const reportDetailResponseSchema = z.object({
   data: reportRowSchema.extend({
     context: reportContextSchema.nullable(),
     video: z.object({ src: z.string(), type: z.enum(VIDEO_TYPES) }).nullable(),
+    /** Whether the server can send e-mail: if not, closing a report tells nobody. */
+    mailEnabled: z.boolean(),
   }),
 });
 
 export const applySuggestionInputSchema = z
-  .object({ replacement: z.string().max(4000).optional(), note: z.string().max(4000).optional() })
+  .object({
+    replacement: z.string().max(4000).optional(),
+    note: z.string().max(4000).optional(),
+    /** The report becomes fixed: put the note in the message to the reporter too. */
+    includeNote: z.boolean().optional(),
+  })
   .strict();
 
 export const lessonOptionSchema = z.object({ documentId: z.string(), locale: z.string(), title: z.string() });

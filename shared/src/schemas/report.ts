@@ -54,5 +54,10 @@ export const reportStateSchema = z.enum(REPORT_STATES);
 export const errorReportCreatedSchema = z.object({ id: z.string(), state: reportStateSchema });
 
 export const reportStateChangeSchema = z
-  .object({ state: reportStateSchema, note: z.string().trim().max(4000).optional() })
+  .object({
+    state: reportStateSchema,
+    note: z.string().trim().max(4000).optional(),
+    /** Closing a report that has an e-mail: put the note in the message to the reporter too. */
+    includeNote: z.boolean().optional(),
+  })
   .strict();

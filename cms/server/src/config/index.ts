@@ -55,6 +55,8 @@ export const pluginConfigSchema = z.object({
     /** Test seam: X-Lessons-Queries (SQL queries run) and X-Lessons-Cache (hit or miss, size) on public reads. */
     debugHeaders: z.boolean(),
   }),
+  /** Days after a report is closed (fixed or rejected) when its reporter's e-mail address is deleted. */
+  reporterEmailDays: z.number().int().positive(),
   /** Absolute base of media and embed URLs (e.g. https://cms.example.org); defaults to the server's URL. */
   publicUrl: z
     .string()
@@ -77,6 +79,7 @@ export const defaultConfig: PluginConfig = {
   // A lesson answer is 10–100 KB, a 1,000-paragraph lecture about 300 KB: room for every language
   // of a few hundred lessons, and for their lists and embed fragments.
   cache: { entries: 2000, bytes: 64 * 1024 * 1024, debugHeaders: false },
+  reporterEmailDays: 30,
 };
 
 export default {

@@ -23,6 +23,7 @@ import {
 } from '@lessons/shared';
 import { LESSON_UID, REPORT_UID } from '../utils/constants';
 import { documents, iso, query, toNumber, type Doc } from '../utils/documents';
+import { getService } from '../utils/get-service';
 import { absoluteUrl } from '../utils/http';
 import { readTranscript, transcriptColumns } from '../utils/transcript';
 
@@ -90,6 +91,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       resolutionNote: d.resolutionNote ?? null,
       resolvedBy: d.resolvedById ? { id: d.resolvedById, name: d.resolvedByName ?? '' } : null,
       resolvedAt: d.resolvedAt ? iso(d.resolvedAt) : null,
+      notifiedAt: d.notifiedAt ? iso(d.notifiedAt) : null,
+      notifyError: d.notifyError ?? null,
       createdAt: iso(d.createdAt),
     };
   }
@@ -128,6 +131,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
     return updated ?? d;
+  }
+
+  /**
+   * A report that has just been closed tells its reporter, once per closing (a reopened report
+   * closed again tells them the new outcome). Not awaited: the change is already stored, and a
+   * slow or failing mail server must not hold the editor's answer.
+   */
+  function tellReporter(before: Doc, after: Doc, lessons: Map<string, Doc>, includeNote: boolean | undefined) {
+    const closed = (s: unknown) => s === 'fixed' || s === 'rejected';
+    if (closed(before.reviewState) || !closed(after.reviewState) || !after.reporterEmail) return;
+    const lessonTitle = lessons.get(`${after.lessonDocumentId}:${after.lessonLocale}`)?.title ?? null;
+    void getService('reporterMail').notifyClosed({ report: after, lessonTitle, includeNote: includeNote === true });
   }
 
   return {
@@ -172,7 +187,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const src = absoluteUrl(lesson?.video?.url ?? lesson?.videoUrl, origin);
-      return { ...row, context, video: src ? { src, type: videoTypeOf(lesson?.video?.mime, src) } : null };
+      const video = src ? { src, type: videoTypeOf(lesson?.video?.mime, src) } : null;
+      return { ...row, context, video, mailEnabled: getService('reporterMail').enabled() };
     },
 
     async changeState(id: string, change: ReportStateChange, admin: AdminUser): Promise<ReportRow> {
@@ -184,6 +200,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const updated = await setState(d, change.state, admin, change.note);
       const lessons = await lessonTitles([{ documentId: d.lessonDocumentId, locale: d.lessonLocale }]);
+      tellReporter(d, updated, lessons, change.includeNote);
       return toRow(updated, lessons);
     },
 
@@ -214,7 +231,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const lessonDocs = documents(strapi, LESSON_UID);
 
-      return strapi.db.transaction(async () => {
+      const { updated, lessons } = await strapi.db.transaction(async () => {
         const lesson = await draftLesson(where.documentId, where.locale);
         if (!lesson) throw new errors.NotFoundError('The lesson of this report no longer exists.');
         const draft = replaced(readTranscript(lesson.transcript, where));
@@ -236,9 +253,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await lessonDocs.update({ ...where, data: { transcript: draft } });
         if (published && !draftAhead) await lessonDocs.publish(where);
         const updated = await setState(d, 'fixed', admin, input.note ?? d.resolutionNote ?? undefined);
-        const lessons = await lessonTitles([where]);
-        return toRow(updated, lessons);
+        return { updated, lessons: await lessonTitles([where]) };
       });
+      // After the commit: a rolled-back correction must not have told anyone it was made.
+      tellReporter(d, updated, lessons, input.includeNote);
+      return toRow(updated, lessons);
     },
 
     async lessonOptions(locale?: string) {

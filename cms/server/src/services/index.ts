@@ -6,5 +6,6 @@ import progress from './progress';
 import rateLimit from './rate-limit';
 import redis from './redis';
 import report from './report';
+import reporterMail from './reporter-mail';
 
-export default { lesson, lessonCache, report, progress, rateLimit, adminReport, redis, cacheVersion };
+export default { lesson, lessonCache, report, progress, rateLimit, adminReport, redis, cacheVersion, reporterMail };
