@@ -8,6 +8,8 @@ export interface PlayerConfig {
   poster: string | null;
   /** The captions track in the lesson's language, when the transcript is timed. */
   captions: { src: string; srclang: string; label: string } | null;
+  /** The chapters track (one cue per transcript section), when the lesson has chapters. */
+  chapters: { src: string; srclang: string; label: string } | null;
   /** The interface language, and its strings (video.js's own are made from them). */
   language: string;
   t: Translate;

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { isTimed } from '@lessons/shared/core';
+import { chaptersOf, isTimed } from '@lessons/shared/core';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { initialMediaState, mediaContext, widgetContext, type MediaState, type WidgetState } from '../../context.js';
@@ -13,7 +13,9 @@ import { playerStyles } from './player.styles.js';
 /**
  * The video box. Until the reader plays, only a poster facade with a play button: video.js is
  * loaded (as its own chunk) when the owner calls `attach()`. The facade asks to play with a
- * `lesson-play-request`; it never starts the player itself.
+ * `lesson-play-request`; it never starts the player itself. A lesson with sections gets a chapters
+ * track: video.js's chapters menu in the control bar, and a marker on the progress bar at each
+ * chapter's start (a button named after the chapter, its title shown on hover and focus).
  *
  * @csspart player - The 16:9 box.
  * @csspart poster - The poster image of the facade.
@@ -59,6 +61,10 @@ export class LessonPlayer extends LessonElement {
       captions: isTimed(lesson.transcript)
         ? { src: api.transcriptUrl(lesson.slug, lesson.locale, 'vtt'), srclang: lesson.locale, label: nativeLanguageName(lesson.locale) }
         : null,
+      chapters:
+        chaptersOf(lesson.transcript, lesson.title, video.duration).length > 0
+          ? { src: api.transcriptUrl(lesson.slug, lesson.locale, 'chapters'), srclang: lesson.locale, label: i18n.t('player.controls.chapters') }
+          : null,
       language: i18n.lang,
       t: i18n.t,
       startAt,

@@ -8,7 +8,7 @@ import { unsafeCSS } from 'lit';
 import videojs from 'video.js/core.es.js';
 import videoJsCss from 'video.js/dist/video-js.min.css?text';
 import { MEDIA_EVENTS } from '../../constants.js';
-import type { Translate } from '../../i18n/i18n.js';
+import { formatTime, type Translate } from '../../i18n/i18n.js';
 import type { MediaHandle, PlayerConfig } from './media-handle.js';
 
 /** video.js's stylesheet for the shadow root (its icon font is dropped: we use its SVG icons). */
@@ -36,11 +36,56 @@ function playerStrings(t: Translate): Record<string, string> {
     'Playback Rate': t('player.controls.speed'),
     Captions: t('player.controls.captions'),
     'captions off': t('player.controls.captionsOff'),
+    Chapters: t('player.controls.chapters'),
     'Picture-in-Picture': t('player.controls.pictureInPicture'),
     'Exit Picture-in-Picture': t('player.controls.exitPictureInPicture'),
     'The media could not be loaded, either because the server or network failed or because the format is not supported.':
       t('player.controls.mediaError'),
   };
+}
+
+type Player = ReturnType<typeof videojs>;
+
+/** A chapter cue's text as a title: WebVTT escapes (`&amp;`) decoded, no markup. */
+function decodeCueTitles(track: TextTrack): void {
+  for (const cue of track.cues ?? []) if (cue instanceof VTTCue) cue.text = cue.getCueAsHTML().textContent ?? cue.text;
+}
+
+/**
+ * A marker on the progress bar where each chapter after the first starts: a button named after the
+ * chapter (its title shown on hover and on keyboard focus) that seeks there. Beside the seek bar,
+ * not in it: a slider's content is not read out, and its keys (Space, Enter) would be taken over.
+ */
+function drawChapterMarkers(player: Player, track: TextTrack, t: Translate): void {
+  const control = player.el().querySelector('.vjs-progress-control');
+  const duration = player.duration() ?? 0;
+  const cues = [...(track.cues ?? [])];
+  control?.querySelector('.lesson-chapters')?.remove();
+  if (!control || !(duration > 0) || cues.length < 2) return;
+  const markers = document.createElement('div');
+  markers.className = 'lesson-chapters';
+  markers.setAttribute('role', 'group');
+  markers.setAttribute('aria-label', t('player.controls.chapters'));
+  for (const cue of cues.slice(1)) {
+    if (cue.startTime >= duration) continue;
+    const title = cue instanceof VTTCue ? cue.text : '';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'lesson-chapter-marker';
+    button.setAttribute('aria-label', t('player.controls.chapterMarker', { title, time: formatTime(cue.startTime) }));
+    // Through the CSSOM: a strict style-src allows it, where a style attribute in markup is refused.
+    button.style.setProperty('left', `${(cue.startTime / duration) * 100}%`);
+    const tip = document.createElement('span');
+    tip.className = 'lesson-chapter-title';
+    tip.setAttribute('aria-hidden', 'true');
+    tip.textContent = title;
+    button.append(tip);
+    button.addEventListener('click', () => void player.currentTime(cue.startTime));
+    // The progress bar would start a drag on press, the player's shortcuts take Space: the button's own.
+    for (const type of ['mousedown', 'touchstart', 'keydown'] as const) button.addEventListener(type, (e) => e.stopPropagation());
+    markers.append(button);
+  }
+  control.append(markers);
 }
 
 export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Promise<MediaHandle> {
@@ -73,6 +118,24 @@ export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Pr
   await new Promise<void>((resolve) => player.ready(() => resolve()));
   if (config.captions) {
     player.addRemoteTextTrack({ kind: 'captions', ...config.captions, default: false }, false);
+  }
+  if (config.chapters) {
+    // With native text tracks video.js adds a real <track> element (its types describe its emulation's).
+    const chapters = player.addRemoteTextTrack({ kind: 'chapters', ...config.chapters, default: false }, false) as unknown as globalThis.HTMLTrackElement;
+    // A disabled track never loads its cues; hidden loads them without drawing anything.
+    chapters.track.mode = 'hidden';
+    // Titles as shown (`&amp;` read as `&`) before video.js's chapters menu, listening at the
+    // target too, makes its items from them: capture listeners there run first. The track may also
+    // load after the player has gone, which video.js's menu does not expect.
+    const track = chapters.track;
+    chapters.addEventListener(
+      'load',
+      (event: Event) => (player.isDisposed() ? event.stopImmediatePropagation() : decodeCueTitles(track)),
+      { capture: true },
+    );
+    const draw = () => void (player.isDisposed() || drawChapterMarkers(player, track, config.t));
+    chapters.addEventListener('load', draw);
+    player.on('durationchange', draw);
   }
   // Before its metadata the media element may ignore a seek or drop a play(); wait for it
   // (or for an error, which video.js shows in the player).

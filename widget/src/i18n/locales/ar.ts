@@ -32,6 +32,8 @@ export default {
       speed: 'سرعة التشغيل',
       captions: 'الترجمة النصية',
       captionsOff: 'إيقاف الترجمة النصية',
+      chapters: 'الفصول',
+      chapterMarker: 'الفصل: {{title}}، {{time}}',
       pictureInPicture: 'صورة داخل صورة',
       exitPictureInPicture: 'الخروج من وضع صورة داخل صورة',
       player: 'مشغّل الفيديو',

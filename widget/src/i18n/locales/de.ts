@@ -32,6 +32,8 @@ export default {
       speed: 'Wiedergabegeschwindigkeit',
       captions: 'Untertitel',
       captionsOff: 'Untertitel aus',
+      chapters: 'Kapitel',
+      chapterMarker: 'Kapitel: {{title}}, {{time}}',
       pictureInPicture: 'Bild im Bild',
       exitPictureInPicture: 'Bild im Bild beenden',
       player: 'Videoplayer',

@@ -36,6 +36,8 @@ export default {
       speed: 'Playback speed',
       captions: 'Captions',
       captionsOff: 'Captions off',
+      chapters: 'Chapters',
+      chapterMarker: 'Chapter: {{title}}, {{time}}',
       pictureInPicture: 'Picture-in-picture',
       exitPictureInPicture: 'Exit picture-in-picture',
       player: 'Video player',

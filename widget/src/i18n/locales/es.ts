@@ -32,6 +32,8 @@ export default {
       speed: 'Velocidad de reproducción',
       captions: 'Subtítulos',
       captionsOff: 'Subtítulos desactivados',
+      chapters: 'Capítulos',
+      chapterMarker: 'Capítulo: {{title}}, {{time}}',
       pictureInPicture: 'Imagen en imagen',
       exitPictureInPicture: 'Salir de imagen en imagen',
       player: 'Reproductor de vídeo',

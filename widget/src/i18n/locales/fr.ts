@@ -32,6 +32,8 @@ export default {
       speed: 'Vitesse de lecture',
       captions: 'Sous-titres',
       captionsOff: 'Sous-titres désactivés',
+      chapters: 'Chapitres',
+      chapterMarker: 'Chapitre : {{title}}, {{time}}',
       pictureInPicture: 'Image dans l’image',
       exitPictureInPicture: 'Quitter l’image dans l’image',
       player: 'Lecteur vidéo',

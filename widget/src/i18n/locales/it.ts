@@ -32,6 +32,8 @@ export default {
       speed: 'Velocità di riproduzione',
       captions: 'Sottotitoli',
       captionsOff: 'Sottotitoli disattivati',
+      chapters: 'Capitoli',
+      chapterMarker: 'Capitolo: {{title}}, {{time}}',
       pictureInPicture: 'Picture-in-picture',
       exitPictureInPicture: 'Esci da picture-in-picture',
       player: 'Lettore video',

@@ -32,6 +32,8 @@ export default {
       speed: '再生速度',
       captions: '字幕',
       captionsOff: '字幕オフ',
+      chapters: 'チャプター',
+      chapterMarker: 'チャプター：{{title}}、{{time}}',
       pictureInPicture: 'ピクチャー イン ピクチャー',
       exitPictureInPicture: 'ピクチャー イン ピクチャーを終了',
       player: '動画プレーヤー',

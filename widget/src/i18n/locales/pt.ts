@@ -32,6 +32,8 @@ export default {
       speed: 'Velocidade de reprodução',
       captions: 'Legendas',
       captionsOff: 'Legendas desativadas',
+      chapters: 'Capítulos',
+      chapterMarker: 'Capítulo: {{title}}, {{time}}',
       pictureInPicture: 'Picture-in-picture',
       exitPictureInPicture: 'Sair do picture-in-picture',
       player: 'Player de vídeo',

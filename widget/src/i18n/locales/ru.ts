@@ -32,6 +32,8 @@ export default {
       speed: 'Скорость воспроизведения',
       captions: 'Субтитры',
       captionsOff: 'Без субтитров',
+      chapters: 'Главы',
+      chapterMarker: 'Глава: {{title}}, {{time}}',
       pictureInPicture: 'Картинка в картинке',
       exitPictureInPicture: 'Выйти из режима «картинка в картинке»',
       player: 'Видеоплеер',

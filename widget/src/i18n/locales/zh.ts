@@ -32,6 +32,8 @@ export default {
       speed: '播放速度',
       captions: '字幕',
       captionsOff: '关闭字幕',
+      chapters: '章节',
+      chapterMarker: '章节：{{title}}，{{time}}',
       pictureInPicture: '画中画',
       exitPictureInPicture: '退出画中画',
       player: '视频播放器',

@@ -1,0 +1,89 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import { chaptersOf, lessonResponseSchema, type Lesson } from '@lessons/shared';
+import '../../define.js';
+import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
+import { API, MAIN_LESSON, activeElement, cleanup, deep, expectNoAxeViolations, mountWidget, resetFixture, until } from '../../../test/helpers.js';
+
+const lessonIn = async (locale: string): Promise<Lesson> =>
+  lessonResponseSchema.parse(await (await fetch(`${API}/api/lessons/${MAIN_LESSON}?locale=${locale}`)).json()).data;
+
+/** Plays the widget's lesson and waits until video.js has drawn the chapter markers. */
+async function playWithChapters(widget: LessonWidget) {
+  deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
+  const media = await until(() => widget.media, 'the player');
+  media.pause();
+  const root = deep(widget, 'lesson-player')!.shadowRoot!;
+  await until(() => root.querySelectorAll('.lesson-chapter-marker').length > 0, 'the chapter markers');
+  return { media, root };
+}
+
+describe('<lesson-player> chapters', () => {
+  beforeEach(resetFixture);
+  afterEach(cleanup);
+
+  it('loads the chapters track and lists every section in the control bar’s chapters menu', async () => {
+    const lesson = await lessonIn('en');
+    const widget = await mountWidget();
+    const { media, root } = await playWithChapters(widget);
+    const track = media.video.querySelector<HTMLTrackElement>('track[kind="chapters"]')!;
+    expect(track.src).to.equal(`${API}/api/lessons/${MAIN_LESSON}/transcript?locale=en&format=chapters`);
+    expect(track.srclang).to.equal('en');
+    const titles = lesson.transcript.sections.map((s, i) => (i === 0 && !s.heading ? lesson.title : s.heading));
+    const button = root.querySelector<HTMLElement>('.vjs-chapters-button')!;
+    expect(button.classList.contains('vjs-hidden')).to.equal(false);
+    expect(button.querySelector('.vjs-control-text')!.textContent).to.equal('Chapters');
+    const items = await until(() => {
+      const found = [...button.querySelectorAll('.vjs-menu-item')];
+      return found.length === titles.length ? found : null;
+    }, 'one menu item per chapter');
+    expect(items.map((i) => i.querySelector('.vjs-menu-item-text')!.textContent)).to.deep.equal(titles);
+    // A menu item takes the reader to its chapter.
+    (items[2] as HTMLElement).click();
+    await until(() => Math.abs(media.currentTime - lesson.transcript.sections[2]!.paragraphs[0]!.start!) < 0.5, 'a seek to chapter 3');
+  });
+
+  it('marks each chapter on the progress bar: named buttons, titles on hover and focus, Enter seeks', async () => {
+    const lesson = await lessonIn('en');
+    const widget = await mountWidget();
+    const { media, root } = await playWithChapters(widget);
+    const chapters = chaptersOf(lesson.transcript, lesson.title, lesson.video!.duration).slice(1);
+    const group = root.querySelector('.vjs-progress-control [role="group"]')!;
+    expect(group.getAttribute('aria-label')).to.equal('Chapters');
+    const markers = [...group.querySelectorAll<HTMLButtonElement>('button.lesson-chapter-marker')];
+    expect(markers.map((m) => m.getAttribute('aria-label'))).to.deep.equal(
+      chapters.map((c) => `Chapter: ${c.title}, ${Math.floor(c.start / 60)}:${String(Math.floor(c.start % 60)).padStart(2, '0')}`),
+    );
+    // Each marker sits at its chapter's share of the bar.
+    const bar = root.querySelector('.vjs-progress-holder')!.getBoundingClientRect();
+    for (const [i, marker] of markers.entries()) {
+      const box = marker.getBoundingClientRect();
+      const expected = bar.left + (bar.width * chapters[i]!.start) / media.duration;
+      expect(Math.abs(box.left + box.width / 2 - expected), `marker ${i + 1}`).to.be.below(2);
+    }
+    const tip = (m: HTMLElement) => getComputedStyle(m.querySelector('.lesson-chapter-title')!).visibility;
+    expect(tip(markers[1]!)).to.equal('hidden');
+
+    // Keyboard: Tab from the seek bar reaches the first marker; its title shows; Enter seeks.
+    root.querySelector<HTMLElement>('.vjs-progress-holder')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await until(() => activeElement() === markers[0], 'Tab to reach the first chapter marker');
+    expect(tip(markers[0]!)).to.equal('visible');
+    expect(markers[0]!.querySelector('.lesson-chapter-title')!.textContent).to.equal(chapters[0]!.title);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => Math.abs(media.currentTime - chapters[1]!.start) < 0.5, 'Enter to seek to chapter 3');
+    expect(media.paused, 'Enter on a marker only seeks').to.equal(true);
+    await expectNoAxeViolations(widget, 'the player with chapter markers');
+  });
+
+  it('names the chapters in the reader’s language', async () => {
+    const lesson = await lessonIn('es');
+    const widget = await mountWidget({ lang: 'es' });
+    const { root } = await playWithChapters(widget);
+    expect(root.querySelector('.vjs-progress-control [role="group"]')!.getAttribute('aria-label')).to.equal('Capítulos');
+    const first = root.querySelector('button.lesson-chapter-marker')!;
+    expect(first.getAttribute('aria-label')).to.match(new RegExp(`^Capítulo: ${lesson.transcript.sections[1]!.heading}, \\d+:\\d\\d$`));
+    expect(root.querySelector('.vjs-chapters-button .vjs-control-text')!.textContent).to.equal('Capítulos');
+  });
+});
