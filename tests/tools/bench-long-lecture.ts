@@ -1,162 +1,37 @@
-// `npm run bench`, issue 14's part: the demo lesson (16 paragraphs) and a three-hour lecture
-// (1,000 paragraphs, tests/support/long-lecture.ts) side by side, as a reader's Chromium meets
-// them on the demo host page: when the transcript shows, the longest main-thread task while a
-// search term is typed and while playback runs through the lecture, and the lesson's bytes.
-import type { Browser, Page } from 'playwright-core';
-import { adminToken, createLongLectureLesson, LESSON_UID } from '../support/long-lecture-lesson.ts';
-import { videoPastExpression } from '../support/browser.ts';
-import { wireBytes } from '../support/budget.ts';
+// `npm run bench`, issue 14's part: the demo lesson and a three-hour lecture (1,000 paragraphs,
+// tests/support/long-lecture.ts) side by side, as a reader's Chromium meets them on the demo host
+// page (tests/support/long-lecture-reader.ts measures).
+import type { Browser } from 'playwright-core';
+import {
+  createReaderLecture,
+  DEMO_LESSON,
+  describeBlocking,
+  LONG_LESSON,
+  measureReader,
+  TERM,
+  type ReaderFigures,
+} from '../support/long-lecture-reader.ts';
 
-const DEMO_LESSON = 'regaining-social-connection';
-const LONG_LESSON = 'bench-three-hour-lecture';
-/** A term typed letter by letter: in the lecture, each of its first letters matches thousands of times. */
-const TERM = 'light';
-
-// Page code is passed as strings, so the TypeScript loader injects no helpers into it.
-const OBSERVE_LONG_TASKS = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  window.__transcript = () =>
-    document.querySelector('lesson-widget')?.shadowRoot?.querySelector('lesson-transcript')?.shadowRoot ?? null;
-`;
-
-/** Playback through the whole lesson, 400 time updates a frame apart, as the player sends them. */
-const PLAYBACK_SWEEP = `(async () => {
-  const widget = document.querySelector('lesson-widget');
-  const media = widget.media;
-  media.pause();
-  // The lesson's length, not the borrowed video's.
-  const end = widget.currentLesson.transcript.sections.flatMap((s) => s.paragraphs).at(-1).end;
-  let now = 0;
-  Object.defineProperty(media, 'currentTime', { get: () => now, configurable: true });
-  for (let step = 1; step <= 400; step++) {
-    now = (end * step) / 400 - 0.5;
-    media.video.dispatchEvent(new Event('timeupdate'));
-    await new Promise((r) => requestAnimationFrame(r));
-  }
-})()`;
-
-interface Blocking {
-  longest: number;
-  total: number;
-}
-
-interface ReaderFigures {
-  paragraphs: number;
-  shownMs: number;
-  render: Blocking;
-  search: Blocking;
-  matches: string;
-  followAlong: Blocking;
-  json: { identity: number; br: number };
-}
-
-const now = (page: Page) => page.evaluate<number>('performance.now()');
-
-async function blockingBetween(page: Page, from: number, to: number): Promise<Blocking> {
-  const tasks = await page.evaluate<Array<{ start: number; duration: number }>>('window.__longTasks');
-  const inside = tasks.filter((t) => t.start >= from && t.start <= to);
-  return {
-    longest: Math.round(Math.max(0, ...inside.map((t) => t.duration))),
-    total: Math.round(inside.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0)),
-  };
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function measureReader(browser: Browser, hostUrl: string, cmsUrl: string, slug: string): Promise<ReaderFigures> {
-  const lesson = (await (await fetch(`${cmsUrl}/api/lessons/${slug}?locale=en`)).json()) as {
-    data: { transcript: { sections: Array<{ paragraphs: unknown[] }> } };
-  };
-  const paragraphs = lesson.data.transcript.sections.reduce((n, s) => n + s.paragraphs.length, 0);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await page.addInitScript(OBSERVE_LONG_TASKS);
-    await page.goto(`${hostUrl}/?lesson=${slug}&lang=en`);
-    // Measured in the page, from the start of the navigation.
-    const shownMs = Math.round(
-      (await (
-        await page.waitForFunction(
-          `(() => { const root = window.__transcript(); return root && root.querySelectorAll('p[data-paragraph]').length === ${paragraphs} ? performance.now() : 0; })()`,
-          undefined,
-          { polling: 'raf', timeout: 60_000 },
-        )
-      ).jsonValue()) as number,
-    );
-    await page.waitForLoadState('networkidle');
-    await pause(1000);
-    const render = await blockingBetween(page, 0, await now(page));
-
-    const search = page.locator('lesson-widget lesson-transcript input[type="search"]');
-    await search.click();
-    await pause(500);
-    const typingFrom = await now(page);
-    await page.keyboard.type(TERM, { delay: 80 });
-    await pause(1000);
-    const searchBlocking = await blockingBetween(page, typingFrom, await now(page));
-    const matches = (await page.locator('lesson-widget lesson-transcript [role="status"]').textContent())?.trim() || 'none';
-    await page.keyboard.press('Escape');
-
-    await page.locator('lesson-widget').getByRole('button', { name: /play/i }).first().click();
-    await page.waitForFunction(videoPastExpression(0.2), undefined, { timeout: 30_000 });
-    // The pointer stays away from the transcript, so following is not held back.
-    await page.mouse.move(0, 0);
-    await pause(500);
-    const sweepFrom = await now(page);
-    await page.evaluate(PLAYBACK_SWEEP);
-    await pause(500);
-    const followAlong = await blockingBetween(page, sweepFrom, await now(page));
-
-    const json = await wireBytes(`${cmsUrl}/api/lessons/${slug}?locale=en`);
-    return { paragraphs, shownMs, render, search: searchBlocking, matches, followAlong, json };
-  } finally {
-    await context.close();
-  }
-}
-
-/** Gives the generated lecture the demo lesson's video, so the reader's page has a player. */
-async function addVideo(cmsUrl: string, documentId: string): Promise<void> {
-  const demo = (await (await fetch(`${cmsUrl}/api/lessons/${DEMO_LESSON}?locale=en`)).json()) as { data: { video: { sources: Array<{ src: string }> } } };
-  const src = demo.data.video.sources[0]?.src;
-  if (!src) throw new Error('The demo lesson has no video to lend.');
-  const token = await adminToken(cmsUrl);
-  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
-  const base = `${cmsUrl}/content-manager/collection-types/${LESSON_UID}/${documentId}`;
-  for (const [url, method, body] of [
-    [`${base}?locale=en`, 'PUT', { videoUrl: new URL(src, cmsUrl).href }],
-    [`${base}/actions/publish?locale=en`, 'POST', {}],
-  ] as const) {
-    const res = await fetch(url, { method, headers, body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-  }
-}
-
-const ms = (n: number) => `${n.toLocaleString('en')} ms`;
 const bytes = (n: number) => `${n.toLocaleString('en')} B`;
-const blocking = (b: Blocking) => `${ms(b.longest)} (blocking ${ms(b.total)})`;
 
 /** Prints the side-by-side table; `cmsUrl` is a Strapi with the demo course and its demo editor. */
 export async function benchLongLecture(browser: Browser, hostUrl: string, cmsUrl: string): Promise<void> {
-  const { documentId } = await createLongLectureLesson(cmsUrl, { slug: LONG_LESSON });
-  await addVideo(cmsUrl, documentId);
+  await createReaderLecture(cmsUrl);
   const demo = await measureReader(browser, hostUrl, cmsUrl, DEMO_LESSON);
   const long = await measureReader(browser, hostUrl, cmsUrl, LONG_LESSON);
   const rows: Array<[string, (f: ReaderFigures) => string]> = [
-    ['widget: transcript shown after navigation', (f) => ms(f.shownMs)],
-    ['widget: longest task until then (blocking)', (f) => blocking(f.render)],
-    [`widget: search "${TERM}" typed, longest task`, (f) => blocking(f.search)],
+    ['widget: transcript shown after navigation', (f) => `${f.shownMs.toLocaleString('en')} ms`],
+    ['widget: longest task until then (blocking)', (f) => describeBlocking(f.render)],
+    [`widget: search "${TERM}" typed, longest task`, (f) => describeBlocking(f.search)],
     ['widget: search result', (f) => f.matches],
-    ['widget: playback sweep (400 updates), longest', (f) => blocking(f.followAlong)],
+    ['widget: playback sweep (400 updates), longest', (f) => describeBlocking(f.followAlong)],
     ['lesson JSON, as it is', (f) => bytes(f.json.identity)],
     ['lesson JSON, brotli (as transferred)', (f) => bytes(f.json.br)],
   ];
   const width = 48;
   console.log(`\nThree-hour lectures (issue 14), in Chromium on the demo host page:`);
-  console.log(`  ${''.padEnd(width)} ${`demo (${demo.paragraphs} paragraphs)`.padStart(30)} ${`lecture (${long.paragraphs.toLocaleString('en')} paragraphs)`.padStart(32)}`);
-  for (const [name, value] of rows) console.log(`  ${name.padEnd(width)} ${value(demo).padStart(30)} ${value(long).padStart(32)}`);
+  console.log(`  ${''.padEnd(width)} ${`demo (${demo.paragraphs} paragraphs)`.padStart(34)} ${`lecture (${long.paragraphs.toLocaleString('en')} paragraphs)`.padStart(36)}`);
+  for (const [name, value] of rows) console.log(`  ${name.padEnd(width)} ${value(demo).padStart(34)} ${value(long).padStart(36)}`);
   console.log(
     `  ${'admin: open the lesson / type 13 characters'.padEnd(width)} TODO: the editor's figures are measured in tests/e2e/long-lecture-editor.test.ts (run it to see them); no reusable measuring function yet to call from here.`,
   );

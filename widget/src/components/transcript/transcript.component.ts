@@ -16,7 +16,8 @@ import { findMatches, paragraphAtTime, paragraphById, type Match } from './find.
 import type { paragraphSelection } from './selection.js';
 import { transcriptStyles } from './transcript.styles.js';
 
-const FORMATS: TranscriptFormat[] = ['txt', 'vtt', 'srt'];
+/** The downloads; the chapters track is the player's, not a transcript to read. */
+const FORMATS = ['txt', 'vtt', 'srt'] as const satisfies readonly TranscriptFormat[];
 /**
  * Search marks added per frame. A short term in a three-hour lecture matches thousands of times;
  * the count and the current match show at once, the other marks over the next frames, so typing
