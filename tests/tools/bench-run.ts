@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,16 +41,22 @@ const strapi = await bootBenchStrapi(1395);
 const host = await startDemoHost(8095, strapi.url);
 const browser = await launchChromium();
 
-/** Resident memory of a Strapi process, in MB. */
-function residentMB(instance: BenchStrapi = strapi): number {
-  const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(instance.child.pid)], { encoding: 'utf8' }).trim());
-  return Math.round(kb / 1024);
+/**
+ * Resident memory of a Strapi process, in MB. Asked without blocking: autocannon's clients run in
+ * this process, and a synchronous `ps` every quarter second would slow the load it measures.
+ */
+function residentMB(instance: BenchStrapi = strapi): Promise<number> {
+  return new Promise((resolve, reject) =>
+    execFile('ps', ['-o', 'rss=', '-p', String(instance.child.pid)], (error, stdout) =>
+      error ? reject(error) : resolve(Math.round(Number(stdout.trim()) / 1024)),
+    ),
+  );
 }
 
 /** The largest resident memory of `instance` seen while `work` runs. */
 async function peakMemoryDuring<T>(instance: BenchStrapi, work: () => Promise<T>): Promise<{ result: T; peakMB: number }> {
-  let peakMB = residentMB(instance);
-  const timer = setInterval(() => (peakMB = Math.max(peakMB, residentMB(instance))), 250);
+  let peakMB = await residentMB(instance);
+  const timer = setInterval(() => void residentMB(instance).then((mb) => (peakMB = Math.max(peakMB, mb)), () => {}), 250);
   try {
     return { result: await work(), peakMB };
   } finally {
@@ -86,7 +92,7 @@ try {
     console.log(`  ${String(bytes.identity).padStart(8)} ${String(bytes.br).padStart(8)} ${String(bytes.gzip).padStart(8)}  ${path}`);
   }
 
-  const idleMB = residentMB();
+  const idleMB = await residentMB();
   const token = await loginReader(strapi.url);
   const lesson = `${strapi.url}/api/lessons/regaining-social-connection`;
   const etag = (await fetch(`${lesson}?locale=en`, { headers: BROWSER })).headers.get('etag') ?? '';
@@ -129,7 +135,7 @@ try {
   console.log('\nAPI on loopback (10 connections, 5 s each; ratio = req/s against /_health):');
   let health: autocannon.Result | undefined;
   let lessonPeakMB = idleMB;
-  let uncachedPeakMB = residentMB(uncached);
+  let uncachedPeakMB = await residentMB(uncached);
   let cachedLesson: autocannon.Result | undefined;
   const verdicts: string[] = [];
   for (const run of runs) {
