@@ -103,6 +103,8 @@ export class LessonTranscript extends LessonElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('selectionchange', this.onSelectionChange);
+    // Moved in the page while sections or marks were still being drawn: carry on drawing them.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
