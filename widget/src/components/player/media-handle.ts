@@ -15,6 +15,8 @@ export interface PlayerConfig {
   t: Translate;
   /** Where playback starts, in seconds. */
   startAt: number;
+  /** The API's origin: the reader's speed and captions are remembered per origin. */
+  preferencesOrigin: string;
 }
 
 /** The player as the owner drives it: methods to ask, events to hear the media confirm. */

@@ -15,7 +15,9 @@ import { playerStyles } from './player.styles.js';
  * loaded (as its own chunk) when the owner calls `attach()`. The facade asks to play with a
  * `lesson-play-request`; it never starts the player itself. A lesson with sections gets a chapters
  * track: video.js's chapters menu in the control bar, and a marker on the progress bar at each
- * chapter's start (a button named after the chapter, its title shown on hover and focus).
+ * chapter's start (a button named after the chapter, its title shown on hover and focus). The
+ * reader's speed and captions (on or off, and their language) are remembered in localStorage for
+ * the `api` origin and apply to the next lesson.
  *
  * @csspart player - The 16:9 box.
  * @csspart poster - The poster image of the facade.
@@ -68,6 +70,7 @@ export class LessonPlayer extends LessonElement {
       language: i18n.lang,
       t: i18n.t,
       startAt,
+      preferencesOrigin: api.origin,
     };
     this.handle = await createPlayer(this.stage, config);
     return this.handle;

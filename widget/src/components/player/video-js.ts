@@ -7,9 +7,11 @@
 import { unsafeCSS } from 'lit';
 import videojs from 'video.js/core.es.js';
 import videoJsCss from 'video.js/dist/video-js.min.css?text';
+import { baseLanguage } from '@lessons/shared/core';
 import { MEDIA_EVENTS } from '../../constants.js';
 import { formatTime, type Translate } from '../../i18n/i18n.js';
 import type { MediaHandle, PlayerConfig } from './media-handle.js';
+import { readPreferences, savePreferences } from './preferences.js';
 
 /** video.js's stylesheet for the shadow root (its icon font is dropped: we use its SVG icons). */
 export const videoJsStyles = unsafeCSS(videoJsCss);
@@ -88,6 +90,39 @@ function drawChapterMarkers(player: Player, track: TextTrack, t: Translate): voi
   control.append(markers);
 }
 
+const isCaptions = (track: TextTrack) => track.kind === 'captions' || track.kind === 'subtitles';
+
+/**
+ * Starts the player with the reader's remembered speed and captions, then remembers what they
+ * change. Captions left on come back on: in the remembered language when the lesson has it,
+ * otherwise in the lesson's own.
+ */
+function rememberPreferences(player: Player, origin: string): void {
+  const saved = readPreferences(origin);
+  const video = player.el().querySelector('video');
+  if (saved.rate && video) {
+    video.defaultPlaybackRate = saved.rate;
+    player.playbackRate(saved.rate);
+  }
+  const tracks = (): TextTrack[] => {
+    const list = player.textTracks() as unknown as TextTrackList;
+    return [...Array(list.length).keys()].map((i) => list[i]!).filter(isCaptions);
+  };
+  if (typeof saved.captions === 'string') {
+    const wanted = saved.captions;
+    const all = tracks();
+    const chosen = all.find((t) => t.language === wanted) ?? all.find((t) => baseLanguage(t.language) === baseLanguage(wanted)) ?? all[0];
+    if (chosen) chosen.mode = 'showing';
+  }
+  player.on('ratechange', () => void (player.isDisposed() || savePreferences(origin, { rate: player.playbackRate() ?? 1 })));
+  // The state when the list changes, not the event's track: the chapters track going hidden says nothing.
+  (player.textTracks() as unknown as TextTrackList).addEventListener('change', () => {
+    if (player.isDisposed()) return;
+    const showing = tracks().find((t) => t.mode === 'showing');
+    if ((showing?.language ?? null) !== (readPreferences(origin).captions ?? null)) savePreferences(origin, { captions: showing?.language ?? null });
+  });
+}
+
 export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Promise<MediaHandle> {
   const video = document.createElement('video');
   if (config.sources.some((s) => s.type === HLS) && !video.canPlayType(HLS)) {
@@ -141,6 +176,7 @@ export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Pr
   // (or for an error, which video.js shows in the player).
   if ((player.readyState() ?? 0) < 1) await new Promise<void>((resolve) => player.one(['loadedmetadata', 'error'], () => resolve()));
   if (config.startAt > 0) player.currentTime(config.startAt);
+  rememberPreferences(player, config.preferencesOrigin);
   const tech = player.el().querySelector('video') ?? video;
 
   return {
