@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { z } from 'zod';
 import {
   describeQuote,
@@ -17,6 +14,7 @@ import {
   type ReportRow,
 } from '@lessons/shared';
 import { adminLogin, call, expectOk, seedLesson, startStrapi, type Answer, type TestStrapi } from './helpers.ts';
+import { Inbox } from './smtp-inbox.ts';
 
 /**
  * Reporters told by e-mail when their report is closed: a real SMTP server on loopback receives
@@ -26,46 +24,6 @@ import { adminLogin, call, expectOk, seedLesson, startStrapi, type Answer, type 
 const PORT = 1480;
 const main = seedLesson('regaining-social-connection');
 const applyResponseSchema = z.object({ data: z.object({ report: reportRowSchema }) });
-
-/** Every message the loopback SMTP server accepted, parsed, in order of arrival. */
-class Inbox {
-  readonly mails: ParsedMail[] = [];
-  private waiting: Array<() => void> = [];
-  private server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    // A mailbox that does not exist, as a real server would answer it.
-    onRcptTo: (address, _session, done) => {
-      done(address.address === 'nobody@example.com' ? Object.assign(new Error('No such mailbox here'), { responseCode: 550 }) : undefined);
-    },
-    onData: (stream, _session, done) => {
-      simpleParser(stream).then(
-        (mail) => {
-          this.mails.push(mail);
-          for (const wake of this.waiting.splice(0)) wake();
-          done();
-        },
-        (error: Error) => done(error),
-      );
-    },
-  });
-
-  async listen(): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return (this.server.server.address() as AddressInfo).port;
-  }
-
-  /** The n-th mail received (0-based), once it has arrived. */
-  async mail(n: number): Promise<ParsedMail> {
-    while (this.mails.length <= n) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    return this.mails[n]!;
-  }
-
-  close() {
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 const inbox = new Inbox();
 const dir = mkdtempSync(join(tmpdir(), 'lessons-report-mail-'));

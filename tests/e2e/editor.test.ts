@@ -397,6 +397,7 @@ describe('an editor in the Strapi admin', () => {
       locale: 'en',
       quote: { exact: 'words this lesson never says', prefix: '', suffix: '' },
       what: 'Those words are not in the video.',
+      email: 'listener@example.com',
     });
 
     await page.goto(`${strapi.url}/admin/plugins/lessons`);
@@ -458,6 +459,9 @@ describe('an editor in the Strapi admin', () => {
     assert.equal(await main.getByRole('button', { name: 'Apply suggestion' }).count(), 0);
     await stateForm.getByRole('combobox').click();
     await page.getByRole('option', { name: 'Rejected' }).click();
+    // The reporter left an address, but this server has no e-mail set up: the editor is told so.
+    await stateForm.getByText('E-mail is not set up: the reporter will not be told.').waitFor();
+    assert.equal(await stateForm.getByRole('checkbox').count(), 0);
     await stateForm.getByRole('textbox').fill('Not in this lesson.');
     await stateForm.getByRole('button', { name: 'Change state' }).click();
     await page.getByText('The report is now Rejected.').first().waitFor();

@@ -148,6 +148,10 @@ const en = {
   'report.apply.confirm.where': 'In the transcript of {lesson} ({locale}). If the lesson is published, it is published again with the change.',
   'report.apply.done': 'The transcript was changed. The report is now {state}.',
   'report.apply.failed': 'The suggestion could not be applied.',
+  'report.mail.off': 'E-mail is not set up: the reporter will not be told.',
+  'report.mail.includeNote': 'Include my note in the e-mail to the reporter',
+  'report.mail.sent': 'The reporter was told by e-mail on {date}.',
+  'report.mail.failed': 'The e-mail to the reporter could not be sent: {error}',
 } as const;
 
 export default en;

@@ -149,6 +149,10 @@ const es: Messages = {
   'report.apply.confirm.where': 'En la transcripción de {lesson} ({locale}). Si la lección está publicada, se vuelve a publicar con el cambio.',
   'report.apply.done': 'Se cambió la transcripción. El informe está ahora en «{state}».',
   'report.apply.failed': 'No se pudo aplicar la sugerencia.',
+  'report.mail.off': 'El correo no está configurado: no se avisará a quien envió el aviso.',
+  'report.mail.includeNote': 'Incluir mi nota en el correo a quien envió el aviso',
+  'report.mail.sent': 'Se avisó por correo a quien envió el aviso el {date}.',
+  'report.mail.failed': 'No se pudo enviar el correo a quien envió el aviso: {error}',
 };
 
 export default es;

@@ -5,6 +5,7 @@ import * as React from 'react';
 import { errorMessage } from '../../api/errors';
 import { useReportActions, type ReportDetail } from '../../api/reports';
 import { useT } from '../../translations';
+import { ReporterMail } from './ReporterMail';
 import { STATE_LABELS } from './StateBadge';
 
 interface ApplySuggestionProps {
@@ -22,12 +23,14 @@ export function ApplySuggestion({ report, onApplied }: ApplySuggestionProps) {
   const { applySuggestion } = useReportActions();
   const [replacement, setReplacement] = React.useState(report.suggestion ?? '');
   const [note, setNote] = React.useState('');
+  const [includeNote, setIncludeNote] = React.useState(false);
   const [confirming, setConfirming] = React.useState(false);
   const [applying, setApplying] = React.useState(false);
 
   React.useEffect(() => {
     setReplacement(report.suggestion ?? '');
     setNote('');
+    setIncludeNote(false);
   }, [report.id, report.suggestion]);
 
   const context = report.context;
@@ -40,6 +43,7 @@ export function ApplySuggestion({ report, onApplied }: ApplySuggestionProps) {
       const row = await applySuggestion(report.id, {
         replacement,
         ...(note.trim() ? { note: note.trim() } : {}),
+        ...(includeNote ? { includeNote: true } : {}),
       });
       toggleNotification({ type: 'success', message: t('report.apply.done', { state: t(STATE_LABELS[row.state]) }) });
     } catch (error) {
@@ -85,6 +89,7 @@ export function ApplySuggestion({ report, onApplied }: ApplySuggestionProps) {
           onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNote(e.target.value)}
         />
       </Field.Root>
+      <ReporterMail report={report} includeNote={includeNote} onIncludeNoteChange={setIncludeNote} />
       <Flex justifyContent="flex-end">
         <Button
           startIcon={<Magic />}

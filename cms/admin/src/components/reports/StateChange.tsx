@@ -5,6 +5,7 @@ import * as React from 'react';
 import { errorMessage } from '../../api/errors';
 import { useReportActions, type ReportDetail } from '../../api/reports';
 import { useT } from '../../translations';
+import { ReporterMail, ReporterMailOutcome } from './ReporterMail';
 import { STATE_LABELS } from './StateBadge';
 
 interface StateChangeProps {
@@ -20,19 +21,26 @@ export function StateChange({ report, onChanged }: StateChangeProps) {
   const moves = REPORT_TRANSITIONS[report.state];
   const [next, setNext] = React.useState<ReportState | undefined>(undefined);
   const [note, setNote] = React.useState('');
+  const [includeNote, setIncludeNote] = React.useState(false);
   const [saving, setSaving] = React.useState(false);
 
   React.useEffect(() => {
     setNext(undefined);
     setNote('');
+    setIncludeNote(false);
   }, [report.id, report.state]);
+  const closes = next === 'fixed' || next === 'rejected';
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!next) return;
     setSaving(true);
     try {
-      const row = await changeState(report.id, { state: next, ...(note.trim() ? { note: note.trim() } : {}) });
+      const row = await changeState(report.id, {
+        state: next,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(closes && includeNote ? { includeNote: true } : {}),
+      });
       toggleNotification({ type: 'success', message: t('report.state.changed', { state: t(STATE_LABELS[row.state]) }) });
       onChanged();
     } catch (error) {
@@ -48,6 +56,7 @@ export function StateChange({ report, onChanged }: StateChangeProps) {
         <Typography variant="delta" tag="h2">
           {t('report.state.title')}
         </Typography>
+        <ReporterMailOutcome report={report} />
         {report.state === 'held' && <Typography variant="omega">{t('report.state.heldHint')}</Typography>}
         <Field.Root name="state" required>
           <Field.Label>{t('report.state.next')}</Field.Label>
@@ -68,6 +77,7 @@ export function StateChange({ report, onChanged }: StateChangeProps) {
           <Textarea value={note} maxLength={4000} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNote(e.target.value)} />
           <Field.Hint />
         </Field.Root>
+        {closes && <ReporterMail report={report} includeNote={includeNote} onIncludeNoteChange={setIncludeNote} />}
         <Flex justifyContent="flex-end">
           <Button type="submit" disabled={!next} loading={saving}>
             {t('report.state.submit')}
