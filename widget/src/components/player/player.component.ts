@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { chaptersOf, isTimed } from '@lessons/shared/core';
+import { isTimed } from '@lessons/shared/core';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { initialMediaState, mediaContext, widgetContext, type MediaState, type WidgetState } from '../../context.js';
@@ -57,16 +57,17 @@ export class LessonPlayer extends LessonElement {
     const sheet = videoJsStyles.styleSheet;
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
     if (!this.stage || this.widget !== widget) return null;
+    // A timed transcript makes both tracks: its sections' times are the chapters'.
+    const timed = isTimed(lesson.transcript);
     const config: PlayerConfig = {
       sources: video.sources,
       poster: video.poster,
-      captions: isTimed(lesson.transcript)
+      captions: timed
         ? { src: api.transcriptUrl(lesson.slug, lesson.locale, 'vtt'), srclang: lesson.locale, label: nativeLanguageName(lesson.locale) }
         : null,
-      chapters:
-        chaptersOf(lesson.transcript, lesson.title, video.duration).length > 0
-          ? { src: api.transcriptUrl(lesson.slug, lesson.locale, 'chapters'), srclang: lesson.locale, label: i18n.t('player.controls.chapters') }
-          : null,
+      chapters: timed
+        ? { src: api.transcriptUrl(lesson.slug, lesson.locale, 'chapters'), srclang: lesson.locale, label: i18n.t('player.controls.chapters') }
+        : null,
       language: i18n.lang,
       t: i18n.t,
       startAt,
