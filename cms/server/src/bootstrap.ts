@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PROGRESS_UID, REPORT_UID } from './utils/constants';
 import { bumpOnWrites } from './services/lesson-cache';
 import { getConfig, getService } from './utils/get-service';
+import { surviveDatabaseOutages } from './middlewares/database-unavailable';
 
 /**
  * Strapi checks `unique: true` in the application only, which two simultaneous requests both pass.
@@ -61,5 +62,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureUniqueIndexes(strapi);
   bumpOnWrites(strapi);
   await getService('redis').connect(getConfig().redisUrl);
+  surviveDatabaseOutages(strapi);
   await getService('reporterMail').startPurging(getConfig().reporterEmailDays);
 };

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { replyError } from '../utils/http';
 
@@ -47,3 +48,35 @@ export default () => async (ctx: Context, next: Next) => {
     });
   }
 };
+
+/**
+ * A database restart must not take the server down with it. Under load, a query whose connection
+ * PostgreSQL cut could surface outside any request (Strapi's document service leaves one such
+ * rejection unhandled) and Node then exits: both instances of the cluster test died that way.
+ * Those errors are logged; anything else still ends the process, as Node would.
+ */
+export function surviveDatabaseOutages(strapi: Core.Strapi): void {
+  const onRejection = (reason: unknown) => {
+    if (!isDatabaseUnavailable(reason)) throw reason;
+    strapi.log.warn(`[lessons] A database query failed outside any request while the database was away: ${(reason as Error).message}`);
+  };
+  const onException = (error: Error) => {
+    if (!isDatabaseUnavailable(error)) throw error;
+    strapi.log.warn(`[lessons] A database connection failed outside any request: ${error.message}`);
+  };
+  stopSurvivingDatabaseOutages();
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtException', onException);
+  removeHandlers = () => {
+    process.off('unhandledRejection', onRejection);
+    process.off('uncaughtException', onException);
+  };
+}
+
+let removeHandlers = () => {};
+
+/** Strapi stopping (destroy): Node's own handling again. */
+export function stopSurvivingDatabaseOutages(): void {
+  removeHandlers();
+  removeHandlers = () => {};
+}
