@@ -50,9 +50,9 @@ export default () => async (ctx: Context, next: Next) => {
 };
 
 /**
- * A database restart must not take the server down with it. Under load, a query whose connection
- * PostgreSQL cut could surface outside any request (Strapi's document service leaves one such
- * rejection unhandled) and Node then exits: both instances of the cluster test died that way.
+ * A database restart must not take the server down with it. Under load, the error of a query
+ * whose connection PostgreSQL cut (seen: Strapi's read-back of a created report) surfaced outside
+ * any request, unhandled, and Node exited: both instances of the cluster test died that way.
  * Those errors are logged; anything else still ends the process, as Node would.
  */
 export function surviveDatabaseOutages(strapi: Core.Strapi): void {
