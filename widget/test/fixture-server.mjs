@@ -133,6 +133,21 @@ function buildLessons(course) {
       video: { ...first.data.video, duration: Math.ceil(lectureEnd) },
     },
   });
+  // The main lesson with a heading that WebVTT must escape, for the player's chapter titles.
+  out.push({
+    key: 'marked-up-heading',
+    unlisted: true,
+    media: first.media,
+    data: {
+      ...first.data,
+      id: 'marked-up-heading',
+      slug: 'marked-up-heading',
+      transcript: { sections: first.data.transcript.sections.map((s, i) => (i === 1 ? { ...s, heading: 'Rest & routine <b>' } : s)) },
+      course: null,
+      locales: [{ locale: course.defaultLocale, slug: 'marked-up-heading', title: first.data.title }],
+      related: [],
+    },
+  });
   return out;
 }
 

@@ -12,7 +12,10 @@ const lessonIn = async (locale: string): Promise<Lesson> =>
 async function playWithChapters(widget: LessonWidget) {
   deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
   const media = await until(() => widget.media, 'the player');
+  // Paused, so that video.js keeps its controls shown (it hides them from an idle reader while playing).
+  await until(() => !media.paused, 'playback');
   media.pause();
+  await until(() => media.paused, 'paused');
   const root = deep(widget, 'lesson-player')!.shadowRoot!;
   await until(() => root.querySelectorAll('.lesson-chapter-marker').length > 0, 'the chapter markers');
   return { media, root };
@@ -75,6 +78,19 @@ describe('<lesson-player> chapters', () => {
     await until(() => Math.abs(media.currentTime - chapters[1]!.start) < 0.5, 'Enter to seek to chapter 3');
     expect(media.paused, 'Enter on a marker only seeks').to.equal(true);
     await expectNoAxeViolations(widget, 'the player with chapter markers');
+  });
+
+  it('shows a heading WebVTT had to escape as written, in the menu and on its marker', async () => {
+    const widget = await mountWidget({ lesson: 'marked-up-heading' });
+    const { root } = await playWithChapters(widget);
+    const items = await until(() => {
+      const found = [...root.querySelectorAll('.vjs-chapters-button .vjs-menu-item-text')];
+      return found.length > 1 ? found : null;
+    }, 'the chapters menu');
+    expect(items[1]!.textContent).to.equal('Rest & routine <b>');
+    const marker = root.querySelector('button.lesson-chapter-marker')!;
+    expect(marker.querySelector('.lesson-chapter-title')!.textContent).to.equal('Rest & routine <b>');
+    expect(marker.getAttribute('aria-label')).to.match(/^Chapter: Rest & routine <b>, /);
   });
 
   it('names the chapters in the reader’s language', async () => {
