@@ -35,9 +35,13 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * ```
  *
  * First paint: until its data has loaded the widget shows its light DOM through a slot, e.g. the
- * indexable `GET {api}/api/lessons/:slug/embed.html?locale=xx` (title, poster, transcript).
+ * indexable `GET {api}/api/lessons/:slug/embed.html?locale=xx` (title, poster, transcript, and
+ * the lesson as schema.org JSON-LD for search engines).
  * Links follow `link-template` (see `base/link-template.ts`; default `?lesson={slug}&lang={locale}`).
  * A `#t=90` (or `#t=1:30`) deep link in the page URL loads the player at once and starts there.
+ * The player has the transcript's captions and chapters (a chapters menu, and a marker on the
+ * progress bar at each section's start), and remembers the reader's speed and captions (on or
+ * off, and their language) in localStorage per `api` origin for the next lesson.
  *
  * @slot - The light-DOM first paint described above, shown until the lesson has loaded.
  *
