@@ -226,7 +226,7 @@ describe('the lesson cache on a real Strapi', () => {
   it("shows an edit of the course's title and order at once", async () => {
     const before = await cached(main.en.slug);
     assert.equal(before.data.course?.position, 2);
-    const courseId = await documentIdOf('course', before.data.course!.slug);
+    const courseId = await documentIdOf('course', before.data.course.slug);
     saved(await cm('course', `/${courseId}?locale=en`, { method: 'PUT', json: { title: 'Depression, understood' } }));
     const renamed = await lesson(main.en.slug);
     assert.equal(renamed.hit, false);
@@ -248,7 +248,7 @@ describe('the lesson cache on a real Strapi', () => {
     saved(
       await cm('course', `/${courseId}?locale=en`, {
         method: 'PUT',
-        json: { title: before.data.course!.title, lessons: { connect: [{ documentId: signsId, locale: 'en', position: { start: true } }] } },
+        json: { title: before.data.course.title, lessons: { connect: [{ documentId: signsId, locale: 'en', position: { start: true } }] } },
       }),
     );
     assert.deepEqual((await lesson(main.en.slug)).data.course, before.data.course);

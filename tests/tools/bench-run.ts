@@ -48,7 +48,7 @@ const browser = await launchChromium();
 function residentMB(instance: BenchStrapi = strapi): Promise<number> {
   return new Promise((resolve, reject) =>
     execFile('ps', ['-o', 'rss=', '-p', String(instance.child.pid)], (error, stdout) =>
-      error ? reject(error) : resolve(Math.round(Number(stdout.trim()) / 1024)),
+      error ? reject(new Error(`ps failed: ${error.message}`)) : resolve(Math.round(Number(stdout.trim()) / 1024)),
     ),
   );
 }

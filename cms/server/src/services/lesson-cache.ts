@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import { CATEGORY_UID, COURSE_UID, LESSON_UID, TAG_UID } from '../utils/constants';
 import { getConfig, getService } from '../utils/get-service';
-import { prepareBody, type PreparedBody } from '../utils/http';
+import type { PreparedBody } from '../utils/http';
 
 /** A public answer as it is sent: the body with its content hash, its type, and headers of its own. */
 export interface CachedAnswer extends PreparedBody {
@@ -179,7 +179,7 @@ export function bumpOnWrites(strapi: Core.Strapi): void {
   };
   const subscriber: Record<string, unknown> = { models: ANSWER_SOURCES };
   for (const action of WRITES) subscriber[action] = bumpAfterCommit;
-  strapi.db.lifecycles.subscribe(subscriber as Parameters<typeof strapi.db.lifecycles.subscribe>[0]);
+  strapi.db.lifecycles.subscribe(subscriber);
 }
 
 export default (_: { strapi: Core.Strapi }) =>

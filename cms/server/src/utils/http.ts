@@ -64,7 +64,7 @@ export async function sendJson(ctx: Context, value: unknown, maxAge = 60): Promi
  * in cached answers.
  */
 export function publicOrigin(configured?: string): string {
-  const base = configured || (strapi.config.get('server.absoluteUrl') as string);
+  const base = configured || strapi.config.get<string>('server.absoluteUrl');
   return base.replace(/\/+$/, '');
 }
 
@@ -100,7 +100,7 @@ export function clientKey(address: string): string {
  * X-Forwarded-For one only when `server.proxy.koa` tells Strapi it sits behind a proxy.
  */
 export function clientHash(ctx: Context): string {
-  const keys = (strapi.config.get('server.app.keys') as string[] | undefined) ?? [];
+  const keys = strapi.config.get<string[] | undefined>('server.app.keys') ?? [];
   return createHash('sha256').update(`${keys.join(',')}|${clientKey(ctx.request.ip)}`).digest('hex').slice(0, 32);
 }
 

@@ -25,10 +25,11 @@ let openToEveryOrigin: boolean | undefined;
 function answersIgnoreOrigin(): boolean {
   if (openToEveryOrigin !== undefined) return openToEveryOrigin;
   const pluginOpen = getConfig().allowedOrigins.some((o) => o.trim() === '*');
-  const middlewares = (strapi.config.get('middlewares') as MiddlewareEntry[] | undefined) ?? [];
+  const middlewares = strapi.config.get<MiddlewareEntry[] | undefined>('middlewares') ?? [];
   const cors = middlewares.find((m): m is Exclude<MiddlewareEntry, string> => typeof m === 'object' && m?.name === 'strapi::cors');
   const origins = cors?.config?.origin ?? '*';
-  const corsOpen = (Array.isArray(origins) ? origins : String(origins).split(',')).some((o) => String(o).trim() === '*');
+  const list: unknown[] = Array.isArray(origins) ? origins : typeof origins === 'string' ? origins.split(',') : [];
+  const corsOpen = list.some((o) => typeof o === 'string' && o.trim() === '*');
   openToEveryOrigin = pluginOpen && corsOpen && !cors?.config?.credentials;
   return openToEveryOrigin;
 }

@@ -6,6 +6,7 @@ export interface Match {
   end: number;
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**

@@ -252,11 +252,13 @@ export class LessonTranscript extends LessonElement {
     this.revealMatch = true;
   }
 
-  private readonly onSelectionChange = async () => {
+  private readonly onSelectionChange = () => void this.selectionChanged();
+
+  private async selectionChanged(): Promise<void> {
     if (!this.readSelectionOf && !(await this.loadSelection())) return;
     cancelAnimationFrame(this.selectionFrame);
     this.selectionFrame = requestAnimationFrame(() => this.readSelection());
-  };
+  }
 
   /** Loads the selection reader, once; false while it loads, or after it failed to. */
   private async loadSelection(): Promise<boolean> {

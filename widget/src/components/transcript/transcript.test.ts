@@ -149,9 +149,9 @@ describe('<lesson-transcript>', () => {
     const selection = document.getSelection()!;
     selection.setBaseAndExtent(text, 4, text, 20);
     const button = await until(() => transcriptOf(widget).querySelector<HTMLButtonElement>('[part="report-selection"]'), 'the button');
-    expect(button.textContent!.trim()).to.equal('Report an error');
+    expect(button.textContent.trim()).to.equal('Report an error');
     const requests: Array<{ selection: unknown }> = [];
-    widget.shadowRoot!.addEventListener('lesson-report-request', (e) => requests.push((e as CustomEvent).detail), { capture: true });
+    widget.shadowRoot!.addEventListener('lesson-report-request', (e) => requests.push((e as CustomEvent<{ selection: unknown }>).detail), { capture: true });
     button.click();
     expect(requests).to.have.length(1);
     const { quote, position } = requests[0]!.selection as { quote: { exact: string }; position: { paragraphId: string; start: number; end: number } };
