@@ -127,8 +127,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       title: course.title,
       position: index + 1,
       total: ordered.length,
-      previous: index > 0 ? link(ordered[index - 1]!) : null,
-      next: index < ordered.length - 1 ? link(ordered[index + 1]!) : null,
+      previous: index > 0 ? link(ordered[index - 1]) : null,
+      next: index < ordered.length - 1 ? link(ordered[index + 1]) : null,
     };
   }
 

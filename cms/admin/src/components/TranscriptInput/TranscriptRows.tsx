@@ -187,7 +187,7 @@ export function TranscriptRows({
       style={{ maxHeight: 'min(70vh, 60rem)', overflowY: 'auto', overflowAnchor: 'none' }}
       onFocus={(e) => setFocusedKey((e.target as HTMLElement).closest('[data-row-key]')?.getAttribute('data-row-key') ?? null)}
       onBlur={(e) => {
-        if (!scroller.current?.contains(e.relatedTarget as Node | null)) setFocusedKey(null);
+        if (!scroller.current?.contains(e.relatedTarget)) setFocusedKey(null);
       }}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>

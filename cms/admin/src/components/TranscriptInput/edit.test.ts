@@ -108,7 +108,7 @@ describe('editing', () => {
     let t = setHeading(sample(), 0, 'Intro');
     t = updateParagraph(t, 0, 0, { text: 'Hello.', start: undefined });
     assert.deepEqual(t.sections[0], { heading: 'Intro', paragraphs: [{ id: 'p1', text: 'Hello.', end: 4 }] });
-    assert.equal('start' in t.sections[0]!.paragraphs[0]!, false);
+    assert.equal('start' in t.sections[0].paragraphs[0]!, false);
   });
 
   it('sets the text of a paragraph that moved since the typing began, found by its id', () => {
