@@ -9,12 +9,16 @@ import videojs from 'video.js/core.es.js';
 import videoJsCss from 'video.js/dist/video-js.min.css?text';
 import { baseLanguage } from '@lessons/shared/core';
 import { MEDIA_EVENTS } from '../../constants.js';
+import { chapterMarkerStyles } from './chapters.styles.js';
 import { formatTime, type Translate } from '../../i18n/i18n.js';
 import type { MediaHandle, PlayerConfig } from './media-handle.js';
 import { readPreferences, savePreferences } from './preferences.js';
 
-/** video.js's stylesheet for the shadow root (its icon font is dropped: we use its SVG icons). */
-export const videoJsStyles = unsafeCSS(videoJsCss);
+/**
+ * video.js's stylesheet for the shadow root (its icon font is dropped: we use its SVG icons), with
+ * our chapter markers' rules, which only a player needs.
+ */
+export const videoJsStyles = unsafeCSS(`${videoJsCss}\n${chapterMarkerStyles.cssText}`);
 
 const HLS = 'application/x-mpegURL';
 
