@@ -18,7 +18,10 @@ const minify = () =>
   });
 
 /** Empties dist/ first, so no chunk of an earlier build is left behind for the server to serve. */
-const cleanDist = () => ({ name: 'clean-dist', buildStart: () => rmSync('dist', { recursive: true, force: true }) });
+const cleanDist = () => ({
+  name: 'clean-dist',
+  buildStart: () => rmSync('dist', { recursive: true, force: true }),
+});
 
 export default [
   {
@@ -29,7 +32,11 @@ export default [
       entryFileNames: '[name].js',
       // Named so the size report (and a reader of the network panel) can tell them apart.
       chunkFileNames: ({ name }) =>
-        UI_LANGUAGES.includes(name) ? 'lang-[name]-[hash].js' : name === 'video-js' ? 'player-[hash].js' : '[name]-[hash].js',
+        UI_LANGUAGES.includes(name)
+          ? 'lang-[name]-[hash].js'
+          : name === 'video-js'
+            ? 'player-[hash].js'
+            : '[name]-[hash].js',
       sourcemap: true,
     },
     plugins: [

@@ -24,7 +24,11 @@ export default {
   plugins: [
     failingChunksPlugin(),
     vendorDevServerPlugin(),
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
   ],
   browsers: [
     chromeLauncher({

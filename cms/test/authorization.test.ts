@@ -1,8 +1,26 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { lessonResponseSchema, paragraphsOf, progressOutputSchema, progressResponseSchema, reportCreatedResponseSchema, type Lesson } from '@lessons/shared';
+import {
+  lessonResponseSchema,
+  paragraphsOf,
+  progressOutputSchema,
+  progressResponseSchema,
+  reportCreatedResponseSchema,
+  type Lesson,
+} from '@lessons/shared';
 import { ACTIONS, LESSON_UID } from '../server/src/utils/constants.ts';
-import { adminLogin, call, expectOk, readerLogin, registerReader, seed, seedLesson, startStrapi, type Answer, type TestStrapi } from './helpers.ts';
+import {
+  adminLogin,
+  call,
+  expectOk,
+  readerLogin,
+  registerReader,
+  seed,
+  seedLesson,
+  startStrapi,
+  type Answer,
+  type TestStrapi,
+} from './helpers.ts';
 
 /**
  * Who may do what: every actor on every route of the plugin (and the reader account routes it
@@ -21,11 +39,19 @@ const reports: { forState: string; forApply: string } = { forState: '', forApply
 const main = seedLesson('regaining-social-connection');
 const watched = seedLesson('sleep-routine-and-mood');
 const applied = seedLesson('asking-for-professional-help');
-const REPORTER_EMAILS = ['reporter-one@example.org', 'reporter-two@example.org', 'reporter-three@example.org'];
+const REPORTER_EMAILS = [
+  'reporter-one@example.org',
+  'reporter-two@example.org',
+  'reporter-three@example.org',
+];
 
 /** Marker text that exists only in drafts; public answers must never contain it. */
 const DRAFT = {
-  only: { title: 'Zqdraftonly unpublished lesson', slug: 'zqdraftonly-lesson', text: 'Zqdraftonly transcript words' },
+  only: {
+    title: 'Zqdraftonly unpublished lesson',
+    slug: 'zqdraftonly-lesson',
+    text: 'Zqdraftonly transcript words',
+  },
   edit: { title: 'Zqdraftedit retitled', slug: 'zqdraftedit-slug', text: 'Zqdraftedit paragraph words' },
   locale: { title: 'Zqdraftlocale título', slug: 'zqdraftlocale-leccion', text: 'Zqdraftlocale palabras' },
 };
@@ -49,7 +75,10 @@ before(async () => {
   tokens.reportReader = await editorWith('report-reader', [ACTIONS.readReports]);
   tokens.noLessons = await editorWith('media-only', ['plugin::upload.read']);
 
-  reports.forState = await report(main.en.slug, { what: 'A word is missing here.', email: REPORTER_EMAILS[0] });
+  reports.forState = await report(main.en.slug, {
+    what: 'A word is missing here.',
+    email: REPORTER_EMAILS[0],
+  });
   const lesson = expectOk(await api(`/api/lessons/${applied.en.slug}`), lessonResponseSchema).data;
   const paragraph = paragraphsOf(lesson.transcript)[0]!;
   const exact = paragraph.text.split(' ').slice(0, 3).join(' ');
@@ -68,14 +97,23 @@ after(async () => {
 });
 
 let keys = 0;
-async function report(slug: string, body: Record<string, unknown>, actor: Actor = 'anonymous'): Promise<string> {
-  const answer = await ask('POST', `/api/lessons/${slug}/reports`, actor, { locale: 'en', idempotencyKey: `authorization-${++keys}`, ...body });
+async function report(
+  slug: string,
+  body: Record<string, unknown>,
+  actor: Actor = 'anonymous',
+): Promise<string> {
+  const answer = await ask('POST', `/api/lessons/${slug}/reports`, actor, {
+    locale: 'en',
+    idempotencyKey: `authorization-${++keys}`,
+    ...body,
+  });
   return expectOk(answer, reportCreatedResponseSchema, 201).data.id;
 }
 
 /** An admin role with exactly these permissions, and an activated editor in it; answers the editor's token. */
 async function editorWith(name: string, actions: string[]): Promise<string> {
-  const admin = (path: string, method: string, json: unknown) => api(path, { method, json, token: tokens.superAdmin! });
+  const admin = (path: string, method: string, json: unknown) =>
+    api(path, { method, json, token: tokens.superAdmin! });
   const role = await admin('/admin/roles', 'POST', { name, description: `Test role: ${actions.join(', ')}` });
   assert.equal(role.status, 201, role.text);
   const roleId = (role.body as { data: { id: number } }).data.id;
@@ -84,7 +122,12 @@ async function editorWith(name: string, actions: string[]): Promise<string> {
   assert.equal(granted.status, 200, granted.text);
 
   const email = `${name}@example.com`;
-  const user = await admin('/admin/users', 'POST', { firstname: name, lastname: 'Editor', email, roles: [roleId] });
+  const user = await admin('/admin/users', 'POST', {
+    firstname: name,
+    lastname: 'Editor',
+    email,
+    roles: [roleId],
+  });
   assert.equal(user.status, 201, user.text);
   const registrationToken = (user.body as { data: { registrationToken: string } }).data.registrationToken;
   const password = 'Test-editor-2026';
@@ -104,19 +147,35 @@ async function editorWith(name: string, actions: string[]): Promise<string> {
  */
 async function createDrafts() {
   const cm = (path: string, method: string, json: unknown) =>
-    api(`/content-manager/collection-types/${LESSON_UID}${path}`, { method, json, token: tokens.superAdmin! });
+    api(`/content-manager/collection-types/${LESSON_UID}${path}`, {
+      method,
+      json,
+      token: tokens.superAdmin!,
+    });
   // Looked up as editors see them: a public answer fetched now could be cached from before the drafts.
   const documentId = async (type: 'lesson' | 'course' | 'category', slug: string) => {
-    const list = await api(`/content-manager/collection-types/plugin::lessons.${type}?locale=en&pageSize=100`, { token: tokens.superAdmin! });
+    const list = await api(
+      `/content-manager/collection-types/plugin::lessons.${type}?locale=en&pageSize=100`,
+      { token: tokens.superAdmin! },
+    );
     assert.equal(list.status, 200, list.text);
-    const found = (list.body as { results: Array<{ documentId: string; slug: string }> }).results.find((r) => r.slug === slug);
+    const found = (list.body as { results: Array<{ documentId: string; slug: string }> }).results.find(
+      (r) => r.slug === slug,
+    );
     assert.ok(found, `${type} ${slug}`);
     return found.documentId;
   };
   const linked = async (type: 'course' | 'category') => ({
-    connect: [{ documentId: await documentId(type, type === 'course' ? seed.course.en.slug : seed.category.en.slug), locale: 'en' }],
+    connect: [
+      {
+        documentId: await documentId(type, type === 'course' ? seed.course.en.slug : seed.category.en.slug),
+        locale: 'en',
+      },
+    ],
   });
-  const transcript = (text: string) => ({ sections: [{ heading: text, paragraphs: [{ id: 'p1', text, start: 0, end: 5 }] }] });
+  const transcript = (text: string) => ({
+    sections: [{ heading: text, paragraphs: [{ id: 'p1', text, start: 0, end: 5 }] }],
+  });
   const write = async (path: string, method: string, data: Record<string, unknown>) => {
     const answer = await cm(path, method, data);
     assert.ok(answer.status === 200 || answer.status === 201, answer.text);
@@ -168,7 +227,8 @@ interface Route {
 }
 
 /** Expected statuses in the order of ACTORS. */
-const statuses = (...list: number[]): Record<Actor, number> => Object.fromEntries(ACTORS.map((a, i) => [a, list[i]!])) as Record<Actor, number>;
+const statuses = (...list: number[]): Record<Actor, number> =>
+  Object.fromEntries(ACTORS.map((a, i) => [a, list[i]!])) as Record<Actor, number>;
 const everyone = (status: number) => statuses(...ACTORS.map(() => status));
 const readersOnly = statuses(401, 200, 200, 401, 401, 401);
 const reportReaders = statuses(401, 401, 401, 200, 403, 200);
@@ -179,17 +239,37 @@ const ROUTES: Route[] = [
   { name: 'list', method: 'GET', path: () => '/api/lessons?pageSize=50', expect: everyone(200) },
   { name: 'search', method: 'GET', path: () => '/api/lessons?search=friend', expect: everyone(200) },
   { name: 'lesson', method: 'GET', path: () => `/api/lessons/${main.en.slug}`, expect: everyone(200) },
-  { name: 'transcript', method: 'GET', path: () => `/api/lessons/${main.en.slug}/transcript?format=vtt`, expect: everyone(200) },
-  { name: 'embed', method: 'GET', path: () => `/api/lessons/${main.en.slug}/embed.html`, expect: everyone(200) },
+  {
+    name: 'transcript',
+    method: 'GET',
+    path: () => `/api/lessons/${main.en.slug}/transcript?format=vtt`,
+    expect: everyone(200),
+  },
+  {
+    name: 'embed',
+    method: 'GET',
+    path: () => `/api/lessons/${main.en.slug}/embed.html`,
+    expect: everyone(200),
+  },
   { name: 'widget loader', method: 'GET', path: () => '/api/lessons/widget.js', expect: everyone(200) },
   {
     name: 'report an error',
     method: 'POST',
     path: () => `/api/lessons/${main.en.slug}/reports`,
-    body: () => ({ locale: 'en', what: 'A typo somewhere.', idempotencyKey: `matrix-report-${++bodies}`, email: REPORTER_EMAILS[2] }),
+    body: () => ({
+      locale: 'en',
+      what: 'A typo somewhere.',
+      idempotencyKey: `matrix-report-${++bodies}`,
+      email: REPORTER_EMAILS[2],
+    }),
     expect: everyone(201),
   },
-  { name: 'read progress', method: 'GET', path: () => `/api/lessons/${main.en.slug}/progress`, expect: readersOnly },
+  {
+    name: 'read progress',
+    method: 'GET',
+    path: () => `/api/lessons/${main.en.slug}/progress`,
+    expect: readersOnly,
+  },
   {
     name: 'record progress',
     method: 'PUT',
@@ -198,9 +278,19 @@ const ROUTES: Route[] = [
     expect: readersOnly,
   },
   // users-permissions answers the Public role's missing permission with 403, an admin's token (not its own) with 401.
-  { name: 'reader account', method: 'GET', path: () => '/api/users/me', expect: statuses(403, 200, 200, 401, 401, 401) },
+  {
+    name: 'reader account',
+    method: 'GET',
+    path: () => '/api/users/me',
+    expect: statuses(403, 200, 200, 401, 401, 401),
+  },
   { name: 'list reports', method: 'GET', path: () => '/lessons/reports', expect: reportReaders },
-  { name: 'one report', method: 'GET', path: () => `/lessons/reports/${reports.forState}`, expect: reportReaders },
+  {
+    name: 'one report',
+    method: 'GET',
+    path: () => `/lessons/reports/${reports.forState}`,
+    expect: reportReaders,
+  },
   { name: 'lesson options', method: 'GET', path: () => '/lessons/lesson-options', expect: reportReaders },
   {
     name: 'change a report',
@@ -209,7 +299,13 @@ const ROUTES: Route[] = [
     body: () => ({ state: 'triaged', note: 'Looked at it.' }),
     expect: reportTriagers,
   },
-  { name: 'apply a suggestion', method: 'POST', path: () => `/lessons/reports/${reports.forApply}/apply`, body: () => ({}), expect: reportTriagers },
+  {
+    name: 'apply a suggestion',
+    method: 'POST',
+    path: () => `/lessons/reports/${reports.forApply}/apply`,
+    body: () => ({}),
+    expect: reportTriagers,
+  },
   {
     name: 'lesson drafts (Content Manager)',
     method: 'GET',
@@ -239,7 +335,10 @@ describe('authorization', () => {
         const answer = await ask(route.method, route.path(), actor, route.body?.());
         const ok = answer.status === route.expect[actor];
         seen.push(`${ok ? '' : '✗'}${answer.status}`.padStart(13));
-        if (!ok) wrong.push(`${route.method} ${route.path()} as ${actor}: ${answer.status}, expected ${route.expect[actor]}: ${answer.text.slice(0, 200)}`);
+        if (!ok)
+          wrong.push(
+            `${route.method} ${route.path()} as ${actor}: ${answer.status}, expected ${route.expect[actor]}: ${answer.text.slice(0, 200)}`,
+          );
       }
       table.push(`${`${route.method} ${route.name}`.padEnd(34)}${seen.join('')}`);
     }
@@ -249,10 +348,14 @@ describe('authorization', () => {
 
   it("reader B neither sees nor changes reader A's progress", async () => {
     const path = `/api/lessons/${watched.en.slug}/progress`;
-    const progress = async (actor: Actor, extra = '') => expectOk(await ask('GET', `${path}${extra}`, actor), progressResponseSchema).data;
+    const progress = async (actor: Actor, extra = '') =>
+      expectOk(await ask('GET', `${path}${extra}`, actor), progressResponseSchema).data;
     await progress('readerA');
     await progress('readerB');
-    const a = expectOk(await ask('PUT', path, 'readerA', { segments: [[0, 8]], position: 8 }), progressResponseSchema).data;
+    const a = expectOk(
+      await ask('PUT', path, 'readerA', { segments: [[0, 8]], position: 8 }),
+      progressResponseSchema,
+    ).data;
     assert.ok(a.segments.length > 0, 'reader A has watched something');
 
     const b = await progress('readerB');
@@ -260,21 +363,48 @@ describe('authorization', () => {
     for (const extra of [`?user=${readerAId}`, `?reader=${readerAId}`, `?userId=${readerAId}`]) {
       const answer = await ask('GET', `${path}${extra}`, 'readerB');
       assert.ok(answer.status === 400 || answer.status === 200, `${extra}: ${answer.status}`);
-      if (answer.status === 200) assert.deepEqual(progressOutputSchema.parse((answer.body as { data: unknown }).data).segments, [], extra);
+      if (answer.status === 200)
+        assert.deepEqual(
+          progressOutputSchema.parse((answer.body as { data: unknown }).data).segments,
+          [],
+          extra,
+        );
     }
-    const aimed = await ask('PUT', path, 'readerB', { segments: [[20, 26]], position: 26, userId: readerAId });
+    const aimed = await ask('PUT', path, 'readerB', {
+      segments: [[20, 26]],
+      position: 26,
+      userId: readerAId,
+    });
     assert.equal(aimed.status, 400, 'a PUT naming another reader is refused');
-    expectOk(await ask('PUT', path, 'readerB', { segments: [[20, 26]], position: 26 }), progressResponseSchema);
+    expectOk(
+      await ask('PUT', path, 'readerB', { segments: [[20, 26]], position: 26 }),
+      progressResponseSchema,
+    );
 
     const after = await progress('readerA');
-    assert.deepEqual([after.segments, after.position], [a.segments, a.position], "A's progress is as A left it");
+    assert.deepEqual(
+      [after.segments, after.position],
+      [a.segments, a.position],
+      "A's progress is as A left it",
+    );
   });
 
   it('no public answer names a draft: list, search, lesson, related, previous/next, locales, transcript, embed, progress, reports', async () => {
     // The markers are real: editors see them.
-    const editorView = await api(`/content-manager/collection-types/${LESSON_UID}?locale=en&pageSize=50`, { token: tokens.superAdmin! });
-    assert.ok(editorView.text.includes(DRAFT.only.title) && editorView.text.includes(DRAFT.edit.title), 'editors see both drafts');
-    const published = ['recognising-the-signs-of-depression', main.en.slug, watched.en.slug, applied.en.slug, FIXTURE_SLUG];
+    const editorView = await api(`/content-manager/collection-types/${LESSON_UID}?locale=en&pageSize=50`, {
+      token: tokens.superAdmin!,
+    });
+    assert.ok(
+      editorView.text.includes(DRAFT.only.title) && editorView.text.includes(DRAFT.edit.title),
+      'editors see both drafts',
+    );
+    const published = [
+      'recognising-the-signs-of-depression',
+      main.en.slug,
+      watched.en.slug,
+      applied.en.slug,
+      FIXTURE_SLUG,
+    ];
     const gone = [DRAFT.only.slug, DRAFT.edit.slug, DRAFT.locale.slug];
     for (const locale of ['en', 'es']) {
       await ask('GET', `/api/lessons?locale=${locale}&pageSize=50`, 'anonymous');
@@ -282,36 +412,80 @@ describe('authorization', () => {
     }
     for (const slug of published) {
       for (const locale of ['en', 'es']) {
-        const lesson = expectOk(await ask('GET', `/api/lessons/${slug}?locale=${locale}`, 'anonymous'), lessonResponseSchema).data;
-        for (const format of ['vtt', 'srt', 'txt']) await ask('GET', `/api/lessons/${slug}/transcript?locale=${lesson.locale}&format=${format}`, 'anonymous');
+        const lesson = expectOk(
+          await ask('GET', `/api/lessons/${slug}?locale=${locale}`, 'anonymous'),
+          lessonResponseSchema,
+        ).data;
+        for (const format of ['vtt', 'srt', 'txt'])
+          await ask(
+            'GET',
+            `/api/lessons/${slug}/transcript?locale=${lesson.locale}&format=${format}`,
+            'anonymous',
+          );
         await ask('GET', `/api/lessons/${slug}/embed.html?locale=${locale}`, 'anonymous');
         await ask('GET', `/api/lessons/${slug}/progress?locale=${locale}`, 'readerA');
       }
     }
     // The course counts published lessons only: the draft in it is not one of them.
-    const mainLesson: Lesson = expectOk(await ask('GET', `/api/lessons/${main.en.slug}`, 'anonymous'), lessonResponseSchema).data;
+    const mainLesson: Lesson = expectOk(
+      await ask('GET', `/api/lessons/${main.en.slug}`, 'anonymous'),
+      lessonResponseSchema,
+    ).data;
     assert.equal(mainLesson.title, main.en.title, 'the published title, not the draft edit');
     assert.equal(mainLesson.course?.total, 4);
-    const course = expectOk(await ask('GET', `/api/lessons/${main.en.slug}/progress`, 'readerA'), progressResponseSchema).data.course;
+    const course = expectOk(
+      await ask('GET', `/api/lessons/${main.en.slug}/progress`, 'readerA'),
+      progressResponseSchema,
+    ).data.course;
     assert.equal(course?.total, 4);
-    const english = expectOk(await ask('GET', `/api/lessons/${FIXTURE_SLUG}?locale=es`, 'anonymous'), lessonResponseSchema).data;
+    const english = expectOk(
+      await ask('GET', `/api/lessons/${FIXTURE_SLUG}?locale=es`, 'anonymous'),
+      lessonResponseSchema,
+    ).data;
     assert.equal(english.locale, 'en', 'a Spanish draft is not served as Spanish');
-    assert.deepEqual(english.locales.map((l) => l.locale), ['en']);
+    assert.deepEqual(
+      english.locales.map((l) => l.locale),
+      ['en'],
+    );
 
     for (const word of ['zqdraftonly', 'zqdraftedit', 'zqdraftlocale']) {
       for (const locale of ['en', 'es']) {
         const found = await ask('GET', `/api/lessons?search=${word}&locale=${locale}`, 'anonymous');
-        assert.deepEqual((found.body as { data: unknown[] }).data, [], `search "${word}" (${locale}) finds nothing`);
+        assert.deepEqual(
+          (found.body as { data: unknown[] }).data,
+          [],
+          `search "${word}" (${locale}) finds nothing`,
+        );
       }
     }
     for (const slug of gone) {
       for (const locale of ['en', 'es']) {
         for (const route of ['', '/transcript', '/embed.html']) {
-          assert.equal((await ask('GET', `/api/lessons/${slug}${route}?locale=${locale}`, 'anonymous')).status, 404, `${slug}${route}`);
+          assert.equal(
+            (await ask('GET', `/api/lessons/${slug}${route}?locale=${locale}`, 'anonymous')).status,
+            404,
+            `${slug}${route}`,
+          );
         }
-        assert.equal((await ask('GET', `/api/lessons/${slug}/progress?locale=${locale}`, 'readerA')).status, 404, `${slug} progress`);
-        assert.equal((await ask('PUT', `/api/lessons/${slug}/progress?locale=${locale}`, 'readerA', { segments: [], position: 0 })).status, 404);
-        const reported = await ask('POST', `/api/lessons/${slug}/reports`, 'anonymous', { locale, what: 'Draft?', idempotencyKey: `draft-${slug}-${locale}` });
+        assert.equal(
+          (await ask('GET', `/api/lessons/${slug}/progress?locale=${locale}`, 'readerA')).status,
+          404,
+          `${slug} progress`,
+        );
+        assert.equal(
+          (
+            await ask('PUT', `/api/lessons/${slug}/progress?locale=${locale}`, 'readerA', {
+              segments: [],
+              position: 0,
+            })
+          ).status,
+          404,
+        );
+        const reported = await ask('POST', `/api/lessons/${slug}/reports`, 'anonymous', {
+          locale,
+          what: 'Draft?',
+          idempotencyKey: `draft-${slug}-${locale}`,
+        });
         assert.equal(reported.status, 404, `a report about ${slug}`);
       }
     }
@@ -323,25 +497,36 @@ describe('authorization', () => {
       const markers = [
         ...Object.values(DRAFT).flatMap((d) => [d.title, d.text]),
         ...gone.filter((slug) => !request.includes(slug)),
-        ...['zqdraftonly', 'zqdraftedit', 'zqdraftlocale'].filter((word) => !request.toLowerCase().includes(word)),
+        ...['zqdraftonly', 'zqdraftedit', 'zqdraftlocale'].filter(
+          (word) => !request.toLowerCase().includes(word),
+        ),
       ];
-      for (const marker of markers) if (text.includes(marker.toLowerCase())) leaks.push(`${request}: "${marker}"`);
+      for (const marker of markers)
+        if (text.includes(marker.toLowerCase())) leaks.push(`${request}: "${marker}"`);
     }
     assert.deepEqual(leaks, [], 'draft text in public answers');
   });
 
   it("no public answer carries a reporter's e-mail address or address hash", async () => {
-    const stored = strapi.query('SELECT reporter_email, client_hash FROM lessons_error_reports') as Array<{ reporter_email: string | null; client_hash: string | null }>;
+    const stored = strapi.query('SELECT reporter_email, client_hash FROM lessons_error_reports') as Array<{
+      reporter_email: string | null;
+      client_hash: string | null;
+    }>;
     const emails = stored.map((r) => r.reporter_email).filter((e): e is string => !!e);
     const hashes = stored.map((r) => r.client_hash).filter((h): h is string => !!h);
-    assert.ok(REPORTER_EMAILS.every((e) => emails.includes(e)), 'the e-mail addresses were stored');
+    assert.ok(
+      REPORTER_EMAILS.every((e) => emails.includes(e)),
+      'the e-mail addresses were stored',
+    );
     assert.ok(hashes.length >= 3, 'address hashes were stored');
     // The reports' own answers and the lesson they are about, after they were triaged and applied.
     await report(main.en.slug, { what: 'One more, with an address.', email: REPORTER_EMAILS[0] }, 'readerA');
     for (const slug of [main.en.slug, applied.en.slug]) await ask('GET', `/api/lessons/${slug}`, 'readerA');
     assert.ok(publicAnswers.length > 100, `${publicAnswers.length} public answers swept`);
     const leaks = publicAnswers.flatMap(({ request, answer }) =>
-      [...emails, ...hashes].filter((secret) => answer.text.includes(secret)).map((secret) => `${request}: ${secret}`),
+      [...emails, ...hashes]
+        .filter((secret) => answer.text.includes(secret))
+        .map((secret) => `${request}: ${secret}`),
     );
     assert.deepEqual(leaks, []);
   });

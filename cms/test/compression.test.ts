@@ -32,7 +32,9 @@ function get(path: string, headers: Record<string, string> = {}): Promise<RawAns
     const req = httpRequest({ host: hostname, port, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -76,7 +78,11 @@ async function inEachCoding(what: string, path: string) {
   assert.equal(gzip.headers['content-encoding'], 'gzip', `${what} with gzip only`);
   assert.deepEqual(decode(br), identity.body, `${what}: brotli decodes to the identity bytes`);
   assert.deepEqual(decode(gzip), identity.body, `${what}: gzip decodes to the identity bytes`);
-  assert.equal(Number(br.headers['content-length']), br.body.length, `${what}: Content-Length counts the bytes sent`);
+  assert.equal(
+    Number(br.headers['content-length']),
+    br.body.length,
+    `${what}: Content-Length counts the bytes sent`,
+  );
   const tags = [identity, br, gzip].map((a) => a.headers.etag);
   assert.equal(new Set(tags).size, 3, `${what}: one strong ETag per coding, got ${tags.join(' ')}`);
   for (const tag of tags) assert.ok(tag && !tag.startsWith('W/'), `${what}: a strong ETag`);
@@ -91,7 +97,10 @@ describe('compression of what the plugin sends', () => {
       ['video.js chunk', chunk('player-')],
     ] as const) {
       const { identity, br } = await inEachCoding(what, path);
-      assert.ok(br.body.length < identity.body.length / 2, `${what}: ${br.body.length} B of ${identity.body.length} B`);
+      assert.ok(
+        br.body.length < identity.body.length / 2,
+        `${what}: ${br.body.length} B of ${identity.body.length} B`,
+      );
       assert.match(String(br.headers['cache-control']), /immutable/);
     }
   });
@@ -101,9 +110,15 @@ describe('compression of what the plugin sends', () => {
     assert.deepEqual(JSON.parse(decode(br).toString('utf8')), JSON.parse(identity.body.toString('utf8')));
     assert.equal(br.headers['content-type'], 'application/json; charset=utf-8');
     await inEachCoding('lesson list', '/api/lessons?locale=en');
-    const embed = await inEachCoding('embed.html', '/api/lessons/regaining-social-connection/embed.html?locale=en');
+    const embed = await inEachCoding(
+      'embed.html',
+      '/api/lessons/regaining-social-connection/embed.html?locale=en',
+    );
     assert.match(String(embed.br.headers['content-type']), /^text\/html/);
-    const vtt = await inEachCoding('transcript.vtt', '/api/lessons/regaining-social-connection/transcript?locale=en&format=vtt');
+    const vtt = await inEachCoding(
+      'transcript.vtt',
+      '/api/lessons/regaining-social-connection/transcript?locale=en&format=vtt',
+    );
     assert.match(String(vtt.br.headers['content-disposition']), /attachment; filename=".+\.en\.vtt"/);
   });
 
@@ -137,12 +152,20 @@ describe('compression of what the plugin sends', () => {
       }
       // A client holding the gzip bytes that now takes brotli gets brotli, not a 304 for bytes it lacks.
       const gzipTag = String((await get(path, { 'Accept-Encoding': 'gzip' })).headers.etag);
-      const switched = await get(path, { 'Accept-Encoding': 'br', 'If-None-Match': gzipTag, 'Cache-Control': 'max-age=0' });
+      const switched = await get(path, {
+        'Accept-Encoding': 'br',
+        'If-None-Match': gzipTag,
+        'Cache-Control': 'max-age=0',
+      });
       assert.equal(switched.status, 200);
       assert.equal(switched.headers['content-encoding'], 'br');
       // A cache holding both codings sends both tags, and is told which one is still good.
       const brTag = String(switched.headers.etag);
-      const both = await get(path, { 'Accept-Encoding': 'br', 'If-None-Match': `${gzipTag}, ${brTag}`, 'Cache-Control': 'max-age=0' });
+      const both = await get(path, {
+        'Accept-Encoding': 'br',
+        'If-None-Match': `${gzipTag}, ${brTag}`,
+        'Cache-Control': 'max-age=0',
+      });
       assert.equal(both.status, 304);
       assert.equal(both.headers.etag, brTag);
     }
@@ -160,14 +183,25 @@ describe('compression of what the plugin sends', () => {
 
   it('sends a 1,000-paragraph lesson compressed', async () => {
     const lecture = await createLongLectureLesson(strapi.url, { slug: 'compressed-three-hour-lecture' });
-    const { identity, br } = await inEachCoding('1,000-paragraph lesson JSON', `/api/lessons/${lecture.slug}?locale=en`);
+    const { identity, br } = await inEachCoding(
+      '1,000-paragraph lesson JSON',
+      `/api/lessons/${lecture.slug}?locale=en`,
+    );
     assert.ok(identity.body.length > 200_000, `the long lesson is ${identity.body.length} B`);
-    assert.ok(br.body.length < identity.body.length / 3, `brotli ${br.body.length} B of ${identity.body.length} B`);
+    assert.ok(
+      br.body.length < identity.body.length / 3,
+      `brotli ${br.body.length} B of ${identity.body.length} B`,
+    );
   });
 
   after(() => {
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`.padStart(9);
-    console.log(`\n  ${'bytes on the wire'.padEnd(28)}${'identity'.padStart(9)}  ${'brotli'.padStart(9)}  ${'gzip'.padStart(9)}`);
-    for (const f of figures) console.log(`  ${f.what.padEnd(28)}${kb(f.identity)}  ${kb(f.br)}  ${kb(f.gzip)}   (${f.identity} / ${f.br} / ${f.gzip} B)`);
+    console.log(
+      `\n  ${'bytes on the wire'.padEnd(28)}${'identity'.padStart(9)}  ${'brotli'.padStart(9)}  ${'gzip'.padStart(9)}`,
+    );
+    for (const f of figures)
+      console.log(
+        `  ${f.what.padEnd(28)}${kb(f.identity)}  ${kb(f.br)}  ${kb(f.gzip)}   (${f.identity} / ${f.br} / ${f.gzip} B)`,
+      );
   });
 });

@@ -25,7 +25,10 @@ export interface TestStrapi {
 type Sqlite = new (
   file: string,
   options: { readonly: boolean },
-) => { prepare(sql: string): { all(): Array<Record<string, unknown>>; run(...params: unknown[]): unknown }; close(): void };
+) => {
+  prepare(sql: string): { all(): Array<Record<string, unknown>>; run(...params: unknown[]): unknown };
+  close(): void;
+};
 const openDatabase = (file: string, readonly = true) =>
   new (createRequire(join(appDir, 'package.json'))('better-sqlite3') as Sqlite)(file, { readonly });
 
@@ -52,7 +55,13 @@ export async function startStrapi(port: number, env: Record<string, string> = {}
   const database = env.DATABASE_FILENAME ?? join(dir, 'data.db');
   const strapi = await bootStrapi({
     port: port + testPortOffset(),
-    env: { DATABASE_FILENAME: database, SERVE_ADMIN_PANEL: 'false', STRAPI_TELEMETRY_DISABLED: 'true', LESSONS_DEMO: 'true', ...env },
+    env: {
+      DATABASE_FILENAME: database,
+      SERVE_ADMIN_PANEL: 'false',
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      LESSONS_DEMO: 'true',
+      ...env,
+    },
   }).catch((error: unknown) => {
     rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -80,10 +89,19 @@ export async function startStrapi(port: number, env: Record<string, string> = {}
 function removeUploads(database: string) {
   if (!existsSync(database)) return;
   try {
-    const rows = readRows(database, 'SELECT url, formats FROM files') as Array<{ url: string; formats: string | null }>;
+    const rows = readRows(database, 'SELECT url, formats FROM files') as Array<{
+      url: string;
+      formats: string | null;
+    }>;
     for (const row of rows) {
-      const urls = [row.url, ...Object.values((row.formats ? JSON.parse(row.formats) : {}) as Record<string, { url: string }>).map((f) => f.url)];
-      for (const url of urls) if (url?.startsWith('/uploads/')) rmSync(join(appDir, 'public', url), { force: true });
+      const urls = [
+        row.url,
+        ...Object.values((row.formats ? JSON.parse(row.formats) : {}) as Record<string, { url: string }>).map(
+          (f) => f.url,
+        ),
+      ];
+      for (const url of urls)
+        if (url?.startsWith('/uploads/')) rmSync(join(appDir, 'public', url), { force: true });
     }
   } catch {
     // Best effort: leftover demo media does no harm.
@@ -98,11 +116,18 @@ export interface Answer {
   text: string;
 }
 
-export async function call(url: string, init: RequestInit & { json?: unknown; token?: string } = {}): Promise<Answer> {
+export async function call(
+  url: string,
+  init: RequestInit & { json?: unknown; token?: string } = {},
+): Promise<Answer> {
   const headers = new Headers(init.headers);
   if (init.json !== undefined) headers.set('Content-Type', 'application/json');
   if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
-  const res = await fetch(url, { ...init, headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
+  const res = await fetch(url, {
+    ...init,
+    headers,
+    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+  });
   const text = await res.text();
   let body: unknown = text;
   if ((res.headers.get('content-type') ?? '').includes('json') && text) body = JSON.parse(text);
@@ -111,15 +136,26 @@ export async function call(url: string, init: RequestInit & { json?: unknown; to
 
 /** Asserts a success status and parses the body with a shared contract. */
 export function expectOk<S extends z.ZodType>(answer: Answer, schema: S, status = 200): z.infer<S> {
-  assert.equal(answer.status, status, `expected ${status}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
+  assert.equal(
+    answer.status,
+    status,
+    `expected ${status}, got ${answer.status}: ${answer.text.slice(0, 500)}`,
+  );
   const parsed = schema.safeParse(answer.body);
-  assert.ok(parsed.success, `answer does not satisfy the contract: ${parsed.error?.message}\n${answer.text.slice(0, 800)}`);
+  assert.ok(
+    parsed.success,
+    `answer does not satisfy the contract: ${parsed.error?.message}\n${answer.text.slice(0, 800)}`,
+  );
   return parsed.data;
 }
 
 /** Asserts an error status and Strapi's error envelope with a message; returns the error. */
 export function expectError(answer: Answer, status: number): ApiError['error'] {
-  assert.equal(answer.status, status, `expected ${status}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
+  assert.equal(
+    answer.status,
+    status,
+    `expected ${status}, got ${answer.status}: ${answer.text.slice(0, 500)}`,
+  );
   const error = apiErrorSchema.parse(answer.body).error;
   assert.equal(error.status, status);
   assert.ok(error.message.trim().length > 0, 'the error has a message');
@@ -133,13 +169,21 @@ export function fieldErrorsOf(error: ApiError['error']): Map<string, string> {
 }
 
 /** Logs in to the admin panel's API; answers the admin access token. */
-export async function adminLogin(url: string, email = 'editor@example.com', password = 'Editor-demo-2026'): Promise<string> {
+export async function adminLogin(
+  url: string,
+  email = 'editor@example.com',
+  password = 'Editor-demo-2026',
+): Promise<string> {
   const answer = await call(`${url}/admin/login`, { method: 'POST', json: { email, password } });
   assert.equal(answer.status, 200, answer.text);
   return (answer.body as { data: { token: string } }).data.token;
 }
 
-export async function readerLogin(url: string, identifier = 'reader@example.com', password = 'Reader-demo-2026') {
+export async function readerLogin(
+  url: string,
+  identifier = 'reader@example.com',
+  password = 'Reader-demo-2026',
+) {
   const answer = await call(`${url}/api/auth/local`, { method: 'POST', json: { identifier, password } });
   return expectOk(answer, authResponseSchema);
 }
@@ -158,7 +202,13 @@ export async function registerReader(url: string, name: string) {
  */
 export function rawRequest(
   url: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string; localAddress?: string },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+    localAddress?: string;
+  },
 ): Promise<{ status: number; headers: IncomingHttpHeaders; text: string; body: unknown }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
@@ -244,4 +294,5 @@ export function validateWebVTT(text: string, mode: 'subtitles' | 'chapters' = 's
   return new WebVTTParser(htmlEntities).parse(text, mode);
 }
 
-export const sortBy = <T>(list: T[], key: (x: T) => string) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
+export const sortBy = <T>(list: T[], key: (x: T) => string) =>
+  [...list].sort((a, b) => key(a).localeCompare(key(b)));

@@ -2,8 +2,21 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { apiErrorSchema, errorReportInputSchema, progressInputSchema, reportCreatedResponseSchema } from '@lessons/shared';
-import { adminLogin, call, expectOk, readerLogin, seedLesson, startStrapi, type TestStrapi } from './helpers.ts';
+import {
+  apiErrorSchema,
+  errorReportInputSchema,
+  progressInputSchema,
+  reportCreatedResponseSchema,
+} from '@lessons/shared';
+import {
+  adminLogin,
+  call,
+  expectOk,
+  readerLogin,
+  seedLesson,
+  startStrapi,
+  type TestStrapi,
+} from './helpers.ts';
 
 /**
  * Hostile input: a generated corpus of malformed requests against every public route, every admin
@@ -40,11 +53,18 @@ before(async () => {
   adminToken = await adminLogin(strapi.url);
   const created = await call(`${strapi.url}/api/lessons/${lesson}/reports`, {
     method: 'POST',
-    json: { locale: 'en', what: 'A report for the admin routes to be sent garbage about.', idempotencyKey: 'hostile-input-fixture' },
+    json: {
+      locale: 'en',
+      what: 'A report for the admin routes to be sent garbage about.',
+      idempotencyKey: 'hostile-input-fixture',
+    },
   });
   reportId = expectOk(created, reportCreatedResponseSchema, 201).data.id;
   // The reader has opened the lesson once, so reading progress later has nothing new to record.
-  assert.equal((await call(`${strapi.url}/api/lessons/${lesson}/progress`, { token: readerToken })).status, 200);
+  assert.equal(
+    (await call(`${strapi.url}/api/lessons/${lesson}/progress`, { token: readerToken })).status,
+    200,
+  );
   rowsBefore = rowCounts();
 });
 
@@ -55,9 +75,13 @@ after(async () => {
 /** Rows in each of the plugin's tables and in the reader accounts. */
 function rowCounts(): Record<string, number> {
   const tables = strapi
-    .query(`SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'lessons\\_%' ESCAPE '\\' OR name = 'up_users')`)
+    .query(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'lessons\\_%' ESCAPE '\\' OR name = 'up_users')`,
+    )
     .map((row) => String(row.name));
-  return Object.fromEntries(tables.map((t) => [t, Number(strapi.query(`SELECT COUNT(*) AS n FROM "${t}"`)[0]!.n)]));
+  return Object.fromEntries(
+    tables.map((t) => [t, Number(strapi.query(`SELECT COUNT(*) AS n FROM "${t}"`)[0]!.n)]),
+  );
 }
 
 // ---- sending ----
@@ -91,11 +115,16 @@ function send(probe: Probe): Promise<Reply> {
   if (probe.as === 'admin') headers.authorization = `Bearer ${adminToken}`;
   if (probe.body !== undefined) headers['content-type'] ??= 'application/json';
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: hostname, port, method: probe.method, path: probe.path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = httpRequest(
+      { host: hostname, port, method: probe.method, path: probe.path, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(probe.body);
   });
@@ -119,17 +148,24 @@ function judge(probe: Probe, reply: Reply): string | null {
   const parsed = apiErrorSchema.safeParse(json);
   if (!parsed.success) return `${reply.status} without Strapi's error envelope`;
   const { error } = parsed.data;
-  if (error.status !== reply.status) return `error.status ${error.status} differs from the HTTP status ${reply.status}`;
-  if (!error.message.trim() || BARE.test(error.message.trim())) return `${reply.status} with a message that names nothing: "${error.message}"`;
+  if (error.status !== reply.status)
+    return `error.status ${error.status} differs from the HTTP status ${reply.status}`;
+  if (!error.message.trim() || BARE.test(error.message.trim()))
+    return `${reply.status} with a message that names nothing: "${error.message}"`;
   if (probe.names) {
-    const said = [error.message, ...(error.details?.errors ?? []).map((e) => `${e.path.join('.')} ${e.message}`)].join(' | ');
-    if (!said.toLowerCase().includes(probe.names.toLowerCase())) return `${reply.status} "${error.message}" does not name ${probe.names}`;
+    const said = [
+      error.message,
+      ...(error.details?.errors ?? []).map((e) => `${e.path.join('.')} ${e.message}`),
+    ].join(' | ');
+    if (!said.toLowerCase().includes(probe.names.toLowerCase()))
+      return `${reply.status} "${error.message}" does not name ${probe.names}`;
   }
   return null;
 }
 
 const shorten = (s: string) => (s.length > 140 ? `${s.slice(0, 100)}…(${s.length} chars)` : s);
-const labelOf = (p: Probe) => `${p.method} ${shorten(p.path)}${p.body !== undefined ? ` body ${shorten(String(p.body))}` : ''}`;
+const labelOf = (p: Probe) =>
+  `${p.method} ${shorten(p.path)}${p.body !== undefined ? ` body ${shorten(String(p.body))}` : ''}`;
 
 /** Sends a batch one request at a time, then checks the server still answers; fails listing every wrong answer. */
 async function tryBatch(probes: Probe[]) {
@@ -147,7 +183,11 @@ async function tryBatch(probes: Probe[]) {
   }
   const health = await fetch(`${strapi.url}/_health`);
   assert.equal(health.status, 204, 'the server still answers its health check');
-  assert.deepEqual(wrong, [], `${wrong.length} of ${probes.length} requests were answered wrongly:\n${wrong.join('\n')}`);
+  assert.deepEqual(
+    wrong,
+    [],
+    `${wrong.length} of ${probes.length} requests were answered wrongly:\n${wrong.join('\n')}`,
+  );
 }
 
 // ---- the corpus ----
@@ -181,18 +221,48 @@ const slugProbes = (): Probe[] =>
     { method: 'GET', path: api(`/${slug}`) },
     { method: 'GET', path: api(`/${slug}/transcript?format=txt`) },
     { method: 'GET', path: api(`/${slug}/embed.html`) },
-    { method: 'POST', path: api(`/${slug}/reports`), body: json({ locale: 'en', what: 'Wrong word here.', idempotencyKey: 'hostile-slug-key' }) },
+    {
+      method: 'POST',
+      path: api(`/${slug}/reports`),
+      body: json({ locale: 'en', what: 'Wrong word here.', idempotencyKey: 'hostile-slug-key' }),
+    },
     { method: 'GET', path: api(`/${slug}/progress`), as: 'reader' },
-    { method: 'PUT', path: api(`/${slug}/progress`), as: 'reader', body: json({ segments: [[0, 1]], position: 1 }) },
+    {
+      method: 'PUT',
+      path: api(`/${slug}/progress`),
+      as: 'reader',
+      body: json({ segments: [[0, 1]], position: 1 }),
+    },
   ]);
 
 // Raw "../" leaves the lesson routes, so these reach no route (and are not served from disk).
 const unroutedProbes = (): Probe[] =>
-  ['/api/lessons/../../etc/passwd', '/api/lessons/../../../package.json', '/api/lessons/..%2F../etc/passwd', '/lessons/reports/../../etc/passwd'].map(
-    (path): Probe => ({ method: 'GET', path, unrouted: true, ...(path.startsWith('/lessons') ? { as: 'admin' as const } : {}) }),
-  );
+  [
+    '/api/lessons/../../etc/passwd',
+    '/api/lessons/../../../package.json',
+    '/api/lessons/..%2F../etc/passwd',
+    '/lessons/reports/../../etc/passwd',
+  ].map((path): Probe => ({
+    method: 'GET',
+    path,
+    unrouted: true,
+    ...(path.startsWith('/lessons') ? { as: 'admin' as const } : {}),
+  }));
 
-const MALFORMED_LOCALES = ['EN', 'en_US', 'e', 'en-', '..%2Fen', '%00', 'en%00', '%ff', 'en;drop', '*', 'e'.repeat(300), 'en-' + 'a'.repeat(40)];
+const MALFORMED_LOCALES = [
+  'EN',
+  'en_US',
+  'e',
+  'en-',
+  '..%2Fen',
+  '%00',
+  'en%00',
+  '%ff',
+  'en;drop',
+  '*',
+  'e'.repeat(300),
+  'en-' + 'a'.repeat(40),
+];
 const ODD_LOCALE_QUERIES = ['locale[a]=en', 'locale=en&locale=es'];
 
 const localeProbes = (): Probe[] => {
@@ -206,22 +276,45 @@ const localeProbes = (): Probe[] => {
   ];
   const body = (method: string) => (method === 'PUT' ? { body: json({ segments: [], position: 0 }) } : {});
   return routes.flatMap((route): Probe[] => [
-    ...MALFORMED_LOCALES.map((l) => ({ ...route, path: `${route.path}?locale=${l}`, names: 'locale', ...body(route.method) })),
-    ...ODD_LOCALE_QUERIES.map((q) => ({ ...route, path: `${route.path}?${q}`, names: 'locale', ...body(route.method) })),
+    ...MALFORMED_LOCALES.map((l) => ({
+      ...route,
+      path: `${route.path}?locale=${l}`,
+      names: 'locale',
+      ...body(route.method),
+    })),
+    ...ODD_LOCALE_QUERIES.map((q) => ({
+      ...route,
+      path: `${route.path}?${q}`,
+      names: 'locale',
+      ...body(route.method),
+    })),
     { ...route, path: `${route.path}?locale[]=en`, names: 'locale', ...body(route.method) },
-    { ...route, path: `${route.path}?locale[__proto__]=x`, tolerated: 'the query parser drops __proto__ keys, so no locale is left', ...body(route.method) },
+    {
+      ...route,
+      path: `${route.path}?locale[__proto__]=x`,
+      tolerated: 'the query parser drops __proto__ keys, so no locale is left',
+      ...body(route.method),
+    },
     // Well formed but not a language of the site: the lesson routes take a locale as a preference.
     ...(route.method === 'GET' && route.path !== api('')
-      ? [{ ...route, path: `${route.path}?locale=zz`, tolerated: 'a locale is a preference; the answer says which one it got' }]
+      ? [
+          {
+            ...route,
+            path: `${route.path}?locale=zz`,
+            tolerated: 'a locale is a preference; the answer says which one it got',
+          },
+        ]
       : []),
   ]);
 };
 
 const listProbes = (): Probe[] => [
-  ...['-1', '0', '1.5', 'NaN', 'Infinity', '1e309', 'abc', '99999999999999999999', '%00'].flatMap((n): Probe[] => [
-    { method: 'GET', path: api(`?page=${n}`), names: 'page' },
-    { method: 'GET', path: api(`?pageSize=${n}`), names: 'pageSize' },
-  ]),
+  ...['-1', '0', '1.5', 'NaN', 'Infinity', '1e309', 'abc', '99999999999999999999', '%00'].flatMap(
+    (n): Probe[] => [
+      { method: 'GET', path: api(`?page=${n}`), names: 'page' },
+      { method: 'GET', path: api(`?pageSize=${n}`), names: 'pageSize' },
+    ],
+  ),
   ...['page', 'pageSize'].map((n): Probe => ({ method: 'GET', path: api(`?${n}[]=1`), names: n })),
   { method: 'GET', path: api('?pageSize=51'), names: 'pageSize' },
   { method: 'GET', path: api(`?search=${'x'.repeat(201)}`), names: 'search' },
@@ -230,27 +323,41 @@ const listProbes = (): Probe[] => [
   { method: 'GET', path: api('?search=%EF%BF%BD'), names: 'search' },
   { method: 'GET', path: api('?search[a]=1'), names: 'search' },
   { method: 'GET', path: api('?search[]=a&search[]=b'), names: 'search' },
-  { method: 'GET', path: api("?tag=%27%20OR%201%3D1--"), names: 'tag' },
+  { method: 'GET', path: api('?tag=%27%20OR%201%3D1--'), names: 'tag' },
   { method: 'GET', path: api('?tag=..%2F..%2Fx'), names: 'tag' },
   { method: 'GET', path: api(`?category=${'a'.repeat(300)}`), names: 'category' },
   { method: 'GET', path: api('?category[$ne]=x'), names: 'category' },
   { method: 'GET', path: api('?filters[$where]=1'), names: 'filters' },
   { method: 'GET', path: api('?populate=*'), names: 'populate' },
   { method: 'GET', path: api('?sort=id:desc'), names: 'sort' },
-  { method: 'GET', path: api('?__proto__[admin]=1'), tolerated: 'the query parser drops __proto__ keys, so nothing is left to refuse' },
-  { method: 'GET', path: api(`?${'a'.repeat(5000)}=1`), names: 'field' },
-  ...['__proto__', 'constructor', 'toString', 'VTT', 'pdf', '', '..%2Fvtt', '%00', 'vtt%00'].map((f): Probe => ({
+  {
     method: 'GET',
-    path: api(`/${lesson}/transcript?format=${f}`),
-    names: 'format',
-    ...(f === '' ? { tolerated: 'an empty format is the default, vtt' } : {}),
-  })),
+    path: api('?__proto__[admin]=1'),
+    tolerated: 'the query parser drops __proto__ keys, so nothing is left to refuse',
+  },
+  { method: 'GET', path: api(`?${'a'.repeat(5000)}=1`), names: 'field' },
+  ...['__proto__', 'constructor', 'toString', 'VTT', 'pdf', '', '..%2Fvtt', '%00', 'vtt%00'].map(
+    (f): Probe => ({
+      method: 'GET',
+      path: api(`/${lesson}/transcript?format=${f}`),
+      names: 'format',
+      ...(f === '' ? { tolerated: 'an empty format is the default, vtt' } : {}),
+    }),
+  ),
   { method: 'GET', path: api(`/${lesson}/transcript?format[]=vtt`), names: 'format' },
-  { method: 'GET', path: api(`/${lesson}/transcript?format[toString]=x`), tolerated: 'the query parser drops keys named like Object.prototype members' },
+  {
+    method: 'GET',
+    path: api(`/${lesson}/transcript?format[toString]=x`),
+    tolerated: 'the query parser drops keys named like Object.prototype members',
+  },
 ];
 
 /** Fills "<<…>>" placeholders and keeps only the bodies the shared contract refuses. */
-function refusedBodies(base: Record<string, unknown>, schema: { safeParse(v: unknown): { success: boolean } }, mutations: Array<[string, Record<string, unknown>]>) {
+function refusedBodies(
+  base: Record<string, unknown>,
+  schema: { safeParse(v: unknown): { success: boolean } },
+  mutations: Array<[string, Record<string, unknown>]>,
+) {
   return mutations
     .map(([field, change]) => {
       const value = { ...base, ...change };
@@ -260,7 +367,21 @@ function refusedBodies(base: Record<string, unknown>, schema: { safeParse(v: unk
     .filter(({ text }) => !schema.safeParse(JSON.parse(text)).success);
 }
 
-const WRONG_VALUES: unknown[] = [null, 0, -1, '<<1e999>>', '<<-0.5e-999>>', true, [], {}, '', 'x'.repeat(5000), { $gt: '' }, ['en'], 'NaN'];
+const WRONG_VALUES: unknown[] = [
+  null,
+  0,
+  -1,
+  '<<1e999>>',
+  '<<-0.5e-999>>',
+  true,
+  [],
+  {},
+  '',
+  'x'.repeat(5000),
+  { $gt: '' },
+  ['en'],
+  'NaN',
+];
 
 const reportProbes = (): Probe[] => {
   const base = {
@@ -271,10 +392,24 @@ const reportProbes = (): Probe[] => {
     what: 'The wording is odd.',
     idempotencyKey: 'hostile-report-0001',
   };
-  const fields = ['locale', 'quote', 'position', 'time', 'where', 'what', 'suggestion', 'email', 'idempotencyKey', 'website'];
+  const fields = [
+    'locale',
+    'quote',
+    'position',
+    'time',
+    'where',
+    'what',
+    'suggestion',
+    'email',
+    'idempotencyKey',
+    'website',
+  ];
   const mutations: Array<[string, Record<string, unknown>]> = [
     ...fields.flatMap((f) => WRONG_VALUES.map((v): [string, Record<string, unknown>] => [f, { [f]: v }])),
-    ...['locale', 'what', 'idempotencyKey'].map((f): [string, Record<string, unknown>] => [f, { [f]: undefined }]),
+    ...['locale', 'what', 'idempotencyKey'].map((f): [string, Record<string, unknown>] => [
+      f,
+      { [f]: undefined },
+    ]),
     ['quote', { quote: { exact: '' } }],
     ['quote', { quote: { exact: 'x'.repeat(1001) } }],
     ['quote', { quote: { exact: 'x', injected: true } }],
@@ -305,7 +440,9 @@ const progressProbes = (): Probe[] => {
   const base = { segments: [[0, 5]], position: 5 };
   const many = (n: number) => Array.from({ length: n }, (_, i) => [i * 2, i * 2 + 1]);
   const mutations: Array<[string, Record<string, unknown>]> = [
-    ...['segments', 'position'].flatMap((f) => WRONG_VALUES.map((v): [string, Record<string, unknown>] => [f, { [f]: v }])),
+    ...['segments', 'position'].flatMap((f) =>
+      WRONG_VALUES.map((v): [string, Record<string, unknown>] => [f, { [f]: v }]),
+    ),
     ...['segments', 'position'].map((f): [string, Record<string, unknown>] => [f, { [f]: undefined }]),
     ['segments', { segments: [[1]] }],
     ['segments', { segments: [[1, 2, 3]] }],
@@ -331,12 +468,21 @@ const progressProbes = (): Probe[] => {
     names: field,
   }));
   // Over the 1 MB body limit: refused before it is parsed.
-  probes.push({ method: 'PUT', path: api(`/${lesson}/progress`), as: 'reader', body: json({ segments: many(100_000), position: 0 }) });
+  probes.push({
+    method: 'PUT',
+    path: api(`/${lesson}/progress`),
+    as: 'reader',
+    body: json({ segments: many(100_000), position: 0 }),
+  });
   return probes;
 };
 
 /** A users-permissions style HS256 JWT, signed with whatever secret we like. */
-function signJwt(payload: Record<string, unknown>, secret: string, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }) {
+function signJwt(
+  payload: Record<string, unknown>,
+  secret: string,
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
+) {
   const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const unsigned = `${part(header)}.${part(payload)}`;
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
@@ -348,7 +494,7 @@ const tokenProbes = (): Probe[] => {
     'wrong secret': signJwt({ id: readerId, iat: now }, 'not-the-secret'),
     // The demo's published secret, which a deployment with its own JWT_SECRET must not accept.
     'demo secret': signJwt({ id: readerId, iat: now }, 'demo-users-permissions-jwt-secret'),
-    'expired': signJwt({ id: readerId, iat: now - 7200, exp: now - 3600 }, JWT_SECRET),
+    expired: signJwt({ id: readerId, iat: now - 7200, exp: now - 3600 }, JWT_SECRET),
     'not valid yet': signJwt({ id: readerId, iat: now, nbf: now + 3600 }, JWT_SECRET),
     'alg none': `${Buffer.from(json({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(json({ id: readerId })).toString('base64url')}.`,
     'alg HS512 header': signJwt({ id: readerId }, 'not-the-secret', { alg: 'HS512', typ: 'JWT' }),
@@ -356,9 +502,12 @@ const tokenProbes = (): Probe[] => {
     'id as SQL': signJwt({ id: '1 OR 1=1', iat: now }, JWT_SECRET),
     'no id': signJwt({ sub: 'reader', iat: now }, JWT_SECRET),
     'exp as text': signJwt({ id: readerId, exp: 'never' }, JWT_SECRET),
-    'truncated': readerToken.slice(0, -10),
-    'payload swapped': readerToken.replace(/\.[^.]+\./, `.${Buffer.from(json({ id: readerId + 1 })).toString('base64url')}.`),
-    'garbage': 'a.b.c',
+    truncated: readerToken.slice(0, -10),
+    'payload swapped': readerToken.replace(
+      /\.[^.]+\./,
+      `.${Buffer.from(json({ id: readerId + 1 })).toString('base64url')}.`,
+    ),
+    garbage: 'a.b.c',
     'very long': 'a'.repeat(10_000),
   };
   const headers = [
@@ -377,12 +526,27 @@ const tokenProbes = (): Probe[] => {
   return [
     ...headers.flatMap((h): Probe[] => [
       { method: 'GET', path: api(`/${lesson}/progress`), headers: h },
-      { method: 'PUT', path: api(`/${lesson}/progress`), headers: h, body: json({ segments: [[0, 3]], position: 3 }) },
+      {
+        method: 'PUT',
+        path: api(`/${lesson}/progress`),
+        headers: h,
+        body: json({ segments: [[0, 3]], position: 3 }),
+      },
     ]),
     ...adminForged.flatMap((t): Probe[] => [
       { method: 'GET', path: '/lessons/reports', headers: { authorization: `Bearer ${t}` } },
-      { method: 'PUT', path: `/lessons/reports/${reportId}`, headers: { authorization: `Bearer ${t}` }, body: json({ state: 'rejected' }) },
-      { method: 'POST', path: `/lessons/reports/${reportId}/apply`, headers: { authorization: `Bearer ${t}` }, body: json({}) },
+      {
+        method: 'PUT',
+        path: `/lessons/reports/${reportId}`,
+        headers: { authorization: `Bearer ${t}` },
+        body: json({ state: 'rejected' }),
+      },
+      {
+        method: 'POST',
+        path: `/lessons/reports/${reportId}/apply`,
+        headers: { authorization: `Bearer ${t}` },
+        body: json({}),
+      },
     ]),
   ];
 };
@@ -402,19 +566,52 @@ const BROKEN_BODIES: Array<{ what: string; body: string | Buffer; headers?: Reco
   { what: 'deep nesting', body: `${'['.repeat(5000)}${']'.repeat(5000)}` },
   { what: 'very deep nesting', body: `{"what":${'['.repeat(400_000)}${']'.repeat(400_000)}}` },
   { what: 'over 1 MB', body: json({ what: 'x'.repeat(1_100_000) }) },
-  { what: 'invalid UTF-8', body: Buffer.concat([Buffer.from('{"what":"caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('","locale":"en","segments":[],"position":0,"state":"new","identifier":"a","password":"b"}')]) },
-  { what: 'a NUL escape', body: json({ what: 'nul \u0000 byte', locale: 'en', state: 'new', identifier: 'a\u0000b', password: 'x' }) },
+  {
+    what: 'invalid UTF-8',
+    body: Buffer.concat([
+      Buffer.from('{"what":"caf'),
+      Buffer.from([0xe9, 0xff, 0xfe]),
+      Buffer.from(
+        '","locale":"en","segments":[],"position":0,"state":"new","identifier":"a","password":"b"}',
+      ),
+    ]),
+  },
+  {
+    what: 'a NUL escape',
+    body: json({
+      what: 'nul \u0000 byte',
+      locale: 'en',
+      state: 'new',
+      identifier: 'a\u0000b',
+      password: 'x',
+    }),
+  },
   { what: 'a raw NUL byte', body: Buffer.from('{"what":"a\u0000b"}') },
   { what: 'a NUL in a field name', body: '{"wh\\u0000at":"x","locale":"en"}' },
-  { what: 'an unpaired surrogate', body: '{"what":"half \\ud800 a pair","note":"\\udc00","identifier":"\\ud800"}' },
+  {
+    what: 'an unpaired surrogate',
+    body: '{"what":"half \\ud800 a pair","note":"\\udc00","identifier":"\\ud800"}',
+  },
   { what: 'text/plain', body: 'what=wrong', headers: { 'content-type': 'text/plain' } },
   { what: 'XML', body: '<report><what>x</what></report>', headers: { 'content-type': 'application/xml' } },
-  { what: 'broken multipart', body: 'garbage', headers: { 'content-type': 'multipart/form-data; boundary=x' } },
+  {
+    what: 'broken multipart',
+    body: 'garbage',
+    headers: { 'content-type': 'multipart/form-data; boundary=x' },
+  },
   { what: 'multipart without boundary', body: 'garbage', headers: { 'content-type': 'multipart/form-data' } },
-  { what: 'unknown charset', body: '{"what":"x"}', headers: { 'content-type': 'application/json; charset=klingon' } },
+  {
+    what: 'unknown charset',
+    body: '{"what":"x"}',
+    headers: { 'content-type': 'application/json; charset=klingon' },
+  },
   { what: 'gzip that is not', body: '{"what":"x"}', headers: { 'content-encoding': 'gzip' } },
   { what: 'unknown encoding', body: '{"what":"x"}', headers: { 'content-encoding': 'zstd-ish' } },
-  { what: 'a form', body: 'what=x&locale=en&state=new&identifier=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+  {
+    what: 'a form',
+    body: 'what=x&locale=en&state=new&identifier=a&password=b',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  },
 ];
 
 const bodyProbes = (): Probe[] => {
@@ -432,9 +629,20 @@ const bodyProbes = (): Probe[] => {
 };
 
 const adminProbes = (): Probe[] => [
-  ...['state=bogus', 'state[]=new', 'page=-1', 'page=NaN', 'pageSize=1e9', 'pageSize=0', 'lesson=%00', `lesson=${'l'.repeat(65)}`, `locale=${'e'.repeat(17)}`, 'x=1', 'filters[$where]=1', 'lesson[$ne]=x'].map(
-    (q): Probe => ({ method: 'GET', path: `/lessons/reports?${q}`, as: 'admin' }),
-  ),
+  ...[
+    'state=bogus',
+    'state[]=new',
+    'page=-1',
+    'page=NaN',
+    'pageSize=1e9',
+    'pageSize=0',
+    'lesson=%00',
+    `lesson=${'l'.repeat(65)}`,
+    `locale=${'e'.repeat(17)}`,
+    'x=1',
+    'filters[$where]=1',
+    'lesson[$ne]=x',
+  ].map((q): Probe => ({ method: 'GET', path: `/lessons/reports?${q}`, as: 'admin' })),
   ...HOSTILE_SLUGS.flatMap((id): Probe[] => [
     { method: 'GET', path: `/lessons/reports/${id}`, as: 'admin' },
     { method: 'PUT', path: `/lessons/reports/${id}`, as: 'admin', body: json({ state: 'triaged' }) },
@@ -452,17 +660,31 @@ const adminProbes = (): Probe[] => [
     { state: 'triaged', resolvedBy: 1 },
     { state: 'triaged', lesson: 'x' },
   ].map((b): Probe => ({ method: 'PUT', path: `/lessons/reports/${reportId}`, as: 'admin', body: json(b) })),
-  ...[{ replacement: 5 }, { replacement: 'r'.repeat(4001) }, { note: [] }, { replacement: 'x', transcript: {} }].map(
-    (b): Probe => ({ method: 'POST', path: `/lessons/reports/${reportId}/apply`, as: 'admin', body: json(b) }),
-  ),
-  ...['locale=%00', 'locale[]=en', 'locale=EN_us', `locale=${'e'.repeat(300)}`, 'x=1'].map(
-    (q): Probe => ({ method: 'GET', path: `/lessons/lesson-options?${q}`, as: 'admin' }),
-  ),
+  ...[
+    { replacement: 5 },
+    { replacement: 'r'.repeat(4001) },
+    { note: [] },
+    { replacement: 'x', transcript: {} },
+  ].map((b): Probe => ({
+    method: 'POST',
+    path: `/lessons/reports/${reportId}/apply`,
+    as: 'admin',
+    body: json(b),
+  })),
+  ...['locale=%00', 'locale[]=en', 'locale=EN_us', `locale=${'e'.repeat(300)}`, 'x=1'].map((q): Probe => ({
+    method: 'GET',
+    path: `/lessons/lesson-options?${q}`,
+    as: 'admin',
+  })),
 ];
 
 const accountProbes = (): Probe[] => {
   const login = (body: unknown): Probe => ({ method: 'POST', path: '/api/auth/local', body: json(body) });
-  const register = (body: unknown): Probe => ({ method: 'POST', path: '/api/auth/local/register', body: json(body) });
+  const register = (body: unknown): Probe => ({
+    method: 'POST',
+    path: '/api/auth/local/register',
+    body: json(body),
+  });
   const user = { username: 'hostile', email: 'hostile@example.com', password: 'Hostile-Pass-2026' };
   return [
     login({}),
@@ -488,9 +710,16 @@ const accountProbes = (): Probe[] => {
 };
 
 const widgetProbes = (): Probe[] =>
-  ['..%2F..%2Fpackage.json', '../../package.json', '%00', 'x%00.js', '%ff.js', '..%5C..%5Cpackage.json', 'a'.repeat(300) + '.js', '-'.repeat(12_000)].map(
-    (p): Probe => ({ method: 'GET', path: api(`/widget/${p}`) }),
-  );
+  [
+    '..%2F..%2Fpackage.json',
+    '../../package.json',
+    '%00',
+    'x%00.js',
+    '%ff.js',
+    '..%5C..%5Cpackage.json',
+    'a'.repeat(300) + '.js',
+    '-'.repeat(12_000),
+  ].map((p): Probe => ({ method: 'GET', path: api(`/widget/${p}`) }));
 
 // ---- the tests ----
 
@@ -498,15 +727,18 @@ describe('hostile input', () => {
   it('hostile slugs on every lesson route', async () => tryBatch(slugProbes()));
   it('raw ../ paths reach no route and no file', async () => tryBatch(unroutedProbes()));
   it('malformed and unknown locales', async () => tryBatch(localeProbes()));
-  it('list, search and download queries: wrong types, NaN-ish and huge numbers, unknown fields', async () => tryBatch(listProbes()));
+  it('list, search and download queries: wrong types, NaN-ish and huge numbers, unknown fields', async () =>
+    tryBatch(listProbes()));
   it('error reports: wrong types, missing and extra fields, long strings (every body the shared contract refuses)', async () =>
     tryBatch(reportProbes()));
-  it('progress: absurd segment lists and positions, forged completion', async () => tryBatch(progressProbes()));
+  it('progress: absurd segment lists and positions, forged completion', async () =>
+    tryBatch(progressProbes()));
   it('forged, expired and broken JWTs on the reader and admin routes', async () => tryBatch(tokenProbes()));
   it('bodies that are not a JSON object: invalid JSON and UTF-8, NUL bytes, over 1 MB, other media types', async () =>
     tryBatch(bodyProbes()));
   it('admin routes with a real admin JWT: bad filters, ids and changes', async () => tryBatch(adminProbes()));
-  it('reader accounts: login and register with wrong types, operators and broken text', async () => tryBatch(accountProbes()));
+  it('reader accounts: login and register with wrong types, operators and broken text', async () =>
+    tryBatch(accountProbes()));
   it('widget files: traversal, NUL bytes and very long paths', async () => tryBatch(widgetProbes()));
 
   it('leaves nothing behind, and says how it went', (t) => {
@@ -516,7 +748,8 @@ describe('hostile input', () => {
     const line = `hostile input: ${figures.tried} requests tried, ${figures.serverErrors} 5xx seen, ${writes.length} writes left behind`;
     t.diagnostic(line);
     console.log(line);
-    if (figures.tolerated) t.diagnostic(`${figures.tolerated} answered 2xx where that is a documented answer`);
+    if (figures.tolerated)
+      t.diagnostic(`${figures.tolerated} answered 2xx where that is a documented answer`);
     for (const todo of figures.todo) t.diagnostic(`TODO ${todo}`);
     assert.ok(figures.tried >= 300, `at least 300 requests (${figures.tried})`);
     assert.deepEqual(writes, [], 'no rows were added or removed');

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { lessonListSchema, lessonResponseSchema, type Lesson } from '@lessons/shared';
-import { adminLogin, call, expectOk, seedLesson, startStrapi, type Answer, type TestStrapi } from './helpers.ts';
+import {
+  adminLogin,
+  call,
+  expectOk,
+  seedLesson,
+  startStrapi,
+  type Answer,
+  type TestStrapi,
+} from './helpers.ts';
 import { AnswerCache, type CachedAnswer } from '../server/src/services/lesson-cache.ts';
 import { prepareBody } from '../server/src/utils/http.ts';
 
@@ -20,7 +28,11 @@ describe('AnswerCache', () => {
   it('keeps at most its number of entries, dropping the least recently used', async () => {
     const cache = new AnswerCache({ entries: 3, bytes: 1_000_000 }, fixedVersion());
     for (const key of ['a', 'b', 'c']) await cache.answer(key, async () => answerOf(key));
-    assert.equal((await cache.answer('a', async () => answerOf('a'))).hit, true, 'a is now the most recently used');
+    assert.equal(
+      (await cache.answer('a', async () => answerOf('a'))).hit,
+      true,
+      'a is now the most recently used',
+    );
     await cache.answer('d', async () => answerOf('d'));
     assert.deepEqual(cache.stats(), { entries: 3, bytes: 3 });
     assert.equal((await cache.answer('b', async () => answerOf('b'))).hit, false, 'b went first');
@@ -69,7 +81,10 @@ describe('AnswerCache', () => {
     const answers = await Promise.all(Array.from({ length: 5 }, () => cache.answer('k', assemble)));
     assert.equal(runs, 1);
     assert.ok(answers.every((a) => a.answer.body === 'once'));
-    await assert.rejects(cache.answer('missing', async () => Promise.reject(new Error('not found'))), /not found/);
+    await assert.rejects(
+      cache.answer('missing', async () => Promise.reject(new Error('not found'))),
+      /not found/,
+    );
     assert.equal((await cache.answer('missing', async () => answerOf('found now'))).answer.body, 'found now');
   });
 });
@@ -105,7 +120,12 @@ describe('the lesson cache on a real Strapi', () => {
     const header = answer.headers.get('x-lessons-cache') ?? '';
     const match = /^(hit|miss); entries=(\d+); bytes=(\d+)$/.exec(header);
     assert.ok(match, `X-Lessons-Cache: ${header}`);
-    return { hit: match[1] === 'hit', entries: Number(match[2]), bytes: Number(match[3]), queries: Number(answer.headers.get('x-lessons-queries')) };
+    return {
+      hit: match[1] === 'hit',
+      entries: Number(match[2]),
+      bytes: Number(match[3]),
+      queries: Number(answer.headers.get('x-lessons-queries')),
+    };
   }
 
   const lessonPath = (slug: string, locale = 'en') => `/api/lessons/${slug}?locale=${locale}`;
@@ -124,11 +144,17 @@ describe('the lesson cache on a real Strapi', () => {
   const documentIdOf = async (type: string, slug: string, locale = 'en') => {
     const found = await cm(type, `?locale=${locale}&pageSize=100`);
     assert.equal(found.status, 200, found.text);
-    const row = (found.body as { results: Array<{ documentId: string; slug: string }> }).results.find((r) => r.slug === slug);
+    const row = (found.body as { results: Array<{ documentId: string; slug: string }> }).results.find(
+      (r) => r.slug === slug,
+    );
     assert.ok(row, `${type} ${slug}`);
     return row.documentId;
   };
-  const saved = (answer: Answer) => assert.ok(answer.status === 200 || answer.status === 201, `${answer.status}: ${answer.text.slice(0, 400)}`);
+  const saved = (answer: Answer) =>
+    assert.ok(
+      answer.status === 200 || answer.status === 201,
+      `${answer.status}: ${answer.text.slice(0, 400)}`,
+    );
 
   it('reads a cold lesson in 11 queries, and answers it again, and its 304, with none; other ways to ask for it share its copy', async () => {
     const cold = await lesson(main.en.slug);
@@ -149,9 +175,16 @@ describe('the lesson cache on a real Strapi', () => {
     // Another way to ask for the same answer (the Spanish slug in English, a regional variant)
     // finds the copy already kept once it knows which lesson and language it means: resolve's 3
     // queries, then no more, and nothing new is kept.
-    for (const [slug, locale] of [[main.es.slug, 'en'], [main.en.slug, 'en-GB']] as const) {
+    for (const [slug, locale] of [
+      [main.es.slug, 'en'],
+      [main.en.slug, 'en-GB'],
+    ] as const) {
       const other = await lesson(slug, locale);
-      assert.deepEqual([other.hit, other.queries, other.entries], [true, 3, warm.entries], `${slug}?locale=${locale}`);
+      assert.deepEqual(
+        [other.hit, other.queries, other.entries],
+        [true, 3, warm.entries],
+        `${slug}?locale=${locale}`,
+      );
       assert.equal(other.answer.headers.get('etag'), etag);
       assert.deepEqual([(await lesson(slug, locale)).queries], [0]);
     }
@@ -174,7 +207,11 @@ describe('the lesson cache on a real Strapi', () => {
       assert.deepEqual([notModified.status, notModified.headers.get('x-lessons-queries')], [304, '0'], path);
       if (path.includes('search')) {
         const reordered = cacheState(await api('/api/lessons?search=connection&locale=en'));
-        assert.equal(reordered.hit, true, `the same search with its parameters in another order: ${JSON.stringify(reordered)}`);
+        assert.equal(
+          reordered.hit,
+          true,
+          `the same search with its parameters in another order: ${JSON.stringify(reordered)}`,
+        );
       }
     }
   });
@@ -182,7 +219,10 @@ describe('the lesson cache on a real Strapi', () => {
   it("is ready for a shared cache: s-maxage and stale-while-revalidate, one copy for every origin; the widget's loader for minutes, its chunks for a year", async () => {
     const answer = await api(lessonPath(main.en.slug), { headers: { Origin: 'https://any-site.example' } });
     assert.equal(answer.status, 200);
-    assert.match(answer.headers.get('cache-control') ?? '', /^public, max-age=60, s-maxage=60, stale-while-revalidate=\d+/);
+    assert.match(
+      answer.headers.get('cache-control') ?? '',
+      /^public, max-age=60, s-maxage=60, stale-while-revalidate=\d+/,
+    );
     // LESSONS_ALLOWED_ORIGINS and CORS_ORIGINS are `*`: nothing depends on the page's origin.
     assert.equal(answer.headers.get('access-control-allow-origin'), '*');
     assert.equal(answer.headers.get('vary'), 'Accept-Encoding');
@@ -192,10 +232,16 @@ describe('the lesson cache on a real Strapi', () => {
     assert.equal(loader.headers.get('cache-control'), 'public, max-age=300');
     assert.equal(loader.headers.get('vary'), 'Accept-Encoding');
     const define = await api('/api/lessons/widget/define.js');
-    assert.equal(define.headers.get('cache-control'), 'public, max-age=300', 'define.js has a fixed name too');
+    assert.equal(
+      define.headers.get('cache-control'),
+      'public, max-age=300',
+      'define.js has a fixed name too',
+    );
     const chunk = /\.\/([\w.-]+-[A-Za-z0-9_-]{8}\.js)/.exec(define.text)?.[1];
     assert.ok(chunk, 'define.js imports a content-hashed chunk');
-    const chunkAnswer = await api(`/api/lessons/widget/${chunk}`, { headers: { Origin: 'https://any-site.example' } });
+    const chunkAnswer = await api(`/api/lessons/widget/${chunk}`, {
+      headers: { Origin: 'https://any-site.example' },
+    });
     assert.equal(chunkAnswer.status, 200, chunk);
     assert.equal(chunkAnswer.headers.get('cache-control'), 'public, max-age=31536000, immutable');
     assert.equal(chunkAnswer.headers.get('vary'), 'Accept-Encoding');
@@ -210,7 +256,12 @@ describe('the lesson cache on a real Strapi', () => {
     assert.equal(cacheState(await api(embedPath)).hit, true);
 
     const id = before.data.id;
-    saved(await cm('lesson', `/${id}/actions/publish?locale=en`, { method: 'POST', json: { title: 'Reconnecting with people' } }));
+    saved(
+      await cm('lesson', `/${id}/actions/publish?locale=en`, {
+        method: 'POST',
+        json: { title: 'Reconnecting with people' },
+      }),
+    );
     const after = await lesson(main.en.slug);
     assert.equal(after.hit, false);
     assert.equal(after.data.title, 'Reconnecting with people');
@@ -219,7 +270,12 @@ describe('the lesson cache on a real Strapi', () => {
     assert.notEqual(JSON.stringify(listAfter), listBefore.text);
     assert.ok(listAfter.data.some((l) => l.title === 'Reconnecting with people'));
     assert.match((await api(embedPath)).text, /Reconnecting with people/);
-    saved(await cm('lesson', `/${id}/actions/publish?locale=en`, { method: 'POST', json: { title: main.en.title } }));
+    saved(
+      await cm('lesson', `/${id}/actions/publish?locale=en`, {
+        method: 'POST',
+        json: { title: main.en.title },
+      }),
+    );
     assert.equal((await lesson(main.en.slug)).data.title, main.en.title);
   });
 
@@ -227,7 +283,12 @@ describe('the lesson cache on a real Strapi', () => {
     const before = await cached(main.en.slug);
     assert.equal(before.data.course?.position, 2);
     const courseId = await documentIdOf('course', before.data.course.slug);
-    saved(await cm('course', `/${courseId}?locale=en`, { method: 'PUT', json: { title: 'Depression, understood' } }));
+    saved(
+      await cm('course', `/${courseId}?locale=en`, {
+        method: 'PUT',
+        json: { title: 'Depression, understood' },
+      }),
+    );
     const renamed = await lesson(main.en.slug);
     assert.equal(renamed.hit, false);
     assert.equal(renamed.data.course?.title, 'Depression, understood');
@@ -248,7 +309,10 @@ describe('the lesson cache on a real Strapi', () => {
     saved(
       await cm('course', `/${courseId}?locale=en`, {
         method: 'PUT',
-        json: { title: before.data.course.title, lessons: { connect: [{ documentId: signsId, locale: 'en', position: { start: true } }] } },
+        json: {
+          title: before.data.course.title,
+          lessons: { connect: [{ documentId: signsId, locale: 'en', position: { start: true } }] },
+        },
       }),
     );
     assert.deepEqual((await lesson(main.en.slug)).data.course, before.data.course);
@@ -271,7 +335,12 @@ describe('the lesson cache on a real Strapi', () => {
     assert.equal(categorised.data.category?.name, 'Low mood');
 
     saved(await cm('tag', `/${tagId}?locale=en`, { method: 'PUT', json: { name: tag.name } }));
-    saved(await cm('category', `/${categoryId}?locale=en`, { method: 'PUT', json: { name: before.data.category!.name } }));
+    saved(
+      await cm('category', `/${categoryId}?locale=en`, {
+        method: 'PUT',
+        json: { name: before.data.category!.name },
+      }),
+    );
     const restored = await lesson(main.en.slug);
     assert.deepEqual([restored.data.tags, restored.data.category], [before.data.tags, before.data.category]);
   });
@@ -283,7 +352,12 @@ describe('the lesson cache on a real Strapi', () => {
     assert.ok(before.data.related.some((r) => r.slug === sleep.en.slug));
     await cached(main.en.slug);
 
-    saved(await cm('lesson', `/${sleepId}/actions/publish?locale=en`, { method: 'POST', json: { title: 'Sleep and mood' } }));
+    saved(
+      await cm('lesson', `/${sleepId}/actions/publish?locale=en`, {
+        method: 'POST',
+        json: { title: 'Sleep and mood' },
+      }),
+    );
     const renamed = await lesson(main.en.slug);
     assert.equal(renamed.hit, false);
     assert.equal(renamed.data.course?.next?.title, 'Sleep and mood');
@@ -297,9 +371,15 @@ describe('the lesson cache on a real Strapi', () => {
     assert.equal(without.data.course?.total, 3);
     assert.notEqual(without.data.course?.next?.slug, sleep.en.slug);
 
-    saved(await cm('lesson', `/${sleepId}/actions/publish?locale=en`, { method: 'POST', json: { title: sleep.en.title } }));
+    saved(
+      await cm('lesson', `/${sleepId}/actions/publish?locale=en`, {
+        method: 'POST',
+        json: { title: sleep.en.title },
+      }),
+    );
     const back = await lesson(main.en.slug);
-    const withoutDates = (course: Lesson['course']) => JSON.stringify(course, (key, value: unknown) => (key === 'publishedAt' ? undefined : value));
+    const withoutDates = (course: Lesson['course']) =>
+      JSON.stringify(course, (key, value: unknown) => (key === 'publishedAt' ? undefined : value));
     assert.equal(withoutDates(back.data.course), withoutDates(before.data.course));
     assert.deepEqual(
       back.data.related.map((r) => r.title).sort(),
@@ -308,13 +388,17 @@ describe('the lesson cache on a real Strapi', () => {
   });
 
   it('answers a lesson asked for in no language in the new default language once the default changes', async () => {
-    const i18n = (path: string, init: Parameters<typeof call>[1] = {}) => api(`/i18n/locales${path}`, { ...init, token: editor });
+    const i18n = (path: string, init: Parameters<typeof call>[1] = {}) =>
+      api(`/i18n/locales${path}`, { ...init, token: editor });
     const locales = (await i18n('')).body as Array<{ id: number; code: string; isDefault: boolean }>;
     const byCode = (code: string) => locales.find((l) => l.code === code)!;
     assert.equal(byCode('en').isDefault, true);
     const path = `/api/lessons/${main.en.slug}`;
     await api(path);
-    assert.deepEqual([cacheState(await api(path)).hit, expectOk(await api(path), lessonResponseSchema).data.locale], [true, 'en']);
+    assert.deepEqual(
+      [cacheState(await api(path)).hit, expectOk(await api(path), lessonResponseSchema).data.locale],
+      [true, 'en'],
+    );
 
     saved(await i18n(`/${byCode('es').id}`, { method: 'PUT', json: { isDefault: true } }));
     try {
@@ -331,11 +415,16 @@ describe('the lesson cache on a real Strapi', () => {
     // Small answers first (one lesson per page of the list): the number of entries binds.
     const seen: Array<{ entries: number; bytes: number }> = [];
     for (let page = 1; page <= 4; page++) {
-      for (const locale of ['en', 'es']) seen.push(cacheState(await api(`/api/lessons?locale=${locale}&pageSize=1&page=${page}`)));
+      for (const locale of ['en', 'es'])
+        seen.push(cacheState(await api(`/api/lessons?locale=${locale}&pageSize=1&page=${page}`)));
     }
     assert.equal(seen.at(-1)!.entries, ENTRIES);
     assert.ok(seen.at(-1)!.bytes < BYTES / 2, 'the entries bound, not the bytes one, held these');
-    assert.equal(cacheState(await api('/api/lessons?locale=en&pageSize=1&page=1')).hit, false, 'the first page was dropped');
+    assert.equal(
+      cacheState(await api('/api/lessons?locale=en&pageSize=1&page=1')).hit,
+      false,
+      'the first page was dropped',
+    );
 
     // Then every lesson in both languages (a few KB each): the bytes bind.
     const lessons: Lesson[] = [];
@@ -347,14 +436,25 @@ describe('the lesson cache on a real Strapi', () => {
       }
     }
     assert.equal(lessons.length, 8);
-    assert.ok(lessons.reduce((sum, l) => sum + JSON.stringify({ data: l }).length, 0) > BYTES, 'more than fits');
+    assert.ok(
+      lessons.reduce((sum, l) => sum + JSON.stringify({ data: l }).length, 0) > BYTES,
+      'more than fits',
+    );
     for (const state of seen) {
       assert.ok(state.entries <= ENTRIES, JSON.stringify(state));
       assert.ok(state.bytes <= BYTES, JSON.stringify(state));
     }
     assert.ok(seen.at(-1)!.entries < ENTRIES, 'the bytes bound, not the entries one, held these');
-    assert.equal((await lesson(lessons[0]!.slug, lessons[0]!.locale)).hit, false, 'the least recently used lesson was dropped');
-    assert.equal((await lesson(lessons[7]!.slug, lessons[7]!.locale)).hit, true, 'the most recent one is kept');
+    assert.equal(
+      (await lesson(lessons[0]!.slug, lessons[0]!.locale)).hit,
+      false,
+      'the least recently used lesson was dropped',
+    );
+    assert.equal(
+      (await lesson(lessons[7]!.slug, lessons[7]!.locale)).hit,
+      true,
+      'the most recent one is kept',
+    );
   });
 
   it('keeps no error: a 404 or a 400 is answered without the cache', async () => {

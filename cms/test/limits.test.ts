@@ -55,7 +55,13 @@ const sleep = seedLesson('sleep-routine-and-mood');
 const last = seedLesson('asking-for-professional-help');
 
 /** A report sent from one client address (127.0.0.x), with extra headers (a proxy's X-Forwarded-For). */
-const sendReport = (url: string, client: string, slug: string, key: string, headers: Record<string, string> = {}) =>
+const sendReport = (
+  url: string,
+  client: string,
+  slug: string,
+  key: string,
+  headers: Record<string, string> = {},
+) =>
   rawRequest(url, {
     method: 'POST',
     path: `/api/lessons/${slug}/reports`,
@@ -63,7 +69,8 @@ const sendReport = (url: string, client: string, slug: string, key: string, head
     headers: { Origin: ALLOWED, ...headers },
     body: JSON.stringify({ locale: 'en', what: `Report ${key}`, idempotencyKey: key }),
   });
-const headerList = (value: string | null | undefined) => (value ?? '').split(',').map((h) => h.trim().toLowerCase());
+const headerList = (value: string | null | undefined) =>
+  (value ?? '').split(',').map((h) => h.trim().toLowerCase());
 
 describe('allowed origins (LESSONS_ALLOWED_ORIGINS)', () => {
   it('refuses every lesson route to pages on other origins with 403 and a message', async () => {
@@ -74,9 +81,18 @@ describe('allowed origins (LESSONS_ALLOWED_ORIGINS)', () => {
       [`/api/lessons/${slug}`, {}],
       [`/api/lessons/${slug}/transcript?format=vtt`, {}],
       [`/api/lessons/${slug}/embed.html`, {}],
-      [`/api/lessons/${slug}/reports`, { method: 'POST', json: { locale: 'en', what: 'From elsewhere', idempotencyKey: 'evil-origin-0001' } }],
+      [
+        `/api/lessons/${slug}/reports`,
+        {
+          method: 'POST',
+          json: { locale: 'en', what: 'From elsewhere', idempotencyKey: 'evil-origin-0001' },
+        },
+      ],
       [`/api/lessons/${slug}/progress`, { token: jwt }],
-      [`/api/lessons/${slug}/progress`, { method: 'PUT', token: jwt, json: { segments: [[0, 100]], position: 100 } }],
+      [
+        `/api/lessons/${slug}/progress`,
+        { method: 'PUT', token: jwt, json: { segments: [[0, 100]], position: 100 } },
+      ],
     ];
     for (const [path, init] of routes) {
       const answer = await api(path, { ...init, headers: { Origin: EVIL } });
@@ -87,7 +103,10 @@ describe('allowed origins (LESSONS_ALLOWED_ORIGINS)', () => {
     }
     // Nothing was written on the refused page's behalf.
     const token = await adminLogin(strapi.url);
-    assert.equal(expectOk(await api('/lessons/reports', { token }), reportListResponseSchema).meta.pagination.total, 0);
+    assert.equal(
+      expectOk(await api('/lessons/reports', { token }), reportListResponseSchema).meta.pagination.total,
+      0,
+    );
     const progress = await api(`/api/lessons/${slug}/progress`, { token: jwt });
     assert.deepEqual((progress.body as { data: { segments: unknown[] } }).data.segments, []);
   });
@@ -97,9 +116,15 @@ describe('allowed origins (LESSONS_ALLOWED_ORIGINS)', () => {
     assert.equal(expectOk(allowed, lessonListSchema).meta.pagination.total, 4);
     assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED);
     // Other origins get a 403 for the same URL: a shared cache (a CDN) must keep a copy per Origin.
-    assert.ok(headerList(allowed.headers.get('vary')).includes('origin'), `Vary: ${allowed.headers.get('vary')}`);
+    assert.ok(
+      headerList(allowed.headers.get('vary')).includes('origin'),
+      `Vary: ${allowed.headers.get('vary')}`,
+    );
     expectOk(await api('/api/lessons'), lessonListSchema);
-    assert.equal((await api(`/api/lessons/${main.en.slug}/embed.html`, { headers: { Origin: ALLOWED } })).status, 200);
+    assert.equal(
+      (await api(`/api/lessons/${main.en.slug}/embed.html`, { headers: { Origin: ALLOWED } })).status,
+      200,
+    );
   });
 
   it('always serves widget.js, whatever the origin', async () => {
@@ -114,21 +139,29 @@ describe('allowed origins (LESSONS_ALLOWED_ORIGINS)', () => {
 
 describe('CORS', () => {
   it('exposes ETag, Retry-After and Content-Disposition to pages', async () => {
-    const answer = await api(`/api/lessons/${main.en.slug}/transcript?format=srt`, { headers: { Origin: ALLOWED } });
+    const answer = await api(`/api/lessons/${main.en.slug}/transcript?format=srt`, {
+      headers: { Origin: ALLOWED },
+    });
     assert.equal(answer.status, 200);
     const exposed = headerList(answer.headers.get('access-control-expose-headers'));
-    for (const h of ['etag', 'retry-after', 'content-disposition']) assert.ok(exposed.includes(h), `${h} in ${exposed.join(', ')}`);
+    for (const h of ['etag', 'retry-after', 'content-disposition'])
+      assert.ok(exposed.includes(h), `${h} in ${exposed.join(', ')}`);
   });
 
   it('allows If-None-Match and Authorization in a preflight', async () => {
     const answer = await api(`/api/lessons/${main.en.slug}/progress`, {
       method: 'OPTIONS',
-      headers: { Origin: ALLOWED, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization, if-none-match, content-type' },
+      headers: {
+        Origin: ALLOWED,
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'authorization, if-none-match, content-type',
+      },
     });
     assert.ok(answer.status === 204 || answer.status === 200, String(answer.status));
     assert.equal(answer.headers.get('access-control-allow-origin'), ALLOWED);
     const headers = headerList(answer.headers.get('access-control-allow-headers'));
-    for (const h of ['if-none-match', 'authorization', 'content-type']) assert.ok(headers.includes(h), `${h} in ${headers.join(", ")}`);
+    for (const h of ['if-none-match', 'authorization', 'content-type'])
+      assert.ok(headers.includes(h), `${h} in ${headers.join(', ')}`);
     assert.ok(headerList(answer.headers.get('access-control-allow-methods')).includes('put'));
   });
 });
@@ -136,7 +169,7 @@ describe('CORS', () => {
 describe('rate limits', () => {
   const send = (client: string, slug: string, key: string) => sendReport(strapi.url, client, slug, key);
 
-  it('limits reports per client (429 with Retry-After), and holds a lesson\'s reports for review past its cap', async () => {
+  it("limits reports per client (429 with Retry-After), and holds a lesson's reports for review past its cap", async () => {
     // Per client: 2 in the window, whichever lessons they are about.
     const first = await send('127.0.0.1', main.en.slug, 'limit-key-0001');
     assert.equal(first.status, 201, first.text);
@@ -147,14 +180,23 @@ describe('rate limits', () => {
     assert.equal(error.status, 429);
     assert.match(error.message, /try again/i);
     const retryAfter = Number(third.headers['retry-after']);
-    assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 600, `Retry-After: ${third.headers['retry-after']}`);
-    assert.ok(headerList(String(third.headers['access-control-expose-headers'])).includes('retry-after'), 'a page can read Retry-After');
+    assert.ok(
+      Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 600,
+      `Retry-After: ${third.headers['retry-after']}`,
+    );
+    assert.ok(
+      headerList(String(third.headers['access-control-expose-headers'])).includes('retry-after'),
+      'a page can read Retry-After',
+    );
     // Moving to another lesson does not reset a client's count.
     assert.equal((await send('127.0.0.1', sleep.en.slug, 'limit-key-0007')).status, 429);
     // Resending a report that was already stored is not a new report: same answer, no 429.
     const resent = await send('127.0.0.1', main.en.slug, 'limit-key-0001');
     assert.equal(resent.status, 201);
-    assert.equal(reportCreatedResponseSchema.parse(resent.body).data.id, reportCreatedResponseSchema.parse(first.body).data.id);
+    assert.equal(
+      reportCreatedResponseSchema.parse(resent.body).data.id,
+      reportCreatedResponseSchema.parse(first.body).data.id,
+    );
 
     // Another client may still report this lesson: up to 3 reports of the lesson in the window go
     // straight to the editors; past that, reports are still taken, but held for review.
@@ -173,14 +215,27 @@ describe('rate limits', () => {
     const stored = expectOk(await api('/lessons/reports', { token }), reportListResponseSchema);
     assert.deepEqual(
       stored.data.map((r) => `${r.what}: ${r.state}`).sort(),
-      ['limit-key-0001: new', 'limit-key-0002: new', 'limit-key-0004: new', 'limit-key-0005: held', 'limit-key-0006: new'].map((r) => `Report ${r}`),
+      [
+        'limit-key-0001: new',
+        'limit-key-0002: new',
+        'limit-key-0004: new',
+        'limit-key-0005: held',
+        'limit-key-0006: new',
+      ].map((r) => `Report ${r}`),
     );
     assert.equal(stored.meta.counts.held, 1);
     const heldList = expectOk(await api('/lessons/reports?state=held', { token }), reportListResponseSchema);
-    assert.deepEqual(heldList.data.map((r) => r.id), [held.id]);
+    assert.deepEqual(
+      heldList.data.map((r) => r.id),
+      [held.id],
+    );
     // An editor lets it in (or rejects it); nothing else, and nothing moves back into "held".
-    const move = (id: string, state: string) => api(`/lessons/reports/${id}`, { method: 'PUT', token, json: { state } });
-    assert.match(expectError(await move(held.id, 'triaged'), 400).message, /"held" cannot be moved to "triaged"/);
+    const move = (id: string, state: string) =>
+      api(`/lessons/reports/${id}`, { method: 'PUT', token, json: { state } });
+    assert.match(
+      expectError(await move(held.id, 'triaged'), 400).message,
+      /"held" cannot be moved to "triaged"/,
+    );
     assert.equal(expectOk(await move(held.id, 'new'), z.object({ data: reportRowSchema })).data.state, 'new');
     assert.match(expectError(await move(held.id, 'held'), 400).message, /"new" cannot be moved to "held"/);
   });
@@ -190,7 +245,13 @@ describe('rate limits', () => {
     const claims = ['198.51.100.1', '198.51.100.2', '198.51.100.3'];
     const answers = [];
     for (const [i, claimed] of claims.entries()) {
-      answers.push((await sendReport(strapi.url, '127.0.0.20', last.en.slug, `xff-plain-000${i}`, { 'X-Forwarded-For': claimed })).status);
+      answers.push(
+        (
+          await sendReport(strapi.url, '127.0.0.20', last.en.slug, `xff-plain-000${i}`, {
+            'X-Forwarded-For': claimed,
+          })
+        ).status,
+      );
     }
     assert.deepEqual(answers, [201, 201, 429]);
   });
@@ -233,7 +294,12 @@ describe('rate limits', () => {
 describe('behind a reverse proxy (TRUST_PROXY=true: server.proxy.koa)', () => {
   let proxied: TestStrapi;
   before(async () => {
-    proxied = await startStrapi(1404, { TRUST_PROXY: 'true', LESSONS_REPORTS_PER_CLIENT: '2', LESSONS_REPORTS_PER_LESSON: '100', LESSONS_REPORTS_WINDOW: '600' });
+    proxied = await startStrapi(1404, {
+      TRUST_PROXY: 'true',
+      LESSONS_REPORTS_PER_CLIENT: '2',
+      LESSONS_REPORTS_PER_LESSON: '100',
+      LESSONS_REPORTS_WINDOW: '600',
+    });
   });
   after(async () => {
     await proxied?.stop();
@@ -243,13 +309,26 @@ describe('behind a reverse proxy (TRUST_PROXY=true: server.proxy.koa)', () => {
   const statuses = async (clients: string[], prefix: string) => {
     const list = [];
     for (const [i, client] of clients.entries()) {
-      list.push((await sendReport(proxied.url, '127.0.0.1', main.en.slug, `${prefix}-${String(i).padStart(4, '0')}`, { 'X-Forwarded-For': client })).status);
+      list.push(
+        (
+          await sendReport(
+            proxied.url,
+            '127.0.0.1',
+            main.en.slug,
+            `${prefix}-${String(i).padStart(4, '0')}`,
+            { 'X-Forwarded-For': client },
+          )
+        ).status,
+      );
     }
     return list;
   };
 
   it('keys clients by the address the proxy forwards', async () => {
-    assert.deepEqual(await statuses(['198.51.100.1', '198.51.100.1', '198.51.100.1', '198.51.100.2'], 'proxied-v4'), [201, 201, 429, 201]);
+    assert.deepEqual(
+      await statuses(['198.51.100.1', '198.51.100.1', '198.51.100.1', '198.51.100.2'], 'proxied-v4'),
+      [201, 201, 429, 201],
+    );
   });
 
   it('names a client by its IPv4 address or its IPv6 /64, an IPv4-mapped IPv6 address as the IPv4 one', () => {
@@ -261,7 +340,12 @@ describe('behind a reverse proxy (TRUST_PROXY=true: server.proxy.koa)', () => {
   });
 
   it('keys an IPv6 client by its /64: other addresses of that network share its limit', async () => {
-    const clients = ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:db8:1:3::1'];
+    const clients = [
+      '2001:db8:1:2::1',
+      '2001:db8:1:2::2',
+      '2001:db8:1:2:ffff:ffff:ffff:ffff',
+      '2001:db8:1:3::1',
+    ];
     assert.deepEqual(await statuses(clients, 'proxied-v6'), [201, 201, 429, 201]);
   });
 });
@@ -273,7 +357,11 @@ describe('completion threshold (LESSONS_COMPLETION_THRESHOLD)', () => {
     const duration = lesson.video!.duration!;
     const put = async (segments: Array<[number, number]>) =>
       expectOk(
-        await api(`/api/lessons/${main.en.slug}/progress?locale=en`, { method: 'PUT', token: jwt, json: { segments, position: segments[0]![1] } }),
+        await api(`/api/lessons/${main.en.slug}/progress?locale=en`, {
+          method: 'PUT',
+          token: jwt,
+          json: { segments, position: segments[0]![1] },
+        }),
         progressResponseSchema,
       ).data;
     const before = await put([[0, duration * 0.45]]);

@@ -6,14 +6,31 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { lessonListSchema } from '@lessons/shared';
 import { DEMO_SECRETS } from '../app/src/env.js';
-import { adminLogin, call, expectError, expectOk, rawRequest, readerLogin, registerReader, startStrapi, type TestStrapi } from './helpers.ts';
+import {
+  adminLogin,
+  call,
+  expectError,
+  expectOk,
+  rawRequest,
+  readerLogin,
+  registerReader,
+  startStrapi,
+  type TestStrapi,
+} from './helpers.ts';
 
 /**
  * A production start of the app (NODE_ENV=production, as every test boot), with and without demo
  * mode: what it refuses to start with, what it seeds, and what a hostile request can't make it say.
  */
 const PORT = 1420;
-const SECRET_NAMES = ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'] as const;
+const SECRET_NAMES = [
+  'APP_KEYS',
+  'ADMIN_JWT_SECRET',
+  'API_TOKEN_SALT',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+] as const;
 const PUBLIC_URL = 'https://lessons.example.org';
 const SLUG = 'regaining-social-connection';
 
@@ -56,7 +73,8 @@ function signedToken(payload: Record<string, unknown>, secret: string): string {
 const count = (strapi: TestStrapi, sql: string) => Number(Object.values(strapi.query(sql)[0] ?? {})[0]);
 
 /** The same request with a forged Host header, as a cache poisoner would send it. */
-const withForgedHost = (strapi: TestStrapi, path: string) => rawRequest(strapi.url, { path, headers: { Host: 'evil.test' } });
+const withForgedHost = (strapi: TestStrapi, path: string) =>
+  rawRequest(strapi.url, { path, headers: { Host: 'evil.test' } });
 
 describe('production refuses to start unsafely', () => {
   it('without secrets or PUBLIC_URL: exits before touching the database, naming every variable and how to make one', async () => {
@@ -77,12 +95,16 @@ describe('production refuses to start unsafely', () => {
   it('with one secret left at its built-in demo value: names that one only', async () => {
     const output = await refusedStart({ ...production(), JWT_SECRET: DEMO_SECRETS.JWT_SECRET });
     assert.match(output, /JWT_SECRET is a built-in demo value/);
-    for (const name of SECRET_NAMES.filter((n) => n !== 'JWT_SECRET')) assert.doesNotMatch(output, new RegExp(`${name} is`));
+    for (const name of SECRET_NAMES.filter((n) => n !== 'JWT_SECRET'))
+      assert.doesNotMatch(output, new RegExp(`${name} is`));
     assert.doesNotMatch(output, /PUBLIC_URL is/);
   });
 
   it('with an allowed origin that is not an origin: names the value', async () => {
-    const output = await refusedStart({ ...production(), LESSONS_ALLOWED_ORIGINS: 'https://ok.example,partner.example,https://x.example/page' });
+    const output = await refusedStart({
+      ...production(),
+      LESSONS_ALLOWED_ORIGINS: 'https://ok.example,partner.example,https://x.example/page',
+    });
     assert.match(output, /allowedOrigins\.1 "partner\.example" must be "\*" or an origin/);
     assert.match(output, /allowedOrigins\.2 "https:\/\/x\.example\/page" must be "\*" or an origin/);
     assert.doesNotMatch(output, /"https:\/\/ok\.example"/);
@@ -135,10 +157,18 @@ describe('a production install (real secrets, PUBLIC_URL)', () => {
       for (const path of ['/api/lessons', '/admin/login', '/admin/renew-token']) {
         const answer = await call(`${running().url}${path}`, {
           method: 'OPTIONS',
-          headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+          headers: {
+            Origin: 'https://evil.example',
+            'Access-Control-Request-Method': 'POST',
+            'Access-Control-Request-Headers': 'content-type',
+          },
         });
         assert.ok(answer.status < 400, `${path}: preflight ${answer.status}`);
-        assert.notEqual(answer.headers.get('access-control-allow-credentials'), 'true', `${path} allows credentials`);
+        assert.notEqual(
+          answer.headers.get('access-control-allow-credentials'),
+          'true',
+          `${path} allows credentials`,
+        );
       }
     });
 
@@ -146,7 +176,10 @@ describe('a production install (real secrets, PUBLIC_URL)', () => {
       const from = (origin: string) => call(`${running().url}/api/lessons`, { headers: { Origin: origin } });
       expectOk(await from('https://partner.example'), lessonListSchema);
       expectOk(await from('https://other.example:8443'), lessonListSchema);
-      assert.match(expectError(await from('https://evil.example'), 403).message, /Pages on https:\/\/evil\.example are not allowed/);
+      assert.match(
+        expectError(await from('https://evil.example'), 403).message,
+        /Pages on https:\/\/evil\.example are not allowed/,
+      );
       expectError(await from('https://other.example'), 403);
     });
   });
@@ -168,7 +201,10 @@ describe('a production install (real secrets, PUBLIC_URL)', () => {
 
     it('refuses a reader token signed with the demo JWT secret', async () => {
       const progress = `${running().url}/api/lessons/${SLUG}/progress`;
-      const forged = signedToken({ id: reader.id, iat: Math.floor(Date.now() / 1000) }, DEMO_SECRETS.JWT_SECRET);
+      const forged = signedToken(
+        { id: reader.id, iat: Math.floor(Date.now() / 1000) },
+        DEMO_SECRETS.JWT_SECRET,
+      );
       expectError(await call(progress, { token: forged }), 401);
       expectError(await call(`${running().url}/api/users/me`, { token: forged }), 401);
       // The reader's own token, signed with this install's secret, still works.
@@ -183,7 +219,10 @@ describe('a production install (real secrets, PUBLIC_URL)', () => {
         assert.ok(answer.text.includes(`${PUBLIC_URL}/uploads/`), `${path} has media URLs under PUBLIC_URL`);
         assert.doesNotMatch(answer.text, /evil\.test/, path);
       }
-      assert.match((await withForgedHost(s, `/api/lessons/${SLUG}/embed.html`)).text, new RegExp(`api="${PUBLIC_URL}"`));
+      assert.match(
+        (await withForgedHost(s, `/api/lessons/${SLUG}/embed.html`)).text,
+        new RegExp(`api="${PUBLIC_URL}"`),
+      );
     });
   });
 });

@@ -12,7 +12,16 @@ import {
   type Segment,
 } from '@lessons/shared';
 import { appDir } from '../app/scripts/boot.mjs';
-import { call, expectError, expectOk, registerReader, seedLesson, startStrapi, type Answer, type TestStrapi } from './helpers.ts';
+import {
+  call,
+  expectError,
+  expectOk,
+  registerReader,
+  seedLesson,
+  startStrapi,
+  type Answer,
+  type TestStrapi,
+} from './helpers.ts';
 
 /**
  * What a reader's progress PUTs may change: stored segments on a one-second grid, a rate limit
@@ -42,7 +51,8 @@ const slack = DEFAULT_PROGRESS_SLACK_SECONDS;
 
 const get = async (token: string) => expectOk(await api(url, { token }), progressResponseSchema).data;
 const put = async (token: string, segments: Segment[], position = 0): Promise<ProgressOutput> =>
-  expectOk(await api(url, { method: 'PUT', token, json: { segments, position } }), progressResponseSchema).data;
+  expectOk(await api(url, { method: 'PUT', token, json: { segments, position } }), progressResponseSchema)
+    .data;
 
 let readers = 0;
 async function reader() {
@@ -52,14 +62,23 @@ async function reader() {
 
 /** The reader's stored row, as the database has it. */
 function storedRow(readerId: number) {
-  const rows = strapi.query(`SELECT segments, first_seen_at, completed FROM lessons_progress WHERE reader_id = ${Number(readerId)}`);
+  const rows = strapi.query(
+    `SELECT segments, first_seen_at, completed FROM lessons_progress WHERE reader_id = ${Number(readerId)}`,
+  );
   assert.equal(rows.length, 1);
   const row = rows[0]!;
-  return { segments: JSON.parse(String(row.segments)) as Segment[], firstSeenAt: row.first_seen_at, completed: Boolean(row.completed) };
+  return {
+    segments: JSON.parse(String(row.segments)) as Segment[],
+    firstSeenAt: row.first_seen_at,
+    completed: Boolean(row.completed),
+  };
 }
 
 const close = (actual: number, expected: number, tolerance: number, what: string) =>
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} is not within ${tolerance} of ${expected}`);
+  assert.ok(
+    Math.abs(actual - expected) <= tolerance,
+    `${what}: ${actual} is not within ${tolerance} of ${expected}`,
+  );
 
 describe('credited watching time', () => {
   it('refuses a whole lesson claimed right after it was opened, crediting only the slack', async () => {
@@ -72,7 +91,10 @@ describe('credited watching time', () => {
     assert.equal(forged.completed, false);
     assert.ok(forged.credit, 'the answer says what was credited');
     const bound = elapsed * FASTEST_PLAYBACK_RATE + slack;
-    assert.ok(forged.credit.seconds >= slack && forged.credit.seconds <= bound, `credited ${forged.credit.seconds}, bound ${bound}`);
+    assert.ok(
+      forged.credit.seconds >= slack && forged.credit.seconds <= bound,
+      `credited ${forged.credit.seconds}, bound ${bound}`,
+    );
     close(forged.credit.seconds + forged.credit.refused, duration, 0.01, 'credited + refused');
     // The earliest seconds are the ones credited, and what is stored is exactly what was credited.
     assert.equal(forged.segments.length, 1);
@@ -83,14 +105,28 @@ describe('credited watching time', () => {
     // Sending it again gains nothing until time has passed.
     const again = await put(jwt, [[0, duration]], duration);
     assert.equal(again.completed, false);
-    assert.ok(again.credit!.seconds <= ((Date.now() - opened) / 1000) * FASTEST_PLAYBACK_RATE + slack - forged.credit.seconds);
+    assert.ok(
+      again.credit!.seconds <=
+        ((Date.now() - opened) / 1000) * FASTEST_PLAYBACK_RATE + slack - forged.credit.seconds,
+    );
   });
 
   it('bounds a first PUT without a GET the same way, and credits the earliest new seconds first', async () => {
     const { jwt } = await reader();
-    const answer = await put(jwt, [[100, duration], [50, 60], [0, 10]], 10);
+    const answer = await put(
+      jwt,
+      [
+        [100, duration],
+        [50, 60],
+        [0, 10],
+      ],
+      10,
+    );
     // 0–10 and 50–60 (20 s), then the first ~10 s of 100–end.
-    assert.deepEqual(answer.segments.slice(0, 2), [[0, 10], [50, 60]]);
+    assert.deepEqual(answer.segments.slice(0, 2), [
+      [0, 10],
+      [50, 60],
+    ]);
     assert.equal(answer.segments.length, 3);
     assert.equal(answer.segments[2]![0], 100);
     assert.ok(answer.segments[2]![1] >= 110 && answer.segments[2]![1] < 112, JSON.stringify(answer.segments));
@@ -103,7 +139,11 @@ describe('credited watching time', () => {
     await get(jwt);
     // The reader opened the lesson ten minutes ago, then watched with no connection.
     backdateFirstSeen(id, 10 * 60);
-    const queued: Segment[] = [[0, 61.5], [61.5, 130.25], [130.25, duration]];
+    const queued: Segment[] = [
+      [0, 61.5],
+      [61.5, 130.25],
+      [130.25, duration],
+    ];
     const answer = await put(jwt, queued, duration);
     assert.equal(answer.completed, true);
     assert.equal(answer.percent, 100);
@@ -128,8 +168,12 @@ describe('stored segments', () => {
       last = await put(jwt, tiny, 0);
     }
     const stored = storedRow(id).segments;
-    assert.ok(stored.length <= Math.ceil(duration) + 1, `${stored.length} segments stored for ${duration} s of video`);
-    for (let i = 1; i < stored.length; i++) assert.ok(stored[i]![0] - stored[i - 1]![1] >= 1, 'gaps under a second are closed');
+    assert.ok(
+      stored.length <= Math.ceil(duration) + 1,
+      `${stored.length} segments stored for ${duration} s of video`,
+    );
+    for (let i = 1; i < stored.length; i++)
+      assert.ok(stored[i]![0] - stored[i - 1]![1] >= 1, 'gaps under a second are closed');
     assert.deepEqual(last!.segments, stored);
     assert.deepEqual((await get(jwt)).segments, stored);
   });
@@ -140,12 +184,19 @@ describe('rate limit', () => {
     const busy = await reader();
     const calm = await reader();
     for (let i = 0; i < 60; i++) await put(busy.jwt, [], i);
-    const refused = await api(url, { method: 'PUT', token: busy.jwt, json: { segments: [[0, 5]], position: 5 } });
+    const refused = await api(url, {
+      method: 'PUT',
+      token: busy.jwt,
+      json: { segments: [[0, 5]], position: 5 },
+    });
     const error = expectError(refused, 429);
     assert.equal(error.name, 'RateLimitError');
     assert.match(error.message, /too often/i);
     const retryAfter = Number(refused.headers.get('retry-after'));
-    assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After: ${refused.headers.get('retry-after')}`);
+    assert.ok(
+      Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60,
+      `Retry-After: ${refused.headers.get('retry-after')}`,
+    );
     assert.equal(error.details?.retryAfter, retryAfter);
     // Nothing of the refused PUT was stored; reading is not limited; another reader goes on.
     assert.deepEqual((await get(busy.jwt)).segments, []);

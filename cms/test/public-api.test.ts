@@ -34,7 +34,12 @@ import {
   type SeedText,
   type TestStrapi,
 } from './helpers.ts';
-import { HASHED_CHUNK, MAX_WIDGET_FILE_NAME, isHashedChunk, widgetFileName } from '../server/src/controllers/widget.ts';
+import {
+  HASHED_CHUNK,
+  MAX_WIDGET_FILE_NAME,
+  isHashedChunk,
+  widgetFileName,
+} from '../server/src/controllers/widget.ts';
 
 /** The public API (/api/lessons…) and the Content Manager's writes, on one Strapi with the demo course. */
 let strapi: TestStrapi;
@@ -64,7 +69,8 @@ const newestFirst = (locale: Locale) => [...seed.lessons].reverse().map((l) => l
  */
 const revalidate = (etag: string) => ({ 'If-None-Match': etag, 'Cache-Control': 'max-age=0' });
 
-const list = async (query: string): Promise<LessonList> => expectOk(await api(`/api/lessons?${query}`), lessonListSchema);
+const list = async (query: string): Promise<LessonList> =>
+  expectOk(await api(`/api/lessons?${query}`), lessonListSchema);
 const lesson = async (slug: string, query = ''): Promise<Lesson> =>
   expectOk(await api(`/api/lessons/${slug}${query ? `?${query}` : ''}`), lessonResponseSchema).data;
 
@@ -137,10 +143,15 @@ describe('GET /api/lessons', () => {
       it(`finds "${word}" (${locale}), a word that occurs only in a ${only}`, async () => {
         const matching = seed.lessons.filter((l) => fieldsWith(l[locale], word).length > 0);
         assert.ok(matching.length > 0 && matching.length < 4, 'the word picks some lessons, not all');
-        for (const l of matching) assert.deepEqual(fieldsWith(l[locale], word), [only], `"${word}" only in the ${only}`);
+        for (const l of matching)
+          assert.deepEqual(fieldsWith(l[locale], word), [only], `"${word}" only in the ${only}`);
         for (const variant of [word, word.toUpperCase()]) {
           const { data, meta } = await list(`locale=${locale}&search=${encodeURIComponent(variant)}`);
-          assert.deepEqual(data.map((l) => l.slug).sort(), matching.map((l) => l[locale].slug).sort(), variant);
+          assert.deepEqual(
+            data.map((l) => l.slug).sort(),
+            matching.map((l) => l[locale].slug).sort(),
+            variant,
+          );
           assert.equal(meta.pagination.total, matching.length);
         }
       });
@@ -162,7 +173,8 @@ describe('GET /api/lessons', () => {
       }
       assert.equal((await list('search=zzqqxxnothing')).meta.pagination.total, 0);
       // LIKE wildcards are plain characters to a search.
-      for (const wildcard of ['%25', '_', '%25%25']) assert.equal((await list(`search=${wildcard}`)).meta.pagination.total, 0, wildcard);
+      for (const wildcard of ['%25', '_', '%25%25'])
+        assert.equal((await list(`search=${wildcard}`)).meta.pagination.total, 0, wildcard);
       // …also inside words: "low mood" is in the course, yet as wildcards these would find it.
       assert.ok((await list(`search=${encodeURIComponent('low mood')}`)).meta.pagination.total > 0);
       for (const literal of ['low_mood', 'l%w mood', 'low mood 100%']) {
@@ -172,12 +184,22 @@ describe('GET /api/lessons', () => {
   });
 
   it('lists a regional variant in its language (es-MX → es), and a language the site lacks in the default one', async () => {
-    assert.deepEqual((await list('locale=es-MX')).data.map((l) => l.slug), newestFirst('es'));
-    assert.deepEqual((await list('locale=fr')).data.map((l) => l.slug), newestFirst('en'));
+    assert.deepEqual(
+      (await list('locale=es-MX')).data.map((l) => l.slug),
+      newestFirst('es'),
+    );
+    assert.deepEqual(
+      (await list('locale=fr')).data.map((l) => l.slug),
+      newestFirst('en'),
+    );
   });
 
   it('filters by tag and by category, in the language of the list', async () => {
-    const withTag = (key: string, locale: Locale) => seed.lessons.filter((l) => l.tags.includes(key)).map((l) => l[locale].slug).sort();
+    const withTag = (key: string, locale: Locale) =>
+      seed.lessons
+        .filter((l) => l.tags.includes(key))
+        .map((l) => l[locale].slug)
+        .sort();
     const therapy = await list('tag=therapy');
     assert.deepEqual(therapy.data.map((l) => l.slug).sort(), withTag('therapy', 'en'));
     assert.ok(therapy.data.every((l) => l.tags.some((t) => t.slug === 'therapy')));
@@ -198,14 +220,20 @@ describe('GET /api/lessons', () => {
   });
 
   it('refuses a bad query with 400 and an error per field, unknown parameters included', async () => {
-    const error = expectError(await api('/api/lessons?pageSize=0&page=first&locale=EN!&tag=Not%20A%20Slug&colour=red'), 400);
+    const error = expectError(
+      await api('/api/lessons?pageSize=0&page=first&locale=EN!&tag=Not%20A%20Slug&colour=red'),
+      400,
+    );
     const fields = fieldErrorsOf(error);
-    for (const field of ['pageSize', 'page', 'locale', 'tag']) assert.ok(fields.has(field), `an error on ${field}: ${[...fields.keys()].join(', ')}`);
+    for (const field of ['pageSize', 'page', 'locale', 'tag'])
+      assert.ok(fields.has(field), `an error on ${field}: ${[...fields.keys()].join(', ')}`);
     assert.match(fields.get('') ?? '', /colour/);
     expectError(await api('/api/lessons?pageSize=51'), 400);
     // Query objects (Strapi's qs syntax) are not filters here.
     assert.ok(fieldErrorsOf(expectError(await api('/api/lessons?search[$ne]=x'), 400)).has('search'));
-    assert.ok(fieldErrorsOf(expectError(await api('/api/lessons?tag[0]=therapy&tag[1]=symptoms'), 400)).has('tag'));
+    assert.ok(
+      fieldErrorsOf(expectError(await api('/api/lessons?tag[0]=therapy&tag[1]=symptoms'), 400)).has('tag'),
+    );
   });
 });
 
@@ -258,7 +286,11 @@ describe('GET /api/lessons/:slug', () => {
     assert.ok(related.length <= 5);
     assert.deepEqual(related.map((r) => r.slug).sort(), [first.en.slug, sleep.en.slug, last.en.slug].sort());
     const times = related.map((r) => Date.parse(r.publishedAt));
-    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first');
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'newest first',
+    );
   });
 
   it('answers the Spanish version, by its Spanish slug', async () => {
@@ -268,7 +300,10 @@ describe('GET /api/lessons/:slug', () => {
     assert.deepEqual(data.transcript, main.es.transcript);
     assert.equal(data.video?.duration, main.es.video.duration);
     assert.deepEqual(data.category, seed.category.es);
-    assert.deepEqual(data.related.map((r) => r.slug).sort(), [first.es.slug, sleep.es.slug, last.es.slug].sort());
+    assert.deepEqual(
+      data.related.map((r) => r.slug).sort(),
+      [first.es.slug, sleep.es.slug, last.es.slug].sort(),
+    );
   });
 
   it("answers a slug of one language asked with the other language's locale in the asked language", async () => {
@@ -346,7 +381,10 @@ describe('GET /api/lessons/:slug/transcript', () => {
     const result = validateWebVTT(answer.text);
     assert.deepEqual(result.errors, []);
     const paragraphs = paragraphsOf(main.en.transcript);
-    assert.deepEqual([...new Set(result.cues.map((c) => c.id.split('.')[0]))], paragraphs.map((p) => p.id));
+    assert.deepEqual(
+      [...new Set(result.cues.map((c) => c.id.split('.')[0]))],
+      paragraphs.map((p) => p.id),
+    );
     for (const p of paragraphs) {
       const cues = result.cues.filter((c) => c.id.split('.')[0] === p.id);
       assert.equal(cues[0]!.startTime, p.start);
@@ -357,7 +395,10 @@ describe('GET /api/lessons/:slug/transcript', () => {
       assert.ok(answer.text.includes(`NOTE Section: ${s.heading}`), s.heading);
     }
     assert.ok(answer.headers.get('etag'));
-    assert.equal((await transcript(main.en.slug, 'locale=en&format=vtt').then((a) => a.headers.get('etag'))), answer.headers.get('etag'));
+    assert.equal(
+      await transcript(main.en.slug, 'locale=en&format=vtt').then((a) => a.headers.get('etag')),
+      answer.headers.get('etag'),
+    );
     const cached = await api(`/api/lessons/${main.en.slug}/transcript?locale=en&format=vtt`, {
       headers: revalidate(answer.headers.get('etag')!),
     });
@@ -420,13 +461,22 @@ describe('GET /api/lessons/:slug/embed.html', () => {
     assert.ok(answer.headers.get('etag'));
     assert.match(answer.headers.get('cache-control') ?? '', /max-age=\d+/);
     const html = answer.text;
-    assert.ok(html.startsWith(`<lesson-widget api="${strapi.url}" lesson="${sleep.en.slug}" lang="en">`), html.slice(0, 200));
+    assert.ok(
+      html.startsWith(`<lesson-widget api="${strapi.url}" lesson="${sleep.en.slug}" lang="en">`),
+      html.slice(0, 200),
+    );
     assert.ok(html.includes(`<h1>${sleep.en.title}</h1>`));
     assert.ok(html.endsWith('</lesson-widget>'));
-    for (const s of sleep.en.transcript.sections) if (s.heading) assert.ok(html.includes(`<h2>${s.heading}</h2>`), s.heading);
+    for (const s of sleep.en.transcript.sections)
+      if (s.heading) assert.ok(html.includes(`<h2>${s.heading}</h2>`), s.heading);
     const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     for (const p of paragraphsOf(sleep.en.transcript)) {
-      assert.ok(html.includes(`<p data-paragraph-id="${p.id}" data-start="${p.start}" data-end="${p.end}">${escape(p.text)}</p>`), p.id);
+      assert.ok(
+        html.includes(
+          `<p data-paragraph-id="${p.id}" data-start="${p.start}" data-end="${p.end}">${escape(p.text)}</p>`,
+        ),
+        p.id,
+      );
     }
     assert.ok(html.includes('Rest &amp; routine') && !html.includes('Rest & routine'));
   });
@@ -453,7 +503,11 @@ describe('GET /api/lessons/widget.js', () => {
   });
 
   it('serves nothing outside the widget folder', async () => {
-    for (const path of ['/api/lessons/widget/..%2f..%2fpackage.json', '/api/lessons/widget/%2e%2e/%2e%2e/package.json', '/api/lessons/widget/nothing.js']) {
+    for (const path of [
+      '/api/lessons/widget/..%2f..%2fpackage.json',
+      '/api/lessons/widget/%2e%2e/%2e%2e/package.json',
+      '/api/lessons/widget/nothing.js',
+    ]) {
       const answer = await rawRequest(strapi.url, { path });
       assert.equal(answer.status, 404, path);
     }
@@ -507,9 +561,13 @@ describe('the widget file name check', () => {
 
 describe('reader progress: GET/PUT /api/lessons/:slug/progress', () => {
   const duration = main.en.video.duration;
-  const url = (slug = main.en.slug, locale: Locale = 'en') => `/api/lessons/${slug}/progress?locale=${locale}`;
+  const url = (slug = main.en.slug, locale: Locale = 'en') =>
+    `/api/lessons/${slug}/progress?locale=${locale}`;
   const put = async (token: string, segments: Segment[], position: number, slug?: string, locale?: Locale) =>
-    expectOk(await api(url(slug, locale), { method: 'PUT', token, json: { segments, position } }), progressResponseSchema).data;
+    expectOk(
+      await api(url(slug, locale), { method: 'PUT', token, json: { segments, position } }),
+      progressResponseSchema,
+    ).data;
   const get = async (token: string, slug?: string, locale?: Locale) =>
     expectOk(await api(url(slug, locale), { token }), progressResponseSchema).data;
 
@@ -517,11 +575,19 @@ describe('reader progress: GET/PUT /api/lessons/:slug/progress', () => {
     const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ id: 1, iat: Math.floor(Date.now() / 1000) })}`;
     const forged = `${unsigned}.${createHmac('sha256', 'not-the-secret').update(unsigned).digest('base64url')}`;
-    for (const headers of [{}, { Authorization: 'Bearer not-a-jwt' }, { Authorization: `Bearer ${forged}` }, { Authorization: 'Basic abc' }] as Array<Record<string, string>>) {
+    for (const headers of [
+      {},
+      { Authorization: 'Bearer not-a-jwt' },
+      { Authorization: `Bearer ${forged}` },
+      { Authorization: 'Basic abc' },
+    ] as Array<Record<string, string>>) {
       const read = await api(url(), { headers });
       assert.match(expectError(read, 401).message, /log in/i);
       assert.equal(read.headers.get('cache-control'), 'private, no-store');
-      expectError(await api(url(), { method: 'PUT', headers, json: { segments: [[0, 10]], position: 10 } }), 401);
+      expectError(
+        await api(url(), { method: 'PUT', headers, json: { segments: [[0, 10]], position: 10 } }),
+        401,
+      );
     }
   });
 
@@ -529,14 +595,39 @@ describe('reader progress: GET/PUT /api/lessons/:slug/progress', () => {
     const { jwt, user } = await readerLogin(strapi.url);
     assert.equal(user.email, 'reader@example.com');
     const data = await get(jwt);
-    assert.deepEqual(data, { percent: 0, completed: false, position: 0, segments: [], course: { completed: 0, total: 4, percent: 0 } });
+    assert.deepEqual(data, {
+      percent: 0,
+      completed: false,
+      position: 0,
+      segments: [],
+      course: { completed: 0, total: 4, percent: 0 },
+    });
   });
 
   it('merges the played segments; the same PUT again changes nothing; progress never goes down', async () => {
     const { jwt } = await registerReader(strapi.url, 'merger');
-    const one = await put(jwt, [[0, 10], [20, 30]], 30);
-    assert.deepEqual(one.segments, [[0, 10], [20, 30]]);
-    assert.equal(one.percent, percentWatched([[0, 10], [20, 30]], duration));
+    const one = await put(
+      jwt,
+      [
+        [0, 10],
+        [20, 30],
+      ],
+      30,
+    );
+    assert.deepEqual(one.segments, [
+      [0, 10],
+      [20, 30],
+    ]);
+    assert.equal(
+      one.percent,
+      percentWatched(
+        [
+          [0, 10],
+          [20, 30],
+        ],
+        duration,
+      ),
+    );
     assert.equal(one.position, 30);
     assert.equal(one.completed, false);
     const { credit, ...two } = await put(jwt, [[5, 25]], 25);
@@ -593,7 +684,11 @@ describe('reader progress: GET/PUT /api/lessons/:slug/progress', () => {
     assert.equal(other.completed, false);
     assert.deepEqual(other.course, { completed: 1, total: 4, percent: 25 });
     // Completing the same lesson in English too still counts it once.
-    assert.deepEqual((await put(jwt, [[0, first.en.video.duration]], 0, first.en.slug, 'en')).course, { completed: 1, total: 4, percent: 25 });
+    assert.deepEqual((await put(jwt, [[0, first.en.video.duration]], 0, first.en.slug, 'en')).course, {
+      completed: 1,
+      total: 4,
+      percent: 25,
+    });
     const second = await put(jwt, [[0, duration]], duration, main.en.slug, 'en');
     assert.deepEqual(second.course, { completed: 2, total: 4, percent: 50 });
     // Progress is kept per language: English progress of the first lesson is its own.
@@ -603,7 +698,18 @@ describe('reader progress: GET/PUT /api/lessons/:slug/progress', () => {
   it('refuses invalid progress with 400 per field, and 404 for an unknown lesson', async () => {
     const { jwt } = await readerLogin(strapi.url);
     const error = expectError(
-      await api(url(), { method: 'PUT', token: jwt, json: { segments: [[5, 2], [1, 'x']], position: -1, speed: 2 } }),
+      await api(url(), {
+        method: 'PUT',
+        token: jwt,
+        json: {
+          segments: [
+            [5, 2],
+            [1, 'x'],
+          ],
+          position: -1,
+          speed: 2,
+        },
+      }),
       400,
     );
     const fields = fieldErrorsOf(error);
@@ -613,14 +719,20 @@ describe('reader progress: GET/PUT /api/lessons/:slug/progress', () => {
     assert.match(fields.get('') ?? '', /speed/);
     expectError(await api(url(), { method: 'PUT', token: jwt, json: {} }), 400);
     expectError(await api(url('no-such-lesson'), { token: jwt }), 404);
-    expectError(await api(url('no-such-lesson'), { method: 'PUT', token: jwt, json: { segments: [], position: 0 } }), 404);
+    expectError(
+      await api(url('no-such-lesson'), { method: 'PUT', token: jwt, json: { segments: [], position: 0 } }),
+      404,
+    );
     assert.deepEqual((await get(jwt)).segments, [], 'nothing was stored');
   });
 
   it('ends 20 simultaneous PUTs of different segments as exactly their union', async () => {
     const { jwt } = await registerReader(strapi.url, 'racer');
     // Some overlap their neighbours, some stand alone.
-    const segments: Segment[] = Array.from({ length: 20 }, (_, i) => [i * 9.5, i * 9.5 + (i % 3 === 0 ? 11 : 4.25)]);
+    const segments: Segment[] = Array.from({ length: 20 }, (_, i) => [
+      i * 9.5,
+      i * 9.5 + (i % 3 === 0 ? 11 : 4.25),
+    ]);
     const answers = await Promise.all(
       segments.map((s) => api(url(), { method: 'PUT', token: jwt, json: { segments: [s], position: s[1] } })),
     );
@@ -641,18 +753,25 @@ describe('drafts and the Content Manager', () => {
   let token: string;
   const CM = '/content-manager/collection-types/plugin::lessons.lesson';
   const cm = (path: string, init: Parameters<typeof call>[1] = {}) => api(`${CM}${path}`, { ...init, token });
-  const cmDoc = z.object({ data: z.object({ documentId: z.string(), transcript: z.unknown(), title: z.string() }).passthrough() });
+  const cmDoc = z.object({
+    data: z.object({ documentId: z.string(), transcript: z.unknown(), title: z.string() }).passthrough(),
+  });
   let categoryId: string;
 
   before(async () => {
     token = await adminLogin(strapi.url);
-    const categories = await api('/content-manager/collection-types/plugin::lessons.category?locale=en', { token });
+    const categories = await api('/content-manager/collection-types/plugin::lessons.category?locale=en', {
+      token,
+    });
     assert.equal(categories.status, 200, categories.text);
-    categoryId = (categories.body as { results: Array<{ documentId: string; slug: string }> }).results.find((c) => c.slug === 'depression')!
-      .documentId;
+    categoryId = (categories.body as { results: Array<{ documentId: string; slug: string }> }).results.find(
+      (c) => c.slug === 'depression',
+    )!.documentId;
   });
 
-  const transcriptWith = (text: string) => ({ sections: [{ heading: '', paragraphs: [{ id: 'p1', text, start: 0, end: 5 }] }] });
+  const transcriptWith = (text: string) => ({
+    sections: [{ heading: '', paragraphs: [{ id: 'p1', text, start: 0, end: 5 }] }],
+  });
   const category = () => ({ connect: [{ documentId: categoryId, locale: 'en' }] });
 
   it('never shows a draft lesson on the public API', async () => {
@@ -689,7 +808,10 @@ describe('drafts and the Content Manager', () => {
 
   it('keeps an edit of a published lesson private until it is published', async () => {
     const before = await lesson(sleep.en.slug);
-    const draft = await cm(`/${before.id}?locale=en`, { method: 'PUT', json: { title: 'Sleep (a draft edit)' } });
+    const draft = await cm(`/${before.id}?locale=en`, {
+      method: 'PUT',
+      json: { title: 'Sleep (a draft edit)' },
+    });
     assert.equal(expectOk(draft, cmDoc).data.title, 'Sleep (a draft edit)');
     const after = await lesson(sleep.en.slug);
     assert.equal(after.title, sleep.en.title);
@@ -705,49 +827,100 @@ describe('drafts and the Content Manager', () => {
     // Section 3, paragraph 2 takes the id of an earlier paragraph.
     sections[2]!.paragraphs[1]!.id = 'p1';
     sections[0]!.paragraphs[0]!.text = 'This edit must not be saved.';
-    const duplicate = expectError(await cm(`/${published.id}?locale=en`, { method: 'PUT', json: { transcript: { sections } } }), 400);
+    const duplicate = expectError(
+      await cm(`/${published.id}?locale=en`, { method: 'PUT', json: { transcript: { sections } } }),
+      400,
+    );
     assert.match(duplicate.message, /section 3, paragraph 2/);
     assert.match(duplicate.message, /"p1" is used twice/);
-    assert.deepEqual(duplicate.details?.errors?.[0]?.path, ['transcript', 'sections', 2, 'paragraphs', 1, 'id']);
+    assert.deepEqual(duplicate.details?.errors?.[0]?.path, [
+      'transcript',
+      'sections',
+      2,
+      'paragraphs',
+      1,
+      'id',
+    ]);
 
     const emptyText = structuredClone(published.transcript.sections);
     emptyText[1]!.paragraphs[0]!.text = '   ';
-    const empty = expectError(await cm(`/${published.id}?locale=en`, { method: 'PUT', json: { transcript: { sections: emptyText } } }), 400);
+    const empty = expectError(
+      await cm(`/${published.id}?locale=en`, {
+        method: 'PUT',
+        json: { transcript: { sections: emptyText } },
+      }),
+      400,
+    );
     assert.match(empty.message, /section 2, paragraph 1: A paragraph needs some text/);
 
     const backwards = structuredClone(published.transcript.sections);
     backwards[0]!.paragraphs[1]!.end = 1;
-    assert.match(expectError(await cm(`/${published.id}?locale=en`, { method: 'PUT', json: { transcript: { sections: backwards } } }), 400).message, /section 1, paragraph 2: .*end after it starts/);
+    assert.match(
+      expectError(
+        await cm(`/${published.id}?locale=en`, {
+          method: 'PUT',
+          json: { transcript: { sections: backwards } },
+        }),
+        400,
+      ).message,
+      /section 1, paragraph 2: .*end after it starts/,
+    );
 
     const draft = expectOk(await cm(`/${published.id}?locale=en`), cmDoc);
     assert.deepEqual(draft.data.transcript, main.en.transcript, 'the draft is unchanged');
-    assert.deepEqual((await lesson(main.en.slug)).transcript, main.en.transcript, 'the published lesson is unchanged');
+    assert.deepEqual(
+      (await lesson(main.en.slug)).transcript,
+      main.en.transcript,
+      'the published lesson is unchanged',
+    );
 
     // Creating one is refused the same way, and leaves no lesson behind.
     const create = expectError(
       await cm('?locale=en', {
         method: 'POST',
-        json: { title: 'Broken', slug: 'broken-transcript', transcript: { sections: [{ heading: 'Only', paragraphs: [] }] } },
+        json: {
+          title: 'Broken',
+          slug: 'broken-transcript',
+          transcript: { sections: [{ heading: 'Only', paragraphs: [] }] },
+        },
       }),
       400,
     );
     assert.match(create.message, /section 1/);
     const found = await cm('?locale=en&page=1&pageSize=100');
     assert.equal(found.status, 200);
-    assert.ok(!(found.body as { results: Array<{ slug: string }> }).results.some((r) => r.slug === 'broken-transcript'));
+    assert.ok(
+      !(found.body as { results: Array<{ slug: string }> }).results.some(
+        (r) => r.slug === 'broken-transcript',
+      ),
+    );
     // And a video URL that is not http(s).
-    const video = expectError(await cm(`/${published.id}?locale=en`, { method: 'PUT', json: { videoUrl: 'javascript:alert(1)' } }), 400);
+    const video = expectError(
+      await cm(`/${published.id}?locale=en`, { method: 'PUT', json: { videoUrl: 'javascript:alert(1)' } }),
+      400,
+    );
     assert.ok(fieldErrorsOf(video).has('videoUrl'));
   });
 
   it('refuses progress on a lesson with no duration to measure it by', async () => {
     const published = await cm('/actions/publish?locale=en', {
       method: 'POST',
-      json: { title: 'Untimed lesson', slug: 'untimed-lesson', transcript: { sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'No times here.' }] }] } },
+      json: {
+        title: 'Untimed lesson',
+        slug: 'untimed-lesson',
+        transcript: { sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'No times here.' }] }] },
+      },
     });
     assert.equal(published.status, 200, published.text);
     const { jwt } = await readerLogin(strapi.url);
-    const error = expectError(await api('/api/lessons/untimed-lesson/progress', { method: 'PUT', token: jwt, json: { segments: [[0, 5]], position: 5 } }), 400);
+    const error = expectError(
+      await api('/api/lessons/untimed-lesson/progress', {
+        method: 'PUT',
+        token: jwt,
+        json: { segments: [[0, 5]], position: 5 },
+      }),
+      400,
+    );
     assert.match(error.message, /no video duration/);
     // Nothing to caption either: an empty but valid WebVTT file.
     const vtt = await api('/api/lessons/untimed-lesson/transcript?format=vtt');
@@ -759,7 +932,13 @@ describe('drafts and the Content Manager', () => {
     const create = (slug: string, videoUrl: string) =>
       cm('/actions/publish?locale=en', {
         method: 'POST',
-        json: { title: `External ${slug}`, slug, duration: 5, videoUrl, transcript: transcriptWith('Streamed from elsewhere.') },
+        json: {
+          title: `External ${slug}`,
+          slug,
+          duration: 5,
+          videoUrl,
+          transcript: transcriptWith('Streamed from elsewhere.'),
+        },
       });
     const made: string[] = [];
     try {
@@ -779,13 +958,20 @@ describe('drafts and the Content Manager', () => {
       // …but the Spanish version of a lesson may use it.
       const spanish = await cm(`/${made[0]}/actions/publish?locale=es`, {
         method: 'POST',
-        json: { title: 'Externa', slug: 'external-hls', duration: 5, videoUrl: 'https://media.example.org/charla/index.m3u8', transcript: transcriptWith('Desde fuera.') },
+        json: {
+          title: 'Externa',
+          slug: 'external-hls',
+          duration: 5,
+          videoUrl: 'https://media.example.org/charla/index.m3u8',
+          transcript: transcriptWith('Desde fuera.'),
+        },
       });
       assert.equal(spanish.status, 200, spanish.text);
       assert.equal((await lesson('external-hls', 'locale=es')).title, 'Externa');
       assert.equal((await lesson('external-hls', 'locale=en')).title, 'External external-hls');
     } finally {
-      for (const id of made) for (const locale of ['en', 'es']) await cm(`/${id}?locale=${locale}`, { method: 'DELETE' });
+      for (const id of made)
+        for (const locale of ['en', 'es']) await cm(`/${id}?locale=${locale}`, { method: 'DELETE' });
     }
   });
 

@@ -13,7 +13,15 @@ import {
   type ErrorReportInputRaw,
   type ReportRow,
 } from '@lessons/shared';
-import { adminLogin, call, expectOk, seedLesson, startStrapi, type Answer, type TestStrapi } from './helpers.ts';
+import {
+  adminLogin,
+  call,
+  expectOk,
+  seedLesson,
+  startStrapi,
+  type Answer,
+  type TestStrapi,
+} from './helpers.ts';
 import { Inbox } from './smtp-inbox.ts';
 
 /**
@@ -33,16 +41,24 @@ let editor: string;
 let keys = 0;
 
 const api = (path: string, init?: Parameters<typeof call>[1]) => call(`${strapi!.url}${path}`, init);
-const admin = (path: string, init: Parameters<typeof call>[1] = {}) => api(`/lessons${path}`, { ...init, token: editor });
+const admin = (path: string, init: Parameters<typeof call>[1] = {}) =>
+  api(`/lessons${path}`, { ...init, token: editor });
 
 async function boot(env: Record<string, string>) {
-  strapi = await startStrapi(PORT, { DATABASE_FILENAME: database, LESSONS_REPORTS_PER_CLIENT: '1000', ...env });
+  strapi = await startStrapi(PORT, {
+    DATABASE_FILENAME: database,
+    LESSONS_REPORTS_PER_CLIENT: '1000',
+    ...env,
+  });
   editor = await adminLogin(strapi.url);
 }
 
 async function report(slug: string, body: Partial<ErrorReportInputRaw>): Promise<string> {
   const key = `mail-report-${++keys}`;
-  const answer = await api(`/api/lessons/${slug}/reports`, { method: 'POST', json: { locale: 'en', what: 'A mistake.', idempotencyKey: key, ...body } });
+  const answer = await api(`/api/lessons/${slug}/reports`, {
+    method: 'POST',
+    json: { locale: 'en', what: 'A mistake.', idempotencyKey: key, ...body },
+  });
   return expectOk(answer, reportCreatedResponseSchema, 201).data.id;
 }
 
@@ -63,7 +79,8 @@ async function recorded(id: string) {
 }
 
 const storedEmail = (id: string) =>
-  strapi!.query(`SELECT reporter_email FROM lessons_error_reports WHERE document_id = '${id}'`)[0]?.reporter_email ?? null;
+  strapi!.query(`SELECT reporter_email FROM lessons_error_reports WHERE document_id = '${id}'`)[0]
+    ?.reporter_email ?? null;
 
 /** Moves the report's closing date `days` into the past, behind Strapi's back. */
 function closedDaysAgo(id: string, days: number) {
@@ -79,7 +96,12 @@ function closedDaysAgo(id: string, days: number) {
 
 before(async () => {
   const smtpPort = await inbox.listen();
-  await boot({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_SECURE: 'false', MAIL_FROM: 'Lessons <lessons@example.org>' });
+  await boot({
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
+    SMTP_SECURE: 'false',
+    MAIL_FROM: 'Lessons <lessons@example.org>',
+  });
 });
 
 after(async () => {
@@ -92,7 +114,11 @@ const closedIds: Record<string, string> = {};
 
 describe('with e-mail set up', () => {
   it('tells a Spanish reporter in Spanish, with the note the editor chose to include', async () => {
-    const id = await report(main.es.slug, { locale: 'es', what: 'Falta una tilde.', email: 'ana@example.com' });
+    const id = await report(main.es.slug, {
+      locale: 'es',
+      what: 'Falta una tilde.',
+      email: 'ana@example.com',
+    });
     assert.equal((await detail(id)).mailEnabled, true);
     await move(id, { state: 'accepted' });
     assert.equal(inbox.mails.length, 0, 'accepting tells nobody');
@@ -151,8 +177,16 @@ describe('with e-mail set up', () => {
     const end = p.text.indexOf(' ');
     const position = { paragraphId: p.id, start: 0, end };
     const quote = describeQuote(lesson.transcript, position)!;
-    const id = await report(lesson.slug, { quote, position, suggestion: `${quote.exact}!`, email: 'dan@example.com' });
-    const applied = expectOk(await admin(`/reports/${id}/apply`, { method: 'POST', json: { note: 'Thanks!', includeNote: true } }), applyResponseSchema);
+    const id = await report(lesson.slug, {
+      quote,
+      position,
+      suggestion: `${quote.exact}!`,
+      email: 'dan@example.com',
+    });
+    const applied = expectOk(
+      await admin(`/reports/${id}/apply`, { method: 'POST', json: { note: 'Thanks!', includeNote: true } }),
+      applyResponseSchema,
+    );
     assert.equal(applied.data.report.state, 'fixed');
     const mail = await inbox.mail(4);
     assert.equal(mail.to && !Array.isArray(mail.to) ? mail.to.text : '', 'dan@example.com');

@@ -44,7 +44,10 @@ const applyResponseSchema = z.object({ data: z.object({ report: reportRowSchema 
 
 before(async () => {
   // Many reports come from this one client: lift the per-client limit (tested in limits.test.ts).
-  strapi = await startStrapi(1402, { LESSONS_REPORTS_PER_CLIENT: '1000', LESSONS_REPORTS_PER_LESSON: '1000' });
+  strapi = await startStrapi(1402, {
+    LESSONS_REPORTS_PER_CLIENT: '1000',
+    LESSONS_REPORTS_PER_LESSON: '1000',
+  });
   api = (path, init) => call(`${strapi.url}${path}`, init);
   editor = await adminLogin(strapi.url);
   for (const [key, slug, locale] of [
@@ -67,29 +70,47 @@ const report = (slug: string, body: Partial<ErrorReportInputRaw> & Record<string
   api(`/api/lessons/${slug}/reports`, { method: 'POST', json: body, ...(token ? { token } : {}) });
 
 /** Sends a valid report and answers its id. */
-async function created(slug: string, body: Partial<ErrorReportInputRaw> & Record<string, unknown>): Promise<string> {
-  const { data } = expectOk(await report(slug, { locale: 'en', what: 'Something is wrong here.', idempotencyKey: newKey(), ...body }), reportCreatedResponseSchema, 201);
+async function created(
+  slug: string,
+  body: Partial<ErrorReportInputRaw> & Record<string, unknown>,
+): Promise<string> {
+  const { data } = expectOk(
+    await report(slug, { locale: 'en', what: 'Something is wrong here.', idempotencyKey: newKey(), ...body }),
+    reportCreatedResponseSchema,
+    201,
+  );
   assert.equal(data.state, 'new');
   return data.id;
 }
 
-const admin = (path: string, init: Parameters<typeof call>[1] = {}, token = editor) => api(`/lessons${path}`, { ...init, token });
+const admin = (path: string, init: Parameters<typeof call>[1] = {}, token = editor) =>
+  api(`/lessons${path}`, { ...init, token });
 const listReports = async (query = '', token = editor): Promise<ReportListResponse> =>
   expectOk(await admin(`/reports${query ? `?${query}` : ''}`, {}, token), reportListResponseSchema);
 const detail = async (id: string) => expectOk(await admin(`/reports/${id}`), reportDetailResponseSchema).data;
-const setState = (id: string, body: unknown, token = editor) => admin(`/reports/${id}`, { method: 'PUT', json: body }, token);
-const apply = (id: string, body: unknown = {}, token = editor) => admin(`/reports/${id}/apply`, { method: 'POST', json: body }, token);
+const setState = (id: string, body: unknown, token = editor) =>
+  admin(`/reports/${id}`, { method: 'PUT', json: body }, token);
+const apply = (id: string, body: unknown = {}, token = editor) =>
+  admin(`/reports/${id}/apply`, { method: 'POST', json: body }, token);
 const total = async (query: string) => (await listReports(query)).meta.pagination.total;
 
 /** The quote a reader's selection makes (as the widget builds it) of the n-th occurrence of `words`. */
 function quoteOf(lesson: Lesson, words: string, occurrence = 0) {
   const hits = paragraphsOf(lesson.transcript).flatMap((p) =>
-    [...p.text.matchAll(new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => ({ p, start: m.index })),
+    [...p.text.matchAll(new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => ({
+      p,
+      start: m.index,
+    })),
   );
   const hit = hits[occurrence];
   assert.ok(hit, `"${words}" occurs ${occurrence + 1} times`);
   const position = { paragraphId: hit.p.id, start: hit.start, end: hit.start + words.length };
-  return { quote: describeQuote(lesson.transcript, position)!, position, count: hits.length, paragraph: hit.p };
+  return {
+    quote: describeQuote(lesson.transcript, position)!,
+    position,
+    count: hits.length,
+    paragraph: hit.p,
+  };
 }
 
 describe('POST /api/lessons/:slug/reports', () => {
@@ -112,7 +133,12 @@ describe('POST /api/lessons/:slug/reports', () => {
     const row = await detail(data.id);
     assert.equal(row.id, data.id);
     assert.equal(row.state, 'new');
-    assert.deepEqual(row.lesson, { documentId: lesson.id, locale: 'en', title: lesson.title, slug: lesson.slug });
+    assert.deepEqual(row.lesson, {
+      documentId: lesson.id,
+      locale: 'en',
+      title: lesson.title,
+      slug: lesson.slug,
+    });
     assert.deepEqual(row.quote, quote);
     assert.deepEqual(row.position, position);
     assert.equal(row.time, 50.5);
@@ -139,8 +165,16 @@ describe('POST /api/lessons/:slug/reports', () => {
     const lessonQuery = `lesson=${lessons['last-en']!.id}&locale=en`;
     const before = await total(lessonQuery);
     const key = newKey();
-    const once = expectOk(await report(last.en.slug, { locale: 'en', what: 'First send.', idempotencyKey: key }), reportCreatedResponseSchema, 201);
-    const twice = expectOk(await report(last.en.slug, { locale: 'en', what: 'Second send.', idempotencyKey: key }), reportCreatedResponseSchema, 201);
+    const once = expectOk(
+      await report(last.en.slug, { locale: 'en', what: 'First send.', idempotencyKey: key }),
+      reportCreatedResponseSchema,
+      201,
+    );
+    const twice = expectOk(
+      await report(last.en.slug, { locale: 'en', what: 'Second send.', idempotencyKey: key }),
+      reportCreatedResponseSchema,
+      201,
+    );
     assert.equal(twice.data.id, once.data.id);
     assert.equal(await total(lessonQuery), before + 1);
     assert.equal((await detail(once.data.id)).what, 'First send.');
@@ -169,14 +203,23 @@ describe('POST /api/lessons/:slug/reports', () => {
     const otherId = reportCreatedResponseSchema.parse(fromElsewhere.body).data.id;
     assert.ok(otherId !== onMain.id && otherId !== onLast.id);
     // Each resend still finds its own report.
-    assert.equal(expectOk(await report(last.en.slug, body), reportCreatedResponseSchema, 201).data.id, onLast.id);
-    assert.equal(expectOk(await report(main.en.slug, body), reportCreatedResponseSchema, 201).data.id, onMain.id);
-    const stored = (key: string) => strapi.query(`SELECT COUNT(*) AS n FROM lessons_error_reports WHERE idempotency_key = '${key}'`)[0]!.n;
+    assert.equal(
+      expectOk(await report(last.en.slug, body), reportCreatedResponseSchema, 201).data.id,
+      onLast.id,
+    );
+    assert.equal(
+      expectOk(await report(main.en.slug, body), reportCreatedResponseSchema, 201).data.id,
+      onMain.id,
+    );
+    const stored = (key: string) =>
+      strapi.query(`SELECT COUNT(*) AS n FROM lessons_error_reports WHERE idempotency_key = '${key}'`)[0]!.n;
     assert.equal(stored(body.idempotencyKey), 3);
 
     // Resent four times at once about each of two lessons: one report per lesson.
     const again = { ...body, idempotencyKey: newKey() };
-    const answers = await Promise.all([main.en.slug, last.en.slug].flatMap((slug) => Array.from({ length: 4 }, () => report(slug, again))));
+    const answers = await Promise.all(
+      [main.en.slug, last.en.slug].flatMap((slug) => Array.from({ length: 4 }, () => report(slug, again))),
+    );
     const ids = answers.map((a) => expectOk(a, reportCreatedResponseSchema, 201).data.id);
     assert.equal(new Set(ids.slice(0, 4)).size, 1);
     assert.equal(new Set(ids.slice(4)).size, 1);
@@ -212,7 +255,12 @@ describe('POST /api/lessons/:slug/reports', () => {
 
   it('answers 201 to a filled honeypot and stores nothing', async () => {
     const before = await total('');
-    const answer = await report(main.en.slug, { locale: 'en', what: 'Buy cheap things', idempotencyKey: newKey(), website: 'http://spam.test' });
+    const answer = await report(main.en.slug, {
+      locale: 'en',
+      what: 'Buy cheap things',
+      idempotencyKey: newKey(),
+      website: 'http://spam.test',
+    });
     const { data } = expectOk(answer, reportCreatedResponseSchema, 201);
     assert.equal(data.state, 'new');
     assert.equal(await total(''), before);
@@ -232,8 +280,14 @@ describe('POST /api/lessons/:slug/reports', () => {
 
   it('answers 404 for an unknown lesson and 400 for a language the lesson lacks', async () => {
     const before = await total('');
-    expectError(await report('no-such-lesson', { locale: 'en', what: 'Where is it?', idempotencyKey: newKey() }), 404);
-    const error = expectError(await report(main.en.slug, { locale: 'fr', what: 'En français ?', idempotencyKey: newKey() }), 400);
+    expectError(
+      await report('no-such-lesson', { locale: 'en', what: 'Where is it?', idempotencyKey: newKey() }),
+      404,
+    );
+    const error = expectError(
+      await report(main.en.slug, { locale: 'fr', what: 'En français ?', idempotencyKey: newKey() }),
+      400,
+    );
     assert.ok(fieldErrorsOf(error).has('locale'));
     assert.equal(await total(''), before);
   });
@@ -247,7 +301,12 @@ describe('POST /api/lessons/:slug/reports', () => {
     );
     const row = await detail(data.id);
     assert.deepEqual(row.reporterUser, { id: user.id, username: user.username });
-    assert.deepEqual(row.lesson, { documentId: lessons['main-es']!.id, locale: 'es', title: main.es.title, slug: main.es.slug });
+    assert.deepEqual(row.lesson, {
+      documentId: lessons['main-es']!.id,
+      locale: 'es',
+      title: main.es.title,
+      slug: main.es.slug,
+    });
   });
 
   it("stores a hash of the reader's address, never the address itself", async () => {
@@ -287,17 +346,30 @@ describe('admin report routes', () => {
 
     const all = await listReports();
     const times = all.data.map((r) => Date.parse(r.createdAt));
-    assert.deepEqual(times, [...times].sort((x, y) => y - x), 'newest first');
-    assert.equal(all.meta.pagination.total, Object.values(all.meta.counts).reduce((n, c) => n + c, 0));
+    assert.deepEqual(
+      times,
+      [...times].sort((x, y) => y - x),
+      'newest first',
+    );
+    assert.equal(
+      all.meta.pagination.total,
+      Object.values(all.meta.counts).reduce((n, c) => n + c, 0),
+    );
 
     const ofLast = await listReports(`lesson=${lastId}`);
     assert.ok(ofLast.data.every((r) => r.lesson.documentId === lastId));
-    assert.deepEqual(ofLast.data.slice(0, 2).map((r) => r.id), [b, a]);
+    assert.deepEqual(
+      ofLast.data.slice(0, 2).map((r) => r.id),
+      [b, a],
+    );
     assert.equal(ofLast.meta.counts.triaged, 1);
     assert.equal(ofLast.meta.counts.new, ofLast.meta.pagination.total - 1);
 
     const triaged = await listReports(`lesson=${lastId}&state=triaged`);
-    assert.deepEqual(triaged.data.map((r) => r.id), [b]);
+    assert.deepEqual(
+      triaged.data.map((r) => r.id),
+      [b],
+    );
     assert.equal(triaged.meta.pagination.total, 1);
     // Counts describe the other filters, whatever state is picked, so the tabs can show them.
     assert.deepEqual(triaged.meta.counts, ofLast.meta.counts);
@@ -319,8 +391,16 @@ describe('admin report routes', () => {
     const whole = await listReports();
     assert.ok(whole.meta.pagination.total >= 3);
     const page = await listReports('pageSize=2&page=2');
-    assert.deepEqual(page.meta.pagination, { page: 2, pageSize: 2, pageCount: Math.ceil(whole.meta.pagination.total / 2), total: whole.meta.pagination.total });
-    assert.deepEqual(page.data.map((r) => r.id), whole.data.slice(2, 4).map((r) => r.id));
+    assert.deepEqual(page.meta.pagination, {
+      page: 2,
+      pageSize: 2,
+      pageCount: Math.ceil(whole.meta.pagination.total / 2),
+      total: whole.meta.pagination.total,
+    });
+    assert.deepEqual(
+      page.data.map((r) => r.id),
+      whole.data.slice(2, 4).map((r) => r.id),
+    );
     assert.ok(fieldErrorsOf(expectError(await admin('/reports?state=done'), 400)).has('state'));
     assert.match(fieldErrorsOf(expectError(await admin('/reports?sort=id'), 400)).get('') ?? '', /sort/);
     expectError(await admin('/reports?pageSize=101'), 400);
@@ -363,7 +443,7 @@ describe('admin report routes', () => {
     assert.match(bad.get('') ?? '', /by/);
   });
 
-  it("labels an external video with its own type on the report page: WebM, HLS or MP4", async () => {
+  it('labels an external video with its own type on the report page: WebM, HLS or MP4', async () => {
     const lesson = expectOk(await api(`/api/lessons/${signs.en.slug}?locale=en`), lessonResponseSchema).data;
     const id = await created(signs.en.slug, { what: 'About the video' });
     const CM = `/content-manager/collection-types/plugin::lessons.lesson/${lesson.id}?locale=en`;
@@ -384,7 +464,10 @@ describe('admin report routes', () => {
     const en = expectOk(await admin('/lesson-options?locale=en'), lessonOptionsResponseSchema).data;
     assert.equal(en.length, 4);
     assert.ok(en.every((o) => o.locale === 'en'));
-    assert.deepEqual(en.map((o) => o.title), [...en.map((o) => o.title)].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(
+      en.map((o) => o.title),
+      [...en.map((o) => o.title)].sort((a, b) => a.localeCompare(b)),
+    );
     assert.ok(en.some((o) => o.documentId === lessons['main-en']!.id && o.title === main.en.title));
     const every = expectOk(await admin('/lesson-options'), lessonOptionsResponseSchema).data;
     assert.equal(every.length, 8);
@@ -417,7 +500,8 @@ describe('applying a suggestion', () => {
     const expected = structuredClone(lesson.transcript);
     for (const s of expected.sections) {
       for (const p of s.paragraphs) {
-        if (p.id === position.paragraphId) p.text = `${p.text.slice(0, position.start)}a lasting low mood${p.text.slice(position.end)}`;
+        if (p.id === position.paragraphId)
+          p.text = `${p.text.slice(0, position.start)}a lasting low mood${p.text.slice(position.end)}`;
       }
     }
     assert.deepEqual(corrected.transcript, expected);
@@ -429,16 +513,29 @@ describe('applying a suggestion', () => {
     assert.deepEqual(corrected.related, lesson.related);
     // The searchable text and the downloads follow the correction.
     const found = expectOk(await api('/api/lessons?search=a%20lasting%20low%20mood'), lessonListSchema);
-    assert.deepEqual(found.data.map((l) => l.slug), [lesson.slug]);
-    assert.ok((await api(`/api/lessons/${lesson.slug}/transcript?format=txt`)).text.includes('If a lasting low mood persists'));
+    assert.deepEqual(
+      found.data.map((l) => l.slug),
+      [lesson.slug],
+    );
+    assert.ok(
+      (await api(`/api/lessons/${lesson.slug}/transcript?format=txt`)).text.includes(
+        'If a lasting low mood persists',
+      ),
+    );
     // The Spanish version is untouched.
-    assert.deepEqual(expectOk(await api(`/api/lessons/${main.es.slug}?locale=es`), lessonResponseSchema).data.transcript, main.es.transcript);
+    assert.deepEqual(
+      expectOk(await api(`/api/lessons/${main.es.slug}?locale=es`), lessonResponseSchema).data.transcript,
+      main.es.transcript,
+    );
 
     const again = expectError(await apply(id), 400);
     assert.match(again.message, /already fixed/);
     assert.equal((await detail(id)).state, 'fixed');
     // A note added later keeps who fixed it, and when.
-    const noted = expectOk(await setState(id, { state: 'fixed', note: 'Checked again.' }), z.object({ data: reportRowSchema })).data;
+    const noted = expectOk(
+      await setState(id, { state: 'fixed', note: 'Checked again.' }),
+      z.object({ data: reportRowSchema }),
+    ).data;
     assert.equal(noted.resolutionNote, 'Checked again.');
     assert.deepEqual(noted.resolvedBy, applied.resolvedBy);
     assert.equal(noted.resolvedAt, applied.resolvedAt);
@@ -450,12 +547,21 @@ describe('applying a suggestion', () => {
     const cmDoc = z.object({ data: z.object({ title: z.string(), transcript: z.unknown() }).passthrough() });
     // An editor's unfinished work: a new title and a new closing paragraph, saved, not published.
     const draftTranscript = structuredClone(lesson.transcript);
-    draftTranscript.sections.at(-1)!.paragraphs.push({ id: 'draft-extra', text: 'A paragraph still being written.' });
+    draftTranscript.sections
+      .at(-1)!
+      .paragraphs.push({ id: 'draft-extra', text: 'A paragraph still being written.' });
     expectOk(
-      await api(`${CM}?locale=en`, { method: 'PUT', token: editor, json: { title: 'Asking for help (draft title)', transcript: draftTranscript } }),
+      await api(`${CM}?locale=en`, {
+        method: 'PUT',
+        token: editor,
+        json: { title: 'Asking for help (draft title)', transcript: draftTranscript },
+      }),
       cmDoc,
     );
-    const { quote, position } = quoteOf(lesson, paragraphsOf(lesson.transcript)[0]!.text.split(' ').slice(0, 3).join(' '));
+    const { quote, position } = quoteOf(
+      lesson,
+      paragraphsOf(lesson.transcript)[0]!.text.split(' ').slice(0, 3).join(' '),
+    );
     const id = await created(lesson.slug, { quote, position, suggestion: 'CORRECTED WORDS' });
     expectOk(await apply(id), applyResponseSchema);
 
@@ -467,7 +573,10 @@ describe('applying a suggestion', () => {
     first.text = `CORRECTED WORDS${first.text.slice(position.end)}`;
     assert.deepEqual(live.transcript, expected);
     assert.ok(!paragraphsOf(live.transcript).some((p) => p.id === 'draft-extra'));
-    assert.deepEqual(expectOk(await api('/api/lessons?search=CORRECTED%20WORDS'), lessonListSchema).data.map((l) => l.slug), [lesson.slug]);
+    assert.deepEqual(
+      expectOk(await api('/api/lessons?search=CORRECTED%20WORDS'), lessonListSchema).data.map((l) => l.slug),
+      [lesson.slug],
+    );
     // The draft keeps its edits, and has the correction too.
     const draft = expectOk(await api(`${CM}?locale=en`, { token: editor }), cmDoc).data;
     assert.equal(draft.title, 'Asking for help (draft title)');
@@ -475,24 +584,42 @@ describe('applying a suggestion', () => {
     assert.equal(draftParagraphs[0]!.text, first.text);
     assert.equal(draftParagraphs.at(-1)!.id, 'draft-extra');
     // …and the admin still shows it as modified (a draft ahead of what is published).
-    const meta = (await api(`${CM}?locale=en`, { token: editor })).body as { meta: { availableStatus: Array<{ publishedAt: string | null; updatedAt: string }> } };
+    const meta = (await api(`${CM}?locale=en`, { token: editor })).body as {
+      meta: { availableStatus: Array<{ publishedAt: string | null; updatedAt: string }> };
+    };
     const publishedVersion = meta.meta.availableStatus.find((v) => v.publishedAt);
-    assert.ok(publishedVersion && Date.parse((draft as { updatedAt: string }).updatedAt) > Date.parse(publishedVersion.updatedAt), JSON.stringify(meta.meta));
+    assert.ok(
+      publishedVersion &&
+        Date.parse((draft as { updatedAt: string }).updatedAt) > Date.parse(publishedVersion.updatedAt),
+      JSON.stringify(meta.meta),
+    );
 
     // Put the lesson back as it was, for the tests that follow.
-    const restored = await api(`${CM}/actions/publish?locale=en`, { method: 'POST', token: editor, json: { title: lesson.title, transcript: lesson.transcript } });
+    const restored = await api(`${CM}/actions/publish?locale=en`, {
+      method: 'POST',
+      token: editor,
+      json: { title: lesson.title, transcript: lesson.transcript },
+    });
     assert.equal(restored.status, 200, restored.text);
-    assert.deepEqual(expectOk(await api(`/api/lessons/${lesson.slug}?locale=en`), lessonResponseSchema).data.transcript, lesson.transcript);
+    assert.deepEqual(
+      expectOk(await api(`/api/lessons/${lesson.slug}?locale=en`), lessonResponseSchema).data.transcript,
+      lesson.transcript,
+    );
   });
 
   it("uses the editor's replacement and note over the reader's suggestion", async () => {
     const lesson = expectOk(await api(`/api/lessons/${main.en.slug}?locale=en`), lessonResponseSchema).data;
     const { quote } = quoteOf(lesson, 'ten-minute walk');
     const id = await created(lesson.slug, { quote, suggestion: 'ten minute walk' });
-    const applied = expectOk(await apply(id, { replacement: 'short walk', note: 'Simpler wording.' }), applyResponseSchema).data.report;
+    const applied = expectOk(
+      await apply(id, { replacement: 'short walk', note: 'Simpler wording.' }),
+      applyResponseSchema,
+    ).data.report;
     assert.equal(applied.state, 'fixed');
     assert.equal(applied.resolutionNote, 'Simpler wording.');
-    const text = paragraphsOf(expectOk(await api(`/api/lessons/${lesson.slug}`), lessonResponseSchema).data.transcript)
+    const text = paragraphsOf(
+      expectOk(await api(`/api/lessons/${lesson.slug}`), lessonResponseSchema).data.transcript,
+    )
       .map((p) => p.text)
       .join('\n');
     assert.ok(text.includes('Take a short walk with a neighbour.'));
@@ -514,11 +641,21 @@ describe('applying a suggestion', () => {
 
     const error = expectError(await apply(id, { replacement: '   ' }), 400);
     assert.match(error.message, /would not be valid: A paragraph needs some text/);
-    assert.deepEqual(expectOk(await api(`/api/lessons/${lesson.slug}?locale=en`), lessonResponseSchema).data.transcript, lesson.transcript);
-    assert.deepEqual(((await api(CM, { token: editor })).body as { data: { transcript: unknown } }).data.transcript, draftBefore.data.transcript);
+    assert.deepEqual(
+      expectOk(await api(`/api/lessons/${lesson.slug}?locale=en`), lessonResponseSchema).data.transcript,
+      lesson.transcript,
+    );
+    assert.deepEqual(
+      ((await api(CM, { token: editor })).body as { data: { transcript: unknown } }).data.transcript,
+      draftBefore.data.transcript,
+    );
     assert.equal((await detail(id)).state, 'new');
 
-    const restored = await api(`${doc}/actions/publish?locale=en`, { method: 'POST', token: editor, json: { title: lesson.title } });
+    const restored = await api(`${doc}/actions/publish?locale=en`, {
+      method: 'POST',
+      token: editor,
+      json: { title: lesson.title },
+    });
     assert.equal(restored.status, 200, restored.text);
   });
 
@@ -540,12 +677,17 @@ describe('applying a suggestion', () => {
     const id = await created(lesson.slug, { quote, suggestion: 'note what you have noticed' });
     // An editor rewrites that paragraph in the draft (not published yet).
     const sections = structuredClone(lesson.transcript.sections);
-    for (const s of sections) for (const p of s.paragraphs) if (p.id === paragraph.id) p.text = 'Bring a list of questions to your first appointment.';
-    const edit = await api(`/content-manager/collection-types/plugin::lessons.lesson/${lesson.id}?locale=en`, {
-      method: 'PUT',
-      token: editor,
-      json: { transcript: { sections } },
-    });
+    for (const s of sections)
+      for (const p of s.paragraphs)
+        if (p.id === paragraph.id) p.text = 'Bring a list of questions to your first appointment.';
+    const edit = await api(
+      `/content-manager/collection-types/plugin::lessons.lesson/${lesson.id}?locale=en`,
+      {
+        method: 'PUT',
+        token: editor,
+        json: { transcript: { sections } },
+      },
+    );
     assert.equal(edit.status, 200, edit.text);
 
     const conflict = expectError(await apply(id), 409);
@@ -554,7 +696,10 @@ describe('applying a suggestion', () => {
     const row = await detail(id);
     assert.equal(row.state, 'new');
     assert.equal(row.context, null);
-    assert.deepEqual(expectOk(await api(`/api/lessons/${lesson.slug}`), lessonResponseSchema).data.transcript, last.en.transcript);
+    assert.deepEqual(
+      expectOk(await api(`/api/lessons/${lesson.slug}`), lessonResponseSchema).data.transcript,
+      last.en.transcript,
+    );
   });
 });
 
@@ -565,7 +710,8 @@ describe('report permissions (RBAC)', () => {
   let reviewersRoleId: number;
   let reportId: string;
 
-  const adminApi = (path: string, init: Parameters<typeof call>[1] = {}) => api(`/admin${path}`, { ...init, token: editor });
+  const adminApi = (path: string, init: Parameters<typeof call>[1] = {}) =>
+    api(`/admin${path}`, { ...init, token: editor });
 
   before(async () => {
     const roles = (await adminApi('/roles')).body as { data: Array<{ id: number; code: string }> };
@@ -573,14 +719,22 @@ describe('report permissions (RBAC)', () => {
     // A second admin with Strapi's built-in Editor role, invited and registered as the admin UI does.
     const invited = await adminApi('/users', {
       method: 'POST',
-      json: { firstname: 'Limited', lastname: 'Editor', email: 'limited.editor@example.com', roles: [editorRoleId] },
+      json: {
+        firstname: 'Limited',
+        lastname: 'Editor',
+        email: 'limited.editor@example.com',
+        roles: [editorRoleId],
+      },
     });
     assert.equal(invited.status, 201, invited.text);
     const user = (invited.body as { data: { id: number; registrationToken: string } }).data;
     limitedUserId = user.id;
     const registered = await api('/admin/register', {
       method: 'POST',
-      json: { registrationToken: user.registrationToken, userInfo: { firstname: 'Limited', lastname: 'Editor', password: 'Limited-editor-2026' } },
+      json: {
+        registrationToken: user.registrationToken,
+        userInfo: { firstname: 'Limited', lastname: 'Editor', password: 'Limited-editor-2026' },
+      },
     });
     assert.equal(registered.status, 200, registered.text);
     limited = (registered.body as { data: { token: string } }).data.token;
@@ -601,15 +755,25 @@ describe('report permissions (RBAC)', () => {
   });
 
   it('lets a role with "Read error reports" read but not change them', async () => {
-    const role = await adminApi('/roles', { method: 'POST', json: { name: 'Report reviewers', description: 'Reads and triages error reports' } });
+    const role = await adminApi('/roles', {
+      method: 'POST',
+      json: { name: 'Report reviewers', description: 'Reads and triages error reports' },
+    });
     assert.equal(role.status, 201, role.text);
     reviewersRoleId = (role.body as { data: { id: number } }).data.id;
     const grant = await adminApi(`/roles/${reviewersRoleId}/permissions`, {
       method: 'PUT',
-      json: { permissions: [{ action: 'plugin::lessons.reports.read', subject: null, properties: {}, conditions: [] }] },
+      json: {
+        permissions: [
+          { action: 'plugin::lessons.reports.read', subject: null, properties: {}, conditions: [] },
+        ],
+      },
     });
     assert.equal(grant.status, 200, grant.text);
-    const assign = await adminApi(`/users/${limitedUserId}`, { method: 'PUT', json: { roles: [editorRoleId, reviewersRoleId] } });
+    const assign = await adminApi(`/users/${limitedUserId}`, {
+      method: 'PUT',
+      json: { roles: [editorRoleId, reviewersRoleId] },
+    });
     assert.equal(assign.status, 200, assign.text);
 
     for (const route of everyRoute(limited)) {
@@ -635,7 +799,10 @@ describe('report permissions (RBAC)', () => {
     });
     assert.equal(grant.status, 200, grant.text);
     const row = z.object({ data: reportRowSchema });
-    assert.equal(expectOk(await setState(reportId, { state: 'triaged' }, limited), row).data.state, 'triaged');
+    assert.equal(
+      expectOk(await setState(reportId, { state: 'triaged' }, limited), row).data.state,
+      'triaged',
+    );
     const closed: ReportRow = expectOk(await setState(reportId, { state: 'rejected' }, limited), row).data;
     assert.deepEqual(closed.resolvedBy, { id: limitedUserId, name: 'Limited Editor' });
   });
@@ -645,27 +812,46 @@ describe('a stored transcript that does not parse', () => {
   it('is answered 503 with a message, never served as an empty transcript, and logged with the lesson id', async () => {
     const lesson = expectOk(await api(`/api/lessons/${signs.es.slug}?locale=es`), lessonResponseSchema).data;
     const row = "WHERE document_id = ? AND locale = 'es' AND published_at IS NOT NULL";
-    const [{ transcript: stored }] = strapi.query(`SELECT transcript FROM lessons_lessons ${row.replace('?', `'${lesson.id}'`)}`) as Array<{
+    const [{ transcript: stored }] = strapi.query(
+      `SELECT transcript FROM lessons_lessons ${row.replace('?', `'${lesson.id}'`)}`,
+    ) as Array<{
       transcript: string;
     }>;
     // Changed behind Strapi's back (a hand edit, a bad migration): every write through Strapi is checked.
-    strapi.execute(`UPDATE lessons_lessons SET transcript = ? ${row}`, '{"sections":[{"heading":"Sin párrafos"}]}', lesson.id);
+    strapi.execute(
+      `UPDATE lessons_lessons SET transcript = ? ${row}`,
+      '{"sections":[{"heading":"Sin párrafos"}]}',
+      lesson.id,
+    );
     // Cached answers know nothing of a change behind Strapi's back; the next write through Strapi
     // (here the lesson's draft saved as it is) drops them, as a restart would.
-    const draft = await api(`/content-manager/collection-types/plugin::lessons.lesson/${lesson.id}?locale=es`, { method: 'PUT', token: editor, json: {} });
+    const draft = await api(
+      `/content-manager/collection-types/plugin::lessons.lesson/${lesson.id}?locale=es`,
+      { method: 'PUT', token: editor, json: {} },
+    );
     assert.equal(draft.status, 200, draft.text);
     try {
-      for (const path of [`/api/lessons/${signs.es.slug}?locale=es`, `/api/lessons/${signs.es.slug}/transcript?locale=es&format=txt`]) {
+      for (const path of [
+        `/api/lessons/${signs.es.slug}?locale=es`,
+        `/api/lessons/${signs.es.slug}/transcript?locale=es&format=txt`,
+      ]) {
         const error = expectError(await api(path), 503);
         assert.match(error.message, /transcript is damaged/, path);
       }
       assert.match(strapi.output(), new RegExp(`transcript of lesson ${lesson.id} \\(es\\) is not valid`));
       // The rest of the site is unaffected: the list, and the same lesson in English.
-      assert.ok(expectOk(await api('/api/lessons?locale=es'), lessonListSchema).data.some((l) => l.slug === signs.es.slug));
+      assert.ok(
+        expectOk(await api('/api/lessons?locale=es'), lessonListSchema).data.some(
+          (l) => l.slug === signs.es.slug,
+        ),
+      );
       expectOk(await api(`/api/lessons/${signs.en.slug}?locale=en`), lessonResponseSchema);
     } finally {
       strapi.execute(`UPDATE lessons_lessons SET transcript = ? ${row}`, stored, lesson.id);
     }
-    assert.deepEqual(expectOk(await api(`/api/lessons/${signs.es.slug}?locale=es`), lessonResponseSchema).data.transcript, lesson.transcript);
+    assert.deepEqual(
+      expectOk(await api(`/api/lessons/${signs.es.slug}?locale=es`), lessonResponseSchema).data.transcript,
+      lesson.transcript,
+    );
   });
 });

@@ -14,7 +14,11 @@ export class Inbox {
     logger: false,
     // A mailbox that does not exist, as a real server would answer it.
     onRcptTo: (address, _session, done) => {
-      done(address.address === 'nobody@example.com' ? Object.assign(new Error('No such mailbox here'), { responseCode: 550 }) : undefined);
+      done(
+        address.address === 'nobody@example.com'
+          ? Object.assign(new Error('No such mailbox here'), { responseCode: 550 })
+          : undefined,
+      );
     },
     onData: (stream, _session, done) => {
       simpleParser(stream).then(

@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { z } from 'zod';
 import { chaptersOf, lessonResponseSchema, toPlainText, type Lesson } from '@lessons/shared';
-import { adminLogin, call, expectError, expectOk, seedLesson, startStrapi, validateWebVTT, type Answer, type TestStrapi } from './helpers.ts';
+import {
+  adminLogin,
+  call,
+  expectError,
+  expectOk,
+  seedLesson,
+  startStrapi,
+  validateWebVTT,
+  type Answer,
+  type TestStrapi,
+} from './helpers.ts';
 import { isoDuration } from '../server/src/utils/embed.ts';
 
 /** What search engines and the player read about a lesson: embed.html's JSON-LD and the chapters track. */
@@ -76,7 +86,13 @@ describe('embed.html: schema.org VideoObject for search engines', () => {
         contentUrl: shown.video.sources[0]!.src,
         inLanguage: locale,
         transcript: toPlainText(shown.transcript).trim(),
-        hasPart: chapters.map((c) => ({ '@type': 'Clip', name: c.title, startOffset: c.start, endOffset: c.end, url: `#t=${c.start}` })),
+        hasPart: chapters.map((c) => ({
+          '@type': 'Clip',
+          name: c.title,
+          startOffset: c.start,
+          endOffset: c.end,
+          url: `#t=${c.start}`,
+        })),
       });
       // What the player shows: the first section has no heading and takes the lesson's title.
       assert.equal(data.hasPart[0]!.name, shown.title);
@@ -101,23 +117,26 @@ describe('embed.html: schema.org VideoObject for search engines', () => {
     const token = await adminLogin(strapi.url);
     const title = 'Evil </script><script>window.__pwned=1</script> <!-- & "quotes"';
     const heading = '</SCRIPT ><img src=x onerror=alert(1)>';
-    const published = await call(`${strapi.url}/content-manager/collection-types/plugin::lessons.lesson/actions/publish?locale=en`, {
-      method: 'POST',
-      token,
-      json: {
-        title,
-        slug: 'hostile-structured-data',
-        summary: '<b>bold</b> summary',
-        duration: 20,
-        videoUrl: 'https://media.example.org/hostile.mp4?a=1&b=</script>',
-        transcript: {
-          sections: [
-            { heading: '', paragraphs: [{ id: 'p1', text: 'One </script> two.', start: 0, end: 8 }] },
-            { heading, paragraphs: [{ id: 'p2', text: 'Three.', start: 8, end: 15 }] },
-          ],
+    const published = await call(
+      `${strapi.url}/content-manager/collection-types/plugin::lessons.lesson/actions/publish?locale=en`,
+      {
+        method: 'POST',
+        token,
+        json: {
+          title,
+          slug: 'hostile-structured-data',
+          summary: '<b>bold</b> summary',
+          duration: 20,
+          videoUrl: 'https://media.example.org/hostile.mp4?a=1&b=</script>',
+          transcript: {
+            sections: [
+              { heading: '', paragraphs: [{ id: 'p1', text: 'One </script> two.', start: 0, end: 8 }] },
+              { heading, paragraphs: [{ id: 'p2', text: 'Three.', start: 8, end: 15 }] },
+            ],
+          },
         },
       },
-    });
+    );
     assert.equal(published.status, 200, published.text);
     const html = (await api('/api/lessons/hostile-structured-data/embed.html')).text;
     const data = structuredDataOf(html);
@@ -153,7 +172,11 @@ describe('GET /api/lessons/:slug/transcript?format=chapters', () => {
         cues.map((c) => c.startTime),
         starts,
       );
-      for (const [i, cue] of cues.entries()) assert.equal(cue.endTime, cues[i + 1]?.startTime ?? Math.max(cue.endTime, shown.video?.duration ?? 0));
+      for (const [i, cue] of cues.entries())
+        assert.equal(
+          cue.endTime,
+          cues[i + 1]?.startTime ?? Math.max(cue.endTime, shown.video?.duration ?? 0),
+        );
     }
   });
 

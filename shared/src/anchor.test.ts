@@ -154,7 +154,8 @@ describe('anchorQuote', () => {
     const start = P2.indexOf(exact);
     const q = describeQuote(before, { paragraphId: 'p2', start, end: start + exact.length })!;
     // The editor moved the sentence into a new paragraph p4 in another section.
-    const moved = 'Chlorophyll absorbs red and blue light, and the leaf is green because green light bounces back.';
+    const moved =
+      'Chlorophyll absorbs red and blue light, and the leaf is green because green light bounces back.';
     const after = transcriptSchema.parse({
       sections: [
         { heading: '', paragraphs: [{ id: 'p1', text: P1 }] },
@@ -162,7 +163,13 @@ describe('anchorQuote', () => {
           heading: 'Chlorophyll',
           paragraphs: [{ id: 'p2', text: 'The leaf is green because of chlorophyll.' }],
         },
-        { heading: 'Light', paragraphs: [{ id: 'p4', text: moved }, { id: 'p3', text: P3 }] },
+        {
+          heading: 'Light',
+          paragraphs: [
+            { id: 'p4', text: moved },
+            { id: 'p3', text: P3 },
+          ],
+        },
       ],
     });
     const a = anchorQuote(after, q, { paragraphId: 'p2' });
@@ -210,7 +217,10 @@ describe('anchorQuote', () => {
   });
 
   it('returns null on an empty transcript', () => {
-    assert.equal(anchorQuote(emptyTranscript(), { exact: 'anything at all here', prefix: '', suffix: '' }), null);
+    assert.equal(
+      anchorQuote(emptyTranscript(), { exact: 'anything at all here', prefix: '', suffix: '' }),
+      null,
+    );
   });
 
   it('returns null for an empty quote', () => {
@@ -233,7 +243,11 @@ describe('anchorQuote', () => {
         const position = { paragraphId: id, start, end: start + words.length };
         const q = describeQuote(t, position);
         assert.ok(q);
-        assert.deepEqual(anchorQuote(t, q), { ...position, exact: true }, `round trip of "${words}" at ${start}`);
+        assert.deepEqual(
+          anchorQuote(t, q),
+          { ...position, exact: true },
+          `round trip of "${words}" at ${start}`,
+        );
         from = start + 1;
       }
     }
@@ -282,9 +296,14 @@ describe('replaceAt', () => {
   });
 
   it('can delete (empty replacement) and insert (empty range)', () => {
-    const t = transcriptSchema.parse({ sections: [{ heading: '', paragraphs: [{ id: 'x', text: 'a big cat' }] }] });
+    const t = transcriptSchema.parse({
+      sections: [{ heading: '', paragraphs: [{ id: 'x', text: 'a big cat' }] }],
+    });
     assert.equal(textOf(replaceAt(t, { paragraphId: 'x', start: 1, end: 5 }, ''), 'x'), 'a cat');
-    assert.equal(textOf(replaceAt(t, { paragraphId: 'x', start: 2, end: 2 }, 'very '), 'x'), 'a very big cat');
+    assert.equal(
+      textOf(replaceAt(t, { paragraphId: 'x', start: 2, end: 2 }, 'very '), 'x'),
+      'a very big cat',
+    );
   });
 
   it('leaves the transcript unchanged for an unknown paragraph', () => {
@@ -297,7 +316,10 @@ describe('replaceAt', () => {
     const a = anchorQuote(t, { exact: 'sunlight into sugar', prefix: 'how plants turn ', suffix: '.' });
     assert.ok(a);
     const out = replaceAt(t, a, 'light into glucose');
-    assert.equal(textOf(out, 'p1'), 'Welcome to the course. Today we look at how plants turn light into glucose.');
+    assert.equal(
+      textOf(out, 'p1'),
+      'Welcome to the course. Today we look at how plants turn light into glucose.',
+    );
     assert.equal(transcriptSchema.safeParse(out).success, true);
   });
 });

@@ -68,7 +68,10 @@ const LONG =
 function timedLesson(): Transcript {
   return transcriptSchema.parse({
     sections: [
-      { heading: '', paragraphs: [{ id: 'p1', text: 'Welcome to the lesson on plants.', start: 0, end: 3.25 }] },
+      {
+        heading: '',
+        paragraphs: [{ id: 'p1', text: 'Welcome to the lesson on plants.', start: 0, end: 3.25 }],
+      },
       {
         heading: 'How leaves work',
         paragraphs: [
@@ -108,7 +111,10 @@ describe('splitForCaptions', () => {
     const pieces = splitForCaptions(
       'This first sentence is long enough to stand on its own line. Then a second one follows it.',
     );
-    assert.deepEqual(pieces, ['This first sentence is long enough to stand on its own line.', 'Then a second one follows it.']);
+    assert.deepEqual(pieces, [
+      'This first sentence is long enough to stand on its own line.',
+      'Then a second one follows it.',
+    ]);
   });
 
   it('normalises whitespace and honours a custom limit', () => {
@@ -131,7 +137,12 @@ describe('toWebVTT', () => {
     for (const c of cues) assert.match(c.id, /^(p1|p2|p3|intro-2_b)\.\d+$/);
     // the text players show is the transcript's text
     const shown = cues.map((c) => shownText(c.tree)).join(' ');
-    assert.equal(shown, paragraphsOf(timedLesson()).map((p) => p.text).join(' '));
+    assert.equal(
+      shown,
+      paragraphsOf(timedLesson())
+        .map((p) => p.text)
+        .join(' '),
+    );
   });
 
   it('writes hh:mm:ss.mmm timestamps, hours included', () => {
@@ -149,7 +160,11 @@ describe('toWebVTT', () => {
     const vtt = toWebVTT(t);
     const cues = validateVTT(vtt);
     assert.ok(cues.length >= 1);
-    assert.equal(cues.map((c) => shownText(c.tree)).join(' '), text, 'a player shows exactly the original text');
+    assert.equal(
+      cues.map((c) => shownText(c.tree)).join(' '),
+      text,
+      'a player shows exactly the original text',
+    );
     // "-->" only ever appears on timing lines
     for (const line of vtt.split('\n')) {
       if (line.includes('-->')) assert.match(line, /^\d\d:\d\d:\d\d\.\d{3} --> \d\d:\d\d:\d\d\.\d{3}$/);
@@ -172,7 +187,9 @@ describe('toWebVTT', () => {
 
   it('keeps a multi-line heading on one NOTE line, without -->', () => {
     const t = transcriptSchema.parse({
-      sections: [{ heading: 'Part\n\none --> two', paragraphs: [{ id: 'x', text: 'Hi.', start: 0, end: 1 }] }],
+      sections: [
+        { heading: 'Part\n\none --> two', paragraphs: [{ id: 'x', text: 'Hi.', start: 0, end: 1 }] },
+      ],
     });
     const vtt = toWebVTT(t);
     validateVTT(vtt);
@@ -240,7 +257,11 @@ describe('chaptersOf and toWebVTTChapters', () => {
       { title: 'How leaves work', start: 3.25, end: 3600.5 },
       { title: 'Summary & next steps', start: 3600.5, end: 3605 },
     ]);
-    assert.equal(chaptersOf(timedLesson(), 'Plants', 3700).at(-1)!.end, 3700, 'the last chapter runs to the end of the video');
+    assert.equal(
+      chaptersOf(timedLesson(), 'Plants', 3700).at(-1)!.end,
+      3700,
+      'the last chapter runs to the end of the video',
+    );
   });
 
   it('folds a later untitled section into the chapter before it and skips untimed sections', () => {
@@ -286,14 +307,20 @@ describe('toSRT', () => {
       assert.match(timing!, /^\d\d:\d\d:\d\d,\d{3} --> \d\d:\d\d:\d\d,\d{3}$/);
       assert.ok(text.length === 1 && text[0]!.length > 0);
     });
-    assert.ok(srt.startsWith('1\n00:00:00,000 --> 00:00:03,250\nWelcome to the lesson on plants.\n\n2\n00:00:03,250 --> '));
+    assert.ok(
+      srt.startsWith(
+        '1\n00:00:00,000 --> 00:00:03,250\nWelcome to the lesson on plants.\n\n2\n00:00:03,250 --> ',
+      ),
+    );
     assert.match(srt, /\n01:00:00,500 --> 01:00:05,000\nNext time: roots\.\n$/);
     assert.ok(!srt.includes('.000 -->'));
   });
 
   it('has no headings (SRT has no comments) and does not break on -->', () => {
     const t = transcriptSchema.parse({
-      sections: [{ heading: 'Heading', paragraphs: [{ id: 'x', text: 'a --> b & c < d', start: 0, end: 1 }] }],
+      sections: [
+        { heading: 'Heading', paragraphs: [{ id: 'x', text: 'a --> b & c < d', start: 0, end: 1 }] },
+      ],
     });
     assert.equal(toSRT(t), '1\n00:00:00,000 --> 00:00:01,000\na -> b & c < d\n');
   });
@@ -356,8 +383,17 @@ describe('toPlainText and formatTranscript', () => {
 
   it('the download query knows its formats as its own, and defaults to WebVTT', () => {
     assert.deepEqual(transcriptQuerySchema.parse({}), { format: 'vtt' });
-    for (const format of Object.keys(TRANSCRIPT_FORMATS)) assert.equal(transcriptQuerySchema.parse({ format }).format, format);
-    for (const format of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'VTT', '', ['vtt', 'srt']]) {
+    for (const format of Object.keys(TRANSCRIPT_FORMATS))
+      assert.equal(transcriptQuerySchema.parse({ format }).format, format);
+    for (const format of [
+      'constructor',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      'VTT',
+      '',
+      ['vtt', 'srt'],
+    ]) {
       const result = transcriptQuerySchema.safeParse({ format });
       assert.equal(result.success, false, String(format));
       assert.match(result.error.issues[0]!.message, /vtt, srt, txt or chapters/);
@@ -503,7 +539,7 @@ describe('parseCaptions: foreign WebVTT', () => {
     'to <i>the</i> class.',
     '',
     '00:02.600 --> 00:04.000 line:0',
-    "Today: cells &lt;and&gt; tissues&nbsp;&#39;n&#x27; more.",
+    'Today: cells &lt;and&gt; tissues&nbsp;&#39;n&#x27; more.',
     '',
     '00:00:06.000 --> 00:00:07.000',
     '<c.yellow>After</c> a pause.',
@@ -581,13 +617,22 @@ describe('parseCaptions: foreign WebVTT', () => {
 
   it('imports long unpunctuated captions without pauses (e.g. automatic captions) into valid paragraphs', async () => {
     const f = (x: number) => new Date(x * 1000).toISOString().slice(11, 23);
-    const cues = Array.from({ length: 1500 }, (_, i) => `${f(i * 1.5)} --> ${f(i * 1.5 + 1.5)}\nand then we keep on talking about it`);
+    const cues = Array.from(
+      { length: 1500 },
+      (_, i) => `${f(i * 1.5)} --> ${f(i * 1.5 + 1.5)}\nand then we keep on talking about it`,
+    );
     const t = await parseCaptions(['WEBVTT', ...cues].join('\n\n'));
     assert.equal(transcriptSchema.safeParse(t).success, true);
     const paragraphs = paragraphsOf(t);
     assert.ok(paragraphs.length > 1);
     for (const p of paragraphs) assert.ok(p.text.length <= 20_000);
-    assert.equal(paragraphs.map((p) => p.text).join(' ').split(' ').length, 1500 * 8);
+    assert.equal(
+      paragraphs
+        .map((p) => p.text)
+        .join(' ')
+        .split(' ').length,
+      1500 * 8,
+    );
   });
 
   it('does not crash on an invalid numeric entity', async () => {
@@ -609,8 +654,13 @@ describe('parseCaptions: foreign WebVTT', () => {
   });
 
   it('drops cues that are empty once tags are removed', async () => {
-    const t = await parseCaptions('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<i> </i>\n\n00:00:02.000 --> 00:00:03.000\nReal.\n');
-    assert.deepEqual(paragraphsOf(t).map((p) => [p.text, p.start, p.end]), [['Real.', 2, 3]]);
+    const t = await parseCaptions(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<i> </i>\n\n00:00:02.000 --> 00:00:03.000\nReal.\n',
+    );
+    assert.deepEqual(
+      paragraphsOf(t).map((p) => [p.text, p.start, p.end]),
+      [['Real.', 2, 3]],
+    );
   });
 });
 
@@ -667,7 +717,11 @@ describe('parseCaptions: SRT', () => {
 });
 
 describe('parseCaptions: errors', () => {
-  async function rejectsWith(input: string, message: RegExp, options?: Parameters<typeof parseCaptions>[1]): Promise<void> {
+  async function rejectsWith(
+    input: string,
+    message: RegExp,
+    options?: Parameters<typeof parseCaptions>[1],
+  ): Promise<void> {
     await assert.rejects(parseCaptions(input, options), (e: unknown) => {
       assert.ok(e instanceof CaptionsImportError, `expected CaptionsImportError, got ${String(e)}`);
       assert.equal(e.name, 'CaptionsImportError');
@@ -694,7 +748,9 @@ describe('parseCaptions: errors', () => {
   });
 
   it('a VTT without the WEBVTT header when the format is forced to vtt', async () => {
-    await rejectsWith('00:00:01.000 --> 00:00:02.000\nHello\n', /must start with the line "WEBVTT"/, { format: 'vtt' });
+    await rejectsWith('00:00:01.000 --> 00:00:02.000\nHello\n', /must start with the line "WEBVTT"/, {
+      format: 'vtt',
+    });
     await rejectsWith('WEBVTTX\n\n00:00:01.000 --> 00:00:02.000\nHello\n', /WEBVTT/, { format: 'vtt' });
   });
 });

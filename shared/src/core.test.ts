@@ -16,7 +16,15 @@ function importWithoutZod(specifier: string) {
     register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}));`;
   return spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(register)}`, '--input-type=module', '-e', `await import('${specifier}')`],
+    [
+      '--import',
+      'tsx',
+      '--import',
+      `data:text/javascript,${encodeURIComponent(register)}`,
+      '--input-type=module',
+      '-e',
+      `await import('${specifier}')`,
+    ],
     { cwd: new URL('..', import.meta.url), encoding: 'utf8' },
   );
 }
@@ -43,7 +51,11 @@ describe('closestLocale', () => {
     assert.equal(closestLocale('es-MX', lesson, ['en']), 'es');
     assert.equal(closestLocale('pt', lesson, ['en']), 'pt-BR');
     assert.equal(closestLocale('pt-PT', lesson, ['en']), 'pt-BR');
-    assert.equal(closestLocale('es-419', ['es-MX', 'es'], []), 'es', 'the language itself before another region');
+    assert.equal(
+      closestLocale('es-419', ['es-MX', 'es'], []),
+      'es',
+      'the language itself before another region',
+    );
   });
   it('falls back to the first fallback the lesson has, else to nothing', () => {
     assert.equal(closestLocale('fr', lesson, ['de', 'en']), 'en');

@@ -52,16 +52,23 @@ describe('transcriptSchema', () => {
     const t = {
       sections: [
         { heading: '', paragraphs: [para('intro', { start: 0, end: 4.5 })] },
-        { heading: 'Part one', paragraphs: [para('p-1', { start: 4.5, end: 9 }), para('p_2', { start: 9, end: 12 })] },
+        {
+          heading: 'Part one',
+          paragraphs: [para('p-1', { start: 4.5, end: 9 }), para('p_2', { start: 9, end: 12 })],
+        },
       ],
     };
     assert.deepEqual(transcriptSchema.parse(t), t);
   });
 
   it('trims paragraph text and refuses blank text', () => {
-    const out = transcriptSchema.parse({ sections: [{ heading: '', paragraphs: [{ id: 'a', text: '  Hi.  ' }] }] });
+    const out = transcriptSchema.parse({
+      sections: [{ heading: '', paragraphs: [{ id: 'a', text: '  Hi.  ' }] }],
+    });
     assert.equal(out.sections[0]!.paragraphs[0]!.text, 'Hi.');
-    const errors = errorsOf(transcriptSchema, { sections: [{ heading: '', paragraphs: [{ id: 'a', text: '   ' }] }] });
+    const errors = errorsOf(transcriptSchema, {
+      sections: [{ heading: '', paragraphs: [{ id: 'a', text: '   ' }] }],
+    });
     hasError(errors, ['sections', 0, 'paragraphs', 0, 'text'], /needs some text/);
   });
 
@@ -78,7 +85,9 @@ describe('transcriptSchema', () => {
 
   it('refuses a start without an end, and an end without a start', () => {
     for (const extra of [{ start: 3 }, { end: 3 }]) {
-      const errors = errorsOf(transcriptSchema, { sections: [{ heading: '', paragraphs: [para('a', extra)] }] });
+      const errors = errorsOf(transcriptSchema, {
+        sections: [{ heading: '', paragraphs: [para('a', extra)] }],
+      });
       assert.ok(
         errors.some((e) => /both a start and an end time, or neither/.test(e.message)),
         JSON.stringify(errors),
@@ -91,7 +100,9 @@ describe('transcriptSchema', () => {
       [5, 5],
       [5, 4],
     ]) {
-      const errors = errorsOf(transcriptSchema, { sections: [{ heading: '', paragraphs: [para('a', { start, end })] }] });
+      const errors = errorsOf(transcriptSchema, {
+        sections: [{ heading: '', paragraphs: [para('a', { start, end })] }],
+      });
       hasError(errors, ['sections', 0, 'paragraphs', 0, 'end'], /must end after it starts/);
     }
   });
@@ -103,7 +114,8 @@ describe('transcriptSchema', () => {
       [Number.NaN, 3],
     ]) {
       assert.equal(
-        transcriptSchema.safeParse({ sections: [{ heading: '', paragraphs: [para('a', { start, end })] }] }).success,
+        transcriptSchema.safeParse({ sections: [{ heading: '', paragraphs: [para('a', { start, end })] }] })
+          .success,
         false,
         `${start}–${end}`,
       );
@@ -113,7 +125,9 @@ describe('transcriptSchema', () => {
   it('refuses unknown fields at every level (strict), naming the field', () => {
     const top = errorsOf(transcriptSchema, { sections: [], title: 'x' });
     hasError(top, [], /Unknown field: title\./);
-    const section = errorsOf(transcriptSchema, { sections: [{ heading: '', paragraphs: [para('a')], color: 'red' }] });
+    const section = errorsOf(transcriptSchema, {
+      sections: [{ heading: '', paragraphs: [para('a')], color: 'red' }],
+    });
     hasError(section, ['sections', 0], /Unknown field: color\./);
     const paragraph = errorsOf(transcriptSchema, {
       sections: [{ heading: '', paragraphs: [para('a', { speaker: 'Ann', mood: 'ok' })] }],
@@ -122,8 +136,16 @@ describe('transcriptSchema', () => {
   });
 
   it('refuses a section without paragraphs and a missing heading', () => {
-    hasError(errorsOf(transcriptSchema, { sections: [{ heading: 'H', paragraphs: [] }] }), ['sections', 0, 'paragraphs'], /at least one paragraph/);
-    hasError(errorsOf(transcriptSchema, { sections: [{ paragraphs: [para('a')] }] }), ['sections', 0, 'heading']);
+    hasError(
+      errorsOf(transcriptSchema, { sections: [{ heading: 'H', paragraphs: [] }] }),
+      ['sections', 0, 'paragraphs'],
+      /at least one paragraph/,
+    );
+    hasError(errorsOf(transcriptSchema, { sections: [{ paragraphs: [para('a')] }] }), [
+      'sections',
+      0,
+      'heading',
+    ]);
   });
 
   it('refuses bad paragraph ids', () => {
@@ -229,7 +251,11 @@ describe('errorReportInputSchema', () => {
 
   it('refuses a malformed idempotencyKey', () => {
     for (const key of ['short', 'has spaces in it', 'x'.repeat(65), 'semi;colon!!']) {
-      hasError(errorsOf(errorReportInputSchema, { ...valid, idempotencyKey: key }), ['idempotencyKey'], /8–64 letters/);
+      hasError(
+        errorsOf(errorReportInputSchema, { ...valid, idempotencyKey: key }),
+        ['idempotencyKey'],
+        /8–64 letters/,
+      );
     }
   });
 
@@ -241,7 +267,11 @@ describe('errorReportInputSchema', () => {
   });
 
   it('refuses unknown fields inside quote and position', () => {
-    hasError(errorsOf(errorReportInputSchema, { ...valid, quote: { exact: 'x', extra: 1 } }), ['quote'], /Unknown field: extra/);
+    hasError(
+      errorsOf(errorReportInputSchema, { ...valid, quote: { exact: 'x', extra: 1 } }),
+      ['quote'],
+      /Unknown field: extra/,
+    );
     hasError(
       errorsOf(errorReportInputSchema, { ...valid, position: { paragraphId: 'p1', start: 0, end: 1, x: 1 } }),
       ['position'],
@@ -256,8 +286,16 @@ describe('errorReportInputSchema', () => {
   });
 
   it('refuses over-long text with readable messages', () => {
-    hasError(errorsOf(errorReportInputSchema, { ...valid, what: 'x'.repeat(4001) }), ['what'], /under 4,000 characters/);
-    hasError(errorsOf(errorReportInputSchema, { ...valid, where: 'x'.repeat(1001) }), ['where'], /under 1,000 characters/);
+    hasError(
+      errorsOf(errorReportInputSchema, { ...valid, what: 'x'.repeat(4001) }),
+      ['what'],
+      /under 4,000 characters/,
+    );
+    hasError(
+      errorsOf(errorReportInputSchema, { ...valid, where: 'x'.repeat(1001) }),
+      ['where'],
+      /under 1,000 characters/,
+    );
     hasError(
       errorsOf(errorReportInputSchema, { ...valid, suggestion: 'x'.repeat(4001) }),
       ['suggestion'],
@@ -273,8 +311,16 @@ describe('errorReportInputSchema', () => {
   });
 
   it('refuses a bad locale, an empty quote, a reversed position and a time out of range', () => {
-    hasError(errorsOf(errorReportInputSchema, { ...valid, locale: 'English' }), ['locale'], /code such as "en"/);
-    hasError(errorsOf(errorReportInputSchema, { ...valid, quote: { exact: '' } }), ['quote', 'exact'], /quote is empty/);
+    hasError(
+      errorsOf(errorReportInputSchema, { ...valid, locale: 'English' }),
+      ['locale'],
+      /code such as "en"/,
+    );
+    hasError(
+      errorsOf(errorReportInputSchema, { ...valid, quote: { exact: '' } }),
+      ['quote', 'exact'],
+      /quote is empty/,
+    );
     hasError(
       errorsOf(errorReportInputSchema, { ...valid, position: { paragraphId: 'p1', start: 5, end: 2 } }),
       ['position', 'end'],
@@ -305,7 +351,12 @@ describe('fieldErrors and apiErrorSchema', () => {
     assert.equal(r.success, false);
     const body = {
       data: null,
-      error: { status: 400, name: 'ValidationError', message: 'Invalid report', details: { errors: fieldErrors(r.error) } },
+      error: {
+        status: 400,
+        name: 'ValidationError',
+        message: 'Invalid report',
+        details: { errors: fieldErrors(r.error) },
+      },
     };
     assert.equal(apiErrorSchema.safeParse(body).success, true);
   });
@@ -330,10 +381,17 @@ describe('report state machine', () => {
   it('follows (held →) new → triaged → accepted → fixed, with rejection and reopening, and nothing else', () => {
     // Every pair, pinned: a change here is a change of the editors' workflow.
     const allowed = new Set([
-      'held→new', 'held→rejected',
-      'new→triaged', 'new→accepted', 'new→rejected',
-      'triaged→accepted', 'triaged→rejected', 'triaged→new',
-      'accepted→fixed', 'accepted→rejected', 'accepted→triaged',
+      'held→new',
+      'held→rejected',
+      'new→triaged',
+      'new→accepted',
+      'new→rejected',
+      'triaged→accepted',
+      'triaged→rejected',
+      'triaged→new',
+      'accepted→fixed',
+      'accepted→rejected',
+      'accepted→triaged',
       'fixed→accepted',
       'rejected→triaged',
     ]);
@@ -344,7 +402,10 @@ describe('report state machine', () => {
       }
     }
     // A report is fixed only from "accepted" (or by Apply suggestion, from any open state).
-    assert.deepEqual(REPORT_STATES.filter((s) => REPORT_TRANSITIONS[s].includes('fixed')), ['accepted']);
+    assert.deepEqual(
+      REPORT_STATES.filter((s) => REPORT_TRANSITIONS[s].includes('fixed')),
+      ['accepted'],
+    );
   });
 
   it('reportStateChangeSchema refuses an unknown state and unknown fields', () => {
@@ -379,7 +440,13 @@ describe('progressInputSchema', () => {
 
   it('refuses reversed segments with a readable message', () => {
     hasError(
-      errorsOf(progressInputSchema, { segments: [[0, 1], [10, 5]], position: 0 }),
+      errorsOf(progressInputSchema, {
+        segments: [
+          [0, 1],
+          [10, 5],
+        ],
+        position: 0,
+      }),
       ['segments', 1],
       /must end after it starts/,
     );
@@ -392,7 +459,10 @@ describe('progressInputSchema', () => {
   });
 
   it('refuses non-finite numbers, non-pairs, too many segments, an over-long position and unknown fields', () => {
-    assert.equal(progressInputSchema.safeParse({ segments: [[0, Number.POSITIVE_INFINITY]], position: 0 }).success, false);
+    assert.equal(
+      progressInputSchema.safeParse({ segments: [[0, Number.POSITIVE_INFINITY]], position: 0 }).success,
+      false,
+    );
     assert.equal(progressInputSchema.safeParse({ segments: [[Number.NaN, 1]], position: 0 }).success, false);
     assert.equal(progressInputSchema.safeParse({ segments: [[0, 1, 2]], position: 0 }).success, false);
     assert.equal(progressInputSchema.safeParse({ segments: [[0]], position: 0 }).success, false);
@@ -403,7 +473,11 @@ describe('progressInputSchema', () => {
       ['segments'],
       /at most 1,000 segments/,
     );
-    hasError(errorsOf(progressInputSchema, { segments: [], position: 0, percent: 100 }), [], /Unknown field: percent\./);
+    hasError(
+      errorsOf(progressInputSchema, { segments: [], position: 0, percent: 100 }),
+      [],
+      /Unknown field: percent\./,
+    );
   });
 
   it('segmentSchema alone', () => {
@@ -418,7 +492,13 @@ describe('lessonListQuerySchema', () => {
   });
 
   it('coerces page numbers from query strings', () => {
-    const out = lessonListQuerySchema.parse({ page: '3', pageSize: '25', locale: 'pt-BR', tag: 'biology', search: '  leaf ' });
+    const out = lessonListQuerySchema.parse({
+      page: '3',
+      pageSize: '25',
+      locale: 'pt-BR',
+      tag: 'biology',
+      search: '  leaf ',
+    });
     assert.deepEqual(out, { page: 3, pageSize: 25, locale: 'pt-BR', tag: 'biology', search: 'leaf' });
     assert.equal(typeof out.page, 'number');
   });
@@ -440,10 +520,13 @@ describe('lessonListQuerySchema', () => {
 
 describe('lesson schemas', () => {
   it('locale and slug patterns', () => {
-    for (const ok of ['en', 'pt-BR', 'zh-Hant', 'ast']) assert.equal(localeSchema.safeParse(ok).success, true, ok);
+    for (const ok of ['en', 'pt-BR', 'zh-Hant', 'ast'])
+      assert.equal(localeSchema.safeParse(ok).success, true, ok);
     for (const bad of ['EN', 'e', 'en_US', '']) assert.equal(localeSchema.safeParse(bad).success, false, bad);
-    for (const ok of ['a', 'intro-to-cells', 'lesson-2']) assert.equal(slugSchema.safeParse(ok).success, true, ok);
-    for (const bad of ['-a', 'a-', 'a--b', 'A', 'a b', '']) assert.equal(slugSchema.safeParse(bad).success, false, bad);
+    for (const ok of ['a', 'intro-to-cells', 'lesson-2'])
+      assert.equal(slugSchema.safeParse(ok).success, true, ok);
+    for (const bad of ['-a', 'a-', 'a--b', 'A', 'a b', ''])
+      assert.equal(slugSchema.safeParse(bad).success, false, bad);
   });
 
   it('lessonSchema accepts a full lesson and validates its transcript', () => {
@@ -471,7 +554,10 @@ describe('lesson schemas', () => {
       updatedAt: '2024-01-02T00:00:00.000Z',
     };
     assert.equal(lessonSchema.safeParse(lesson).success, true);
-    const bad = { ...lesson, transcript: { sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'Hi.', start: 2, end: 1 }] }] } };
+    const bad = {
+      ...lesson,
+      transcript: { sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'Hi.', start: 2, end: 1 }] }] },
+    };
     assert.equal(lessonSchema.safeParse(bad).success, false);
   });
 });

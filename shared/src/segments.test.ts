@@ -13,7 +13,11 @@ import type { Segment } from './index.js';
 
 /** Compares segment lists allowing floating-point noise from tick arithmetic. */
 function assertSegmentsClose(actual: Segment[], expected: Segment[], tolerance = 1e-9): void {
-  assert.equal(actual.length, expected.length, `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  assert.equal(
+    actual.length,
+    expected.length,
+    `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+  );
   actual.forEach(([a, b], i) => {
     const [ea, eb] = expected[i]!;
     assert.ok(Math.abs(a - ea) <= tolerance, `segment ${i} start ${a} is not ~${ea}`);
@@ -192,7 +196,14 @@ describe('mergeSegments', () => {
       ['null', [null], /not a \[start, end\] pair/],
       ['an object', [{ start: 0, end: 1 }], /not a \[start, end\] pair/],
       ['strings', [['0', '5']], /not a finite number/],
-      ['the second segment bad', [[0, 1], [3, 2]], /Segment 2 ends before it starts/],
+      [
+        'the second segment bad',
+        [
+          [0, 1],
+          [3, 2],
+        ],
+        /Segment 2 ends before it starts/,
+      ],
     ];
     for (const [name, input, message] of cases) {
       it(name, () => {
@@ -498,7 +509,15 @@ describe('creditSegments', () => {
   it('credits everything new within the allowance, and nothing twice', () => {
     const first = creditSegments([], [[0, 10]], 100, 300);
     assert.deepEqual(first, { segments: [[0, 10]], credited: 10, refused: 0 });
-    const again = creditSegments(first.segments, [[0, 10], [5, 12]], 100, 300);
+    const again = creditSegments(
+      first.segments,
+      [
+        [0, 10],
+        [5, 12],
+      ],
+      100,
+      300,
+    );
     assert.deepEqual(again, { segments: [[0, 12]], credited: 2, refused: 0 });
   });
 
@@ -538,14 +557,21 @@ describe('creditSegments', () => {
   });
 
   it('credits nothing when the allowance is spent, and keeps what was stored', () => {
-    assert.deepEqual(creditSegments([[0, 10]], [[0, 300]], 0, 300), { segments: [[0, 10]], credited: 0, refused: 290 });
+    assert.deepEqual(creditSegments([[0, 10]], [[0, 300]], 0, 300), {
+      segments: [[0, 10]],
+      credited: 0,
+      refused: 290,
+    });
   });
 
   it('keeps the stored segments equal to what was credited over many updates', () => {
     let stored: Segment[] = [];
     let total = 0;
     for (let round = 0; round < 30; round++) {
-      const tiny = Array.from({ length: 1_000 }, (_, i): Segment => [(i * 0.37 + round * 0.11) % 300, ((i * 0.37 + round * 0.11) % 300) + 0.01]);
+      const tiny = Array.from({ length: 1_000 }, (_, i): Segment => [
+        (i * 0.37 + round * 0.11) % 300,
+        ((i * 0.37 + round * 0.11) % 300) + 0.01,
+      ]);
       const { segments, credited } = creditSegments(stored, tiny, 4, 300);
       assert.ok(credited <= 4 + 1e-9);
       total += credited;

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import { lessonListSchema, lessonResponseSchema, progressResponseSchema, type Segment } from '@lessons/shared';
+import {
+  lessonListSchema,
+  lessonResponseSchema,
+  progressResponseSchema,
+  type Segment,
+} from '@lessons/shared';
 import { startCluster, type Cluster } from '../support/cluster.ts';
 import { testPortOffset } from '../support/strapi.ts';
 import { expectedProgress, interleave, runLoad, send, type LoadOutcome, type Write } from './load.ts';
@@ -38,8 +43,12 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
         AUTH_RATELIMIT_MAX: '1000',
       },
     });
-    const list = lessonListSchema.parse(await (await fetch(`${cluster.url}/api/lessons?locale=en&pageSize=50`)).json()).data;
-    const es = lessonListSchema.parse(await (await fetch(`${cluster.url}/api/lessons?locale=es&pageSize=50`)).json()).data;
+    const list = lessonListSchema.parse(
+      await (await fetch(`${cluster.url}/api/lessons?locale=en&pageSize=50`)).json(),
+    ).data;
+    const es = lessonListSchema.parse(
+      await (await fetch(`${cluster.url}/api/lessons?locale=es&pageSize=50`)).json(),
+    ).data;
     lessons = [...list, ...es].map(({ id, slug, locale }) => ({ id, slug, locale }));
     assert.equal(lessons.length, 8, 'the demo course: 4 lessons in 2 languages');
   });
@@ -66,7 +75,15 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
   /** What the instances logged as errors, for a failure message. */
   const serverErrors = () =>
     cluster.instances
-      .map((i) => `${i.url} (${i.running() ? 'running' : 'stopped'}):\n${i.output().split('\n').filter((line) => /error|exit|uncaught/i.test(line)).slice(-15).join('\n')}\n${i.output().slice(-1500)}`)
+      .map(
+        (i) =>
+          `${i.url} (${i.running() ? 'running' : 'stopped'}):\n${i
+            .output()
+            .split('\n')
+            .filter((line) => /error|exit|uncaught/i.test(line))
+            .slice(-15)
+            .join('\n')}\n${i.output().slice(-1500)}`,
+      )
       .join('\n');
 
   /** Stored progress rows, by progress key, straight from PostgreSQL. */
@@ -87,7 +104,9 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
   function storedReportCounts(keys: string[]): Map<string, number> {
     const out = new Map<string, number>();
     const list = keys.map((k) => `'${k.replace(/'/g, "''")}'`).join(',');
-    const rows = cluster.sql(`SELECT idempotency_key, count(*) FROM lessons_error_reports WHERE idempotency_key IN (${list}) GROUP BY idempotency_key`);
+    const rows = cluster.sql(
+      `SELECT idempotency_key, count(*) FROM lessons_error_reports WHERE idempotency_key IN (${list}) GROUP BY idempotency_key`,
+    );
     for (const line of rows.split('\n').filter(Boolean)) {
       const [key, n] = line.split('|') as [string, string];
       out.set(key, Number(n));
@@ -132,7 +151,10 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
       const others: string[] = [];
       // Ten at a time: simultaneous on both instances, and quickly done within the limit's window.
       for (let start = 0; start <= REPORTS_PER_CLIENT; start += 10) {
-        const batch = Array.from({ length: Math.min(10, REPORTS_PER_CLIENT + 1 - start) }, (_, j) => start + j);
+        const batch = Array.from(
+          { length: Math.min(10, REPORTS_PER_CLIENT + 1 - start) },
+          (_, j) => start + j,
+        );
         const answers = await Promise.all(
           batch.map((n) =>
             send(`${instance(n % 2 === 0 ? a : b)}/api/lessons/${lesson.slug}/reports`, {
@@ -143,10 +165,16 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
           ),
         );
         statuses.push(...answers.map((r) => r.status));
-        others.push(...answers.filter((r) => r.status !== 201 && r.status !== 429).map((r) => r.body.slice(0, 200)));
+        others.push(
+          ...answers.filter((r) => r.status !== 201 && r.status !== 429).map((r) => r.body.slice(0, 200)),
+        );
       }
       const tally = statuses.map((s, n) => `${n}:${s}`).join(' ');
-      assert.equal(statuses.filter((s) => s === 201).length, REPORTS_PER_CLIENT, `${tally} ${others.join(' ')}`);
+      assert.equal(
+        statuses.filter((s) => s === 201).length,
+        REPORTS_PER_CLIENT,
+        `${tally} ${others.join(' ')}`,
+      );
       assert.equal(statuses.filter((s) => s === 429).length, 1, tally);
     } finally {
       for (const agent of agents) agent.destroy();
@@ -173,9 +201,17 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
     const title = `${before.lesson.title} (edited through A)`;
     const cm = `${instance(a)}/content-manager/collection-types/plugin::lessons.lesson/${lesson.id}`;
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    const saved = await fetch(`${cm}?locale=${lesson.locale}`, { method: 'PUT', headers: auth, body: JSON.stringify({ title }) });
+    const saved = await fetch(`${cm}?locale=${lesson.locale}`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ title }),
+    });
     assert.equal(saved.status, 200, await saved.text());
-    const published = await fetch(`${cm}/actions/publish?locale=${lesson.locale}`, { method: 'POST', headers: auth, body: '{}' });
+    const published = await fetch(`${cm}/actions/publish?locale=${lesson.locale}`, {
+      method: 'POST',
+      headers: auth,
+      body: '{}',
+    });
     assert.equal(published.status, 200, await published.text());
 
     const afterEdit = await read(b);
@@ -184,8 +220,13 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
   });
 
   /** Reports and progress PUTs for one load run; progress from readers registered for it. */
-  async function loadWrites(run: string, size: { reports: number; progress: number } = LOAD): Promise<Write[]> {
-    const readers = await Promise.all(Array.from({ length: READERS_PER_RUN }, (_, i) => register(`load-${run}-${i}`)));
+  async function loadWrites(
+    run: string,
+    size: { reports: number; progress: number } = LOAD,
+  ): Promise<Write[]> {
+    const readers = await Promise.all(
+      Array.from({ length: READERS_PER_RUN }, (_, i) => register(`load-${run}-${i}`)),
+    );
     const reports: Write[] = Array.from({ length: size.reports }, (_, i) => {
       const lesson = lessons[i % lessons.length]!;
       return { kind: 'report', slug: lesson.slug, locale: lesson.locale, key: `load-${run}-${i}` };
@@ -220,7 +261,9 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
     const twice = [...counts].filter(([, n]) => n > 1).map(([k]) => k);
     const stored = storedProgress();
     const expected = expectedProgress(writes);
-    const wrongRows = [...expected].filter(([row, segments]) => JSON.stringify(stored.get(row)) !== JSON.stringify(segments)).map(([row]) => row);
+    const wrongRows = [...expected]
+      .filter(([row, segments]) => JSON.stringify(stored.get(row)) !== JSON.stringify(segments))
+      .map(([row]) => row);
     const found = [...counts.values()].reduce((n, c) => n + c, 0);
     const line = `${name}: ${outcome.acknowledged} of ${writes.length} writes acknowledged (${outcome.requests} requests; answers ${JSON.stringify(outcome.answers)}); ${found} of ${acknowledgedKeys.length} acknowledged reports found in PostgreSQL, ${expected.size - wrongRows.length} of ${expected.size} progress rows equal to the union sent`;
     t.diagnostic(line);
@@ -231,7 +274,9 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
     assert.equal(found, acknowledgedKeys.length);
     assert.deepEqual(wrongRows, [], 'progress rows that are not the union of what was sent');
     // The ids answered are the ids stored.
-    const ids = cluster.sql(`SELECT count(*) FROM lessons_error_reports WHERE document_id IN (${[...outcome.reportIds.values()].map((id) => `'${id}'`).join(',')})`);
+    const ids = cluster.sql(
+      `SELECT count(*) FROM lessons_error_reports WHERE document_id IN (${[...outcome.reportIds.values()].map((id) => `'${id}'`).join(',')})`,
+    );
     assert.equal(Number(ids), outcome.reportIds.size);
   }
 
@@ -266,8 +311,11 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
       only: (w) => w.kind === 'report' && Number(w.key.split('-').at(-1)) % 10 === 0,
     });
     assert.equal(again.reportIds.size, FAULT_LOAD.reports / 10);
-    for (const [key, id] of again.reportIds) assert.equal(id, outcome.reportIds.get(key), `report ${key} answered with its first id`);
-    const stillOnce = [...storedReportCounts([...again.reportIds.keys()]).values()].filter((n) => n === 1).length;
+    for (const [key, id] of again.reportIds)
+      assert.equal(id, outcome.reportIds.get(key), `report ${key} answered with its first id`);
+    const stillOnce = [...storedReportCounts([...again.reportIds.keys()]).values()].filter(
+      (n) => n === 1,
+    ).length;
     const line = `the same reports sent again after the restart: ${again.reportIds.size} answered with their first id, ${stillOnce} of ${again.reportIds.size} stored once`;
     t.diagnostic(line);
     figures.push(line);
@@ -275,8 +323,13 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
     // The restarted instance serves what the other stored while it was down.
     const last = writes.findLast((w) => w.kind === 'progress');
     assert.ok(last?.kind === 'progress');
-    const res = await fetch(`${instance(a)}/api/lessons/${last.slug}/progress?locale=${last.locale}`, { headers: { Authorization: `Bearer ${last.token}` } });
-    assert.deepEqual(progressResponseSchema.parse(await res.json()).data.segments, expectedProgress(writes).get(last.row));
+    const res = await fetch(`${instance(a)}/api/lessons/${last.slug}/progress?locale=${last.locale}`, {
+      headers: { Authorization: `Bearer ${last.token}` },
+    });
+    assert.deepEqual(
+      progressResponseSchema.parse(await res.json()).data.segments,
+      expectedProgress(writes).get(last.row),
+    );
   });
 
   it('loses nothing and refuses nothing while Redis is stopped for 5 s mid-load: limits fall back to each instance', async (t) => {
@@ -314,9 +367,15 @@ describe('two instances behind nginx, on PostgreSQL and Redis', () => {
     assert.ok(restart, 'PostgreSQL was restarted during the load');
     await (restart as Promise<void> | null);
     const failures = Object.keys(outcome.answers).filter((s) => !['200', '201'].includes(s));
-    assert.deepEqual(failures, ['503'], `requests during the gap answered 503, and nothing else went wrong (no 500, no hung request)\n${serverErrors()}`);
+    assert.deepEqual(
+      failures,
+      ['503'],
+      `requests during the gap answered 503, and nothing else went wrong (no 500, no hung request)\n${serverErrors()}`,
+    );
     assertNothingLost(t, 'PostgreSQL restarted (3 s down)', writes, outcome);
     assert.equal(outcome.unavailableWithoutRetryAfter, 0, 'every 503 says when to retry');
-    figures.push('restarts survived: 3 of 3 (an instance killed and restarted, Redis stopped 5 s, PostgreSQL restarted), no acknowledged write lost');
+    figures.push(
+      'restarts survived: 3 of 3 (an instance killed and restarted, Redis stopped 5 s, PostgreSQL restarted), no acknowledged write lost',
+    );
   });
 });

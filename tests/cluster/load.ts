@@ -36,7 +36,11 @@ export function send(
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(Object.assign(new Error(`No answer within ${REQUEST_TIMEOUT_MS / 1000} s`), { code: 'HUNG' })));
+    req.on('timeout', () =>
+      req.destroy(
+        Object.assign(new Error(`No answer within ${REQUEST_TIMEOUT_MS / 1000} s`), { code: 'HUNG' }),
+      ),
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -94,7 +98,14 @@ export async function runLoad(
 ): Promise<LoadOutcome> {
   const { connections, net, only = () => true, onAcknowledged, maxAttempts = 40 } = options;
   const total = writes.filter(only).length;
-  const outcome: LoadOutcome = { acknowledged: 0, requests: 0, answers: {}, unavailableWithoutRetryAfter: 0, reportIds: new Map(), gaveUp: [] };
+  const outcome: LoadOutcome = {
+    acknowledged: 0,
+    requests: 0,
+    answers: {},
+    unavailableWithoutRetryAfter: 0,
+    reportIds: new Map(),
+    gaveUp: [],
+  };
   const count = (what: string) => (outcome.answers[what] = (outcome.answers[what] ?? 0) + 1);
 
   async function worker(index: number) {
@@ -113,7 +124,11 @@ export async function runLoad(
                 ? await send(`${baseUrl}/api/lessons/${write.slug}/reports`, {
                     method: 'POST',
                     agent,
-                    body: { locale: write.locale, what: `Load report ${write.key}.`, idempotencyKey: write.key },
+                    body: {
+                      locale: write.locale,
+                      what: `Load report ${write.key}.`,
+                      idempotencyKey: write.key,
+                    },
                   })
                 : await send(`${baseUrl}/api/lessons/${write.slug}/progress?locale=${write.locale}`, {
                     method: 'PUT',

@@ -59,10 +59,15 @@ describe('the widget through nginx while the API is down', () => {
       await cluster.postgres.halt();
       let down = true;
       try {
-        const refused = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/progress') && r.status() === 503);
+        const refused = page.waitForResponse(
+          (r) => r.request().method() === 'PUT' && r.url().includes('/progress') && r.status() === 503,
+        );
         await w.getByRole('button', { name: 'Pause', exact: true }).click();
         await refused;
-        const played = await w.locator('video').first().evaluate((v: HTMLVideoElement) => v.currentTime);
+        const played = await w
+          .locator('video')
+          .first()
+          .evaluate((v: HTMLVideoElement) => v.currentTime);
 
         await w.getByRole('button', { name: 'Are there any errors or improvements?', exact: true }).click();
         const form = w.getByRole('dialog');
@@ -70,19 +75,30 @@ describe('the widget through nginx while the API is down', () => {
         await form.getByLabel('Where is the error?', { exact: true }).fill('First paragraph');
         await form.getByLabel('What is the error?', { exact: true }).fill(what);
         await form.getByRole('button', { name: 'Send the report', exact: true }).click();
-        await form.getByText('The report could not be sent. Your text is kept: please try again.', { exact: true }).waitFor();
-        assert.equal(await form.getByLabel('What is the error?', { exact: true }).inputValue(), what, 'the draft is kept');
+        await form
+          .getByText('The report could not be sent. Your text is kept: please try again.', { exact: true })
+          .waitFor();
+        assert.equal(
+          await form.getByLabel('What is the error?', { exact: true }).inputValue(),
+          what,
+          'the draft is kept',
+        );
 
         // Back: the widget sends the queued progress by itself (after the Retry-After it was
         // given); the reader sends the kept report again.
-        const delivered = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/progress') && r.status() === 200, {
-          timeout: 90_000,
-        });
+        const delivered = page.waitForResponse(
+          (r) => r.request().method() === 'PUT' && r.url().includes('/progress') && r.status() === 200,
+          {
+            timeout: 90_000,
+          },
+        );
         await cluster.postgres.resume();
         down = false;
         await delivered;
         await form.getByRole('button', { name: 'Send the report', exact: true }).click();
-        await w.getByText('Thank you! Your report has been sent.', { exact: true }).waitFor({ timeout: 30_000 });
+        await w
+          .getByText('Thank you! Your report has been sent.', { exact: true })
+          .waitFor({ timeout: 30_000 });
 
         const refusals = progressAnswers.filter((a) => a.status === 503);
         assert.ok(refusals.length >= 1, 'progress was refused while the API was down');
@@ -99,7 +115,13 @@ describe('the widget through nginx while the API is down', () => {
           segments.some(([a, b]) => a <= 1 && b >= Math.min(played, 4) - 1),
           `what was played while the API was down is stored: played to ${played} s, stored ${stored}`,
         );
-        assert.equal(cluster.sql(`SELECT count(*) FROM lessons_error_reports WHERE what = '${what.replace(/'/g, "''")}'`), '1', 'the report is stored once');
+        assert.equal(
+          cluster.sql(
+            `SELECT count(*) FROM lessons_error_reports WHERE what = '${what.replace(/'/g, "''")}'`,
+          ),
+          '1',
+          'the report is stored once',
+        );
       } finally {
         if (down) await cluster.postgres.resume();
       }

@@ -60,18 +60,25 @@ describe('on PostgreSQL', () => {
   it('searches titles, summaries and transcript text case-insensitively, as on SQLite', async () => {
     const inTranscript = await fetch(`${strapi.url}/api/lessons?locale=en&search=BEHAVIOURAL ACTIVATION`);
     const list = lessonListSchema.parse(await json(inTranscript));
-    assert.ok(list.data.some((l) => l.slug === 'regaining-social-connection'), JSON.stringify(list));
-    const none = lessonListSchema.parse(await json(await fetch(`${strapi.url}/api/lessons?locale=en&search=zzzqqq`)));
+    assert.ok(
+      list.data.some((l) => l.slug === 'regaining-social-connection'),
+      JSON.stringify(list),
+    );
+    const none = lessonListSchema.parse(
+      await json(await fetch(`${strapi.url}/api/lessons?locale=en&search=zzzqqq`)),
+    );
     assert.equal(none.meta.pagination.total, 0);
   });
 
   it('takes % and _ in a search literally, as on SQLite', async () => {
     const total = async (search: string) =>
-      lessonListSchema.parse(await json(await fetch(`${strapi.url}/api/lessons?locale=en&search=${encodeURIComponent(search)}`))).meta
-        .pagination.total;
+      lessonListSchema.parse(
+        await json(await fetch(`${strapi.url}/api/lessons?locale=en&search=${encodeURIComponent(search)}`)),
+      ).meta.pagination.total;
     assert.ok((await total('low mood')) > 0);
     // As LIKE wildcards, each of these would find every lesson, or "low mood".
-    for (const literal of ['%', '_', '100%', 'low_mood', 'l%w mood']) assert.equal(await total(literal), 0, literal);
+    for (const literal of ['%', '_', '100%', 'low_mood', 'l%w mood'])
+      assert.equal(await total(literal), 0, literal);
   });
 
   it('merges 20 simultaneous progress updates into exactly their union', async () => {
@@ -80,15 +87,24 @@ describe('on PostgreSQL', () => {
     const url = `${strapi.url}/api/lessons/regaining-social-connection/progress?locale=en`;
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const answers = await Promise.all(
-      segments.map((s) => fetch(url, { method: 'PUT', headers, body: JSON.stringify({ segments: [s], position: s[1] }) })),
+      segments.map((s) =>
+        fetch(url, { method: 'PUT', headers, body: JSON.stringify({ segments: [s], position: s[1] }) }),
+      ),
     );
-    assert.deepEqual(answers.map((a) => a.status), Array(20).fill(200));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      Array(20).fill(200),
+    );
     const { data } = progressResponseSchema.parse(await json(await fetch(url, { headers })));
     assert.deepEqual(data.segments, mergeSegments(segments));
   });
 
   it('stores a report sent several times at once only once', async () => {
-    const body = JSON.stringify({ locale: 'en', what: 'A word is missing here.', idempotencyKey: 'pg-same-key-0001' });
+    const body = JSON.stringify({
+      locale: 'en',
+      what: 'A word is missing here.',
+      idempotencyKey: 'pg-same-key-0001',
+    });
     const answers = await Promise.all(
       Array.from({ length: 5 }, () =>
         fetch(`${strapi.url}/api/lessons/regaining-social-connection/reports`, {
@@ -107,12 +123,20 @@ describe('on PostgreSQL', () => {
   });
 
   it('scopes an idempotency key to its lesson: the same key sent at once about two lessons stores two reports', async () => {
-    const body = JSON.stringify({ locale: 'en', what: 'The same key, two lessons.', idempotencyKey: 'pg-two-lessons-0001' });
+    const body = JSON.stringify({
+      locale: 'en',
+      what: 'The same key, two lessons.',
+      idempotencyKey: 'pg-two-lessons-0001',
+    });
     const slugs = ['regaining-social-connection', 'asking-for-professional-help'];
     const answers = await Promise.all(
       slugs.flatMap((slug) =>
         Array.from({ length: 3 }, () =>
-          fetch(`${strapi.url}/api/lessons/${slug}/reports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }),
+          fetch(`${strapi.url}/api/lessons/${slug}/reports`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body,
+          }),
         ),
       ),
     );
@@ -130,7 +154,11 @@ describe('on PostgreSQL', () => {
     const path = `${strapi.url}/api/lessons/asking-for-professional-help?locale=en`;
     const read = async () => {
       const res = await fetch(path);
-      return { queries: res.headers.get('x-lessons-queries'), etag: res.headers.get('etag'), lesson: lessonResponseSchema.parse(await json(res)).data };
+      return {
+        queries: res.headers.get('x-lessons-queries'),
+        etag: res.headers.get('etag'),
+        lesson: lessonResponseSchema.parse(await json(res)).data,
+      };
     };
     const cold = await read();
     assert.equal(cold.queries, '11');
@@ -141,13 +169,18 @@ describe('on PostgreSQL', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'editor@example.com', password: 'Editor-demo-2026' }),
     });
-    const { data: { token } } = await json<{ data: { token: string } }>(login);
+    const {
+      data: { token },
+    } = await json<{ data: { token: string } }>(login);
     const publish = (title: string) =>
-      fetch(`${strapi.url}/content-manager/collection-types/plugin::lessons.lesson/${cold.lesson.id}/actions/publish?locale=en`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title }),
-      });
+      fetch(
+        `${strapi.url}/content-manager/collection-types/plugin::lessons.lesson/${cold.lesson.id}/actions/publish?locale=en`,
+        {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ title }),
+        },
+      );
     assert.equal((await publish('Asking for help, step by step')).status, 200);
     const edited = await read();
     assert.equal(edited.lesson.title, 'Asking for help, step by step');
@@ -156,16 +189,21 @@ describe('on PostgreSQL', () => {
     assert.equal((await read()).lesson.title, cold.lesson.title);
   });
 
-  it("applies suggestions: republishing a lesson, or correcting only its published text when its draft is ahead", async () => {
+  it('applies suggestions: republishing a lesson, or correcting only its published text when its draft is ahead', async () => {
     const login = await fetch(`${strapi.url}/admin/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'editor@example.com', password: 'Editor-demo-2026' }),
     });
     assert.equal(login.status, 200);
-    const { data: { token } } = await json<{ data: { token: string } }>(login);
+    const {
+      data: { token },
+    } = await json<{ data: { token: string } }>(login);
     const admin = (path: string, init: RequestInit = {}) =>
-      fetch(`${strapi.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
+      fetch(`${strapi.url}${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      });
     const getLesson = async (slug: string) =>
       lessonResponseSchema.parse(await json(await fetch(`${strapi.url}/api/lessons/${slug}?locale=en`))).data;
 
@@ -175,10 +213,13 @@ describe('on PostgreSQL', () => {
     ] as const) {
       const before = await getLesson(slug);
       if (draftAhead) {
-        const saved = await admin(`/content-manager/collection-types/plugin::lessons.lesson/${before.id}?locale=en`, {
-          method: 'PUT',
-          body: JSON.stringify({ title: `${before.title} (draft)` }),
-        });
+        const saved = await admin(
+          `/content-manager/collection-types/plugin::lessons.lesson/${before.id}?locale=en`,
+          {
+            method: 'PUT',
+            body: JSON.stringify({ title: `${before.title} (draft)` }),
+          },
+        );
         assert.equal(saved.status, 200, await saved.text());
       }
       const first = paragraphsOf(before.transcript)[0]!;
@@ -186,7 +227,13 @@ describe('on PostgreSQL', () => {
       const sent = await fetch(`${strapi.url}/api/lessons/${slug}/reports`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ locale: 'en', quote, what: 'Reworded.', suggestion: 'REWORDED OPENING', idempotencyKey: `pg-apply-${slug}` }),
+        body: JSON.stringify({
+          locale: 'en',
+          quote,
+          what: 'Reworded.',
+          suggestion: 'REWORDED OPENING',
+          idempotencyKey: `pg-apply-${slug}`,
+        }),
       });
       assert.equal(sent.status, 201, await sent.clone().text());
       const { data: report } = reportCreatedResponseSchema.parse(await json(sent));
@@ -196,7 +243,9 @@ describe('on PostgreSQL', () => {
       const after = await getLesson(slug);
       assert.equal(paragraphsOf(after.transcript)[0]!.text, `REWORDED OPENING${first.text.slice(24)}`);
       assert.equal(after.title, before.title, 'the draft title stays unpublished');
-      const found = lessonListSchema.parse(await json(await fetch(`${strapi.url}/api/lessons?locale=en&search=reworded%20opening`)));
+      const found = lessonListSchema.parse(
+        await json(await fetch(`${strapi.url}/api/lessons?locale=en&search=reworded%20opening`)),
+      );
       assert.ok(found.data.some((l) => l.slug === slug));
     }
   });

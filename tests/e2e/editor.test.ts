@@ -4,14 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page, Response } from 'playwright-core';
-import { lessonResponseSchema, reportCreatedResponseSchema, type Lesson, type Transcript } from '@lessons/shared';
+import {
+  lessonResponseSchema,
+  reportCreatedResponseSchema,
+  type Lesson,
+  type Transcript,
+} from '@lessons/shared';
 import { launchChromium } from '../support/browser.ts';
 import { json, startStrapi, type TestStrapi } from '../support/strapi.ts';
 
 const EDITOR = { email: 'editor@example.com', password: 'Editor-demo-2026' };
 const LESSON_UID = 'plugin::lessons.lesson';
 
-const EN = { title: 'Breathing through anxiety', slug: 'breathing-through-anxiety', summary: 'A short breathing practice for anxious moments.' };
+const EN = {
+  title: 'Breathing through anxiety',
+  slug: 'breathing-through-anxiety',
+  summary: 'A short breathing practice for anxious moments.',
+};
 const ES = {
   title: 'Respirar a través de la ansiedad',
   slug: 'respirar-a-traves-de-la-ansiedad',
@@ -71,7 +80,12 @@ const EN_TRANSCRIPT: Transcript = {
     {
       heading: 'Noticing the breath',
       paragraphs: [
-        { id: 'p1', text: 'When anxiety rises, the breath is often the first thing to change.', start: 0.5, end: 6 },
+        {
+          id: 'p1',
+          text: 'When anxiety rises, the breath is often the first thing to change.',
+          start: 0.5,
+          end: 6,
+        },
         { id: 'p2', text: 'It gets quick and shallow, high in the chest.', start: 8.5, end: 13 },
       ],
     },
@@ -94,7 +108,12 @@ const ES_TRANSCRIPT: Transcript = {
     {
       heading: 'Notar la respiración',
       paragraphs: [
-        { id: 'p1', text: 'Cuando sube la ansiedad, la respiración suele ser lo primero que cambia.', start: 0.5, end: 6 },
+        {
+          id: 'p1',
+          text: 'Cuando sube la ansiedad, la respiración suele ser lo primero que cambia.',
+          start: 0.5,
+          end: 6,
+        },
         { id: 'p2', text: 'Se vuelve rápida y superficial, alta en el pecho.', start: 8.5, end: 13 },
       ],
     },
@@ -130,7 +149,10 @@ const isLessonWrite = (res: Response, action?: 'publish') => {
 
 /** Clicks a button and returns the answer to the request it makes. */
 async function clickFor(page: Page, name: string, isIt: (res: Response) => boolean): Promise<Response> {
-  const [res] = await Promise.all([page.waitForResponse(isIt), page.getByRole('button', { name, exact: true }).click()]);
+  const [res] = await Promise.all([
+    page.waitForResponse(isIt),
+    page.getByRole('button', { name, exact: true }).click(),
+  ]);
   return res;
 }
 
@@ -163,13 +185,21 @@ async function fillLesson(
 
   await page.getByLabel('Import from WebVTT or SRT').setInputFiles(vttFile);
   const file = vttFile.split('/').pop();
-  await page.getByText(`Imported 3 paragraphs in 2 sections from ${file}. Save the entry to keep them.`).waitFor();
+  await page
+    .getByText(`Imported 3 paragraphs in 2 sections from ${file}. Save the entry to keep them.`)
+    .waitFor();
   await page.getByText('2 sections, 3 paragraphs').waitFor();
   for (const [i, section] of transcript.sections.entries()) {
     const editor = page.getByRole('region', { name: `Section ${i + 1}`, exact: true });
-    assert.equal(await editor.getByRole('textbox', { name: `Section ${i + 1} heading` }).inputValue(), section.heading);
+    assert.equal(
+      await editor.getByRole('textbox', { name: `Section ${i + 1} heading` }).inputValue(),
+      section.heading,
+    );
     for (const [j, paragraph] of section.paragraphs.entries()) {
-      assert.equal(await editor.getByRole('textbox', { name: new RegExp(`^Paragraph ${j + 1}(?!\\d)`) }).inputValue(), paragraph.text);
+      assert.equal(
+        await editor.getByRole('textbox', { name: new RegExp(`^Paragraph ${j + 1}(?!\\d)`) }).inputValue(),
+        paragraph.text,
+      );
     }
   }
 }
@@ -225,9 +255,14 @@ describe('an editor in the Strapi admin', () => {
   });
 
   it('creates the English lesson with a transcript imported from WebVTT, saves and publishes it', async () => {
-    await page.goto(`${strapi.url}/admin/content-manager/collection-types/${LESSON_UID}/create?plugins[i18n][locale]=en`);
+    await page.goto(
+      `${strapi.url}/admin/content-manager/collection-types/${LESSON_UID}/create?plugins[i18n][locale]=en`,
+    );
     await page.getByRole('heading', { name: 'Create an entry' }).waitFor();
-    assert.match((await page.getByRole('combobox', { name: 'Locales' }).textContent()) ?? '', /English \(en\)/);
+    assert.match(
+      (await page.getByRole('combobox', { name: 'Locales' }).textContent()) ?? '',
+      /English \(en\)/,
+    );
     await page.getByText('0 sections, 0 paragraphs').waitFor();
     await fillLesson(page, EN, videoUrl, join(dir, 'breathing-en.vtt'), EN_TRANSCRIPT);
 
@@ -241,7 +276,9 @@ describe('an editor in the Strapi admin', () => {
   it('adds the Spanish version with its own captions, saves and publishes it', async () => {
     await page.getByRole('combobox', { name: 'Locales' }).click();
     await page.getByRole('option', { name: /Spanish \(es\)/ }).click();
-    await page.waitForURL((url) => url.searchParams.get('plugins[i18n][locale]') === 'es' && url.pathname.endsWith(documentId));
+    await page.waitForURL(
+      (url) => url.searchParams.get('plugins[i18n][locale]') === 'es' && url.pathname.endsWith(documentId),
+    );
     await page.getByText('0 sections, 0 paragraphs').waitFor();
     assert.equal(await page.getByRole('textbox', { name: /^title/ }).inputValue(), '');
     await fillLesson(page, ES, videoUrl, join(dir, 'respirar-es.vtt'), ES_TRANSCRIPT);
@@ -263,7 +300,11 @@ describe('an editor in the Strapi admin', () => {
       assert.equal(lesson.slug, fields.slug);
       assert.equal(lesson.title, fields.title);
       assert.equal(lesson.summary, fields.summary);
-      assert.deepEqual(lesson.video, { sources: [{ src: videoUrl, type: 'video/webm' }], poster: null, duration: 30 });
+      assert.deepEqual(lesson.video, {
+        sources: [{ src: videoUrl, type: 'video/webm' }],
+        poster: null,
+        duration: 30,
+      });
       assert.deepEqual(lesson.transcript, transcript);
       assert.deepEqual(
         [...lesson.locales].sort((a, b) => a.locale.localeCompare(b.locale)),
@@ -283,7 +324,9 @@ describe('an editor in the Strapi admin', () => {
     assert.equal(await paragraph.inputValue(), EN_TRANSCRIPT.sections[1]!.paragraphs[0]!.text);
 
     await paragraph.fill('');
-    const issues = page.getByRole('status').filter({ hasText: '1 problem keeps this transcript from being saved:' });
+    const issues = page
+      .getByRole('status')
+      .filter({ hasText: '1 problem keeps this transcript from being saved:' });
     await issues.getByText('Section 2, paragraph 1: A paragraph needs some text.').waitFor();
 
     const refused = await clickFor(page, 'Save', (r) => isLessonWrite(r));
@@ -338,7 +381,10 @@ describe('an editor in the Strapi admin', () => {
     await main.getByText('Under “Slowing it down”').waitFor();
     const mark = main.getByTestId('quote-mark');
     assert.equal(await mark.textContent(), REPORT.exact);
-    assert.equal(await mark.locator('xpath=..').textContent(), EN_TRANSCRIPT.sections[1]!.paragraphs[0]!.text);
+    assert.equal(
+      await mark.locator('xpath=..').textContent(),
+      EN_TRANSCRIPT.sections[1]!.paragraphs[0]!.text,
+    );
 
     await main.getByRole('heading', { name: 'Apply the suggestion' }).waitFor();
     assert.equal(await main.getByRole('textbox', { name: 'Replacement' }).inputValue(), REPORT.suggestion);
@@ -359,7 +405,11 @@ describe('an editor in the Strapi admin', () => {
     // Back in the list, the report is fixed too.
     await page.getByRole('link', { name: 'Back' }).click();
     await page.getByRole('heading', { name: 'Error reports', level: 1 }).waitFor();
-    await page.getByRole('row').filter({ hasText: REPORT.exact }).getByText('Fixed', { exact: true }).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: REPORT.exact })
+      .getByText('Fixed', { exact: true })
+      .waitFor();
   });
 
   it('publishes the corrected text: only the quoted words changed', async () => {
@@ -367,14 +417,20 @@ describe('an editor in the Strapi admin', () => {
     const expected = structuredClone(EN_TRANSCRIPT);
     const p3 = expected.sections[1]!.paragraphs[0]!;
     p3.text = p3.text.replace(REPORT.exact, REPORT.suggestion);
-    assert.equal(p3.text.startsWith(`Breathe in through the nose for ${REPORT.suggestion}, and out for six.`), true);
+    assert.equal(
+      p3.text.startsWith(`Breathe in through the nose for ${REPORT.suggestion}, and out for six.`),
+      true,
+    );
     assert.deepEqual(corrected.transcript, expected);
-    assert.deepEqual({ ...corrected, transcript: null, updatedAt: null, publishedAt: null }, {
-      ...english,
-      transcript: null,
-      updatedAt: null,
-      publishedAt: null,
-    });
+    assert.deepEqual(
+      { ...corrected, transcript: null, updatedAt: null, publishedAt: null },
+      {
+        ...english,
+        transcript: null,
+        updatedAt: null,
+        publishedAt: null,
+      },
+    );
     // The Spanish version is another transcript: untouched.
     assert.deepEqual((await getLesson(ES.slug, 'es')).transcript, ES_TRANSCRIPT);
   });
@@ -384,13 +440,20 @@ describe('an editor in the Strapi admin', () => {
       const res = await fetch(`${strapi.url}/api/lessons/${slug}/reports`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ idempotencyKey: `editor-e2e-${Math.random().toString(36).slice(2, 12)}`, ...body }),
+        body: JSON.stringify({
+          idempotencyKey: `editor-e2e-${Math.random().toString(36).slice(2, 12)}`,
+          ...body,
+        }),
       });
       assert.equal(res.status, 201, await res.text());
     };
     await send(ES.slug, {
       locale: 'es',
-      quote: { exact: 'contando seis', prefix: 'nariz contando cuatro, y espira ', suffix: '. Una espiración' },
+      quote: {
+        exact: 'contando seis',
+        prefix: 'nariz contando cuatro, y espira ',
+        suffix: '. Una espiración',
+      },
       what: 'Falta decir que se espira por la boca.',
     });
     await send(EN.slug, {
@@ -402,7 +465,8 @@ describe('an editor in the Strapi admin', () => {
 
     await page.goto(`${strapi.url}/admin/plugins/lessons`);
     await page.getByRole('heading', { name: 'Error reports', level: 1 }).waitFor();
-    const tab = (name: string, count: number) => page.getByRole('tab', { name: new RegExp(`^${name}\\s*${count}$`) });
+    const tab = (name: string, count: number) =>
+      page.getByRole('tab', { name: new RegExp(`^${name}\\s*${count}$`) });
     // One fixed (applied above), two new.
     await tab('All', 3).waitFor();
     await tab('New', 2).waitFor();
@@ -411,7 +475,9 @@ describe('an editor in the Strapi admin', () => {
     // Reports held while a lesson was over its cap have their own tab (none here).
     await tab('Held for review', 0).waitFor();
 
-    const rows = page.getByRole('row').filter({ has: page.getByRole('link', { name: /^Open the report of / }) });
+    const rows = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: /^Open the report of / }) });
     await tab('New', 2).click();
     await rows.filter({ hasText: 'Falta decir' }).waitFor();
     await rows.filter({ hasText: 'Those words are not in the video.' }).waitFor();
@@ -429,7 +495,9 @@ describe('an editor in the Strapi admin', () => {
     const main = page.getByRole('main');
     await main.getByRole('heading', { name: 'Error report', level: 1 }).waitFor();
     await main.getByText('Under “Hacerla más lenta”').waitFor();
-    const stateForm = main.locator('form').filter({ has: page.getByRole('button', { name: 'Change state' }) });
+    const stateForm = main
+      .locator('form')
+      .filter({ has: page.getByRole('button', { name: 'Change state' }) });
     await stateForm.getByRole('combobox').click();
     // From "new": triaged, accepted or rejected; never straight to fixed.
     const offered = await page.getByRole('option').allTextContents();
@@ -455,7 +523,9 @@ describe('an editor in the Strapi admin', () => {
     const english = rows.filter({ hasText: 'Those words are not in the video.' });
     await english.getByRole('link', { name: /^Open the report of / }).click();
     await main.getByText('Not found in the current transcript').waitFor();
-    await main.getByText('The reported words are no longer in the transcript, so there is nothing to replace.').waitFor();
+    await main
+      .getByText('The reported words are no longer in the transcript, so there is nothing to replace.')
+      .waitFor();
     assert.equal(await main.getByRole('button', { name: 'Apply suggestion' }).count(), 0);
     await stateForm.getByRole('combobox').click();
     await page.getByRole('option', { name: 'Rejected' }).click();

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { createReadStream, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +17,9 @@ import { json, startStrapi, type TestStrapi } from '../support/strapi.ts';
 
 const EDITOR = { email: 'editor@example.com', password: 'Editor-demo-2026' };
 const CM = '/content-manager/collection-types/plugin::lessons';
-const DEMO_VIDEO = fileURLToPath(new URL('../../cms/app/seed/media/signs-of-depression.en.webm', import.meta.url));
+const DEMO_VIDEO = fileURLToPath(
+  new URL('../../cms/app/seed/media/signs-of-depression.en.webm', import.meta.url),
+);
 
 /**
  * Every payload sets `window.__pwned` if it ever runs, and makes an element (an `img` with
@@ -77,7 +85,8 @@ async function listen(handler: RequestListener): Promise<{ url: string; server: 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
-const close = (server?: Server) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+const close = (server?: Server) =>
+  new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 
 /** Another site's video host: one WebM with byte ranges, as video hosts serve them. */
 const serveVideo: RequestListener = (req, res) => {
@@ -107,14 +116,19 @@ async function watch(context: BrowserContext) {
     w.__violations = [];
     document.addEventListener(
       'securitypolicyviolation',
-      (e) => w.__violations.push(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+      (e) =>
+        w.__violations.push(
+          `${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+        ),
       true,
     );
   });
   const dialogs: string[] = [];
   /** CSP messages of the console since the page's document loaded (as the events above). */
   const messages: string[] = [];
-  context.on('page', (page) => page.on('framenavigated', (frame) => frame === page.mainFrame() && messages.splice(0)));
+  context.on('page', (page) =>
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && messages.splice(0)),
+  );
   context.on('dialog', (d) => {
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss();
@@ -126,7 +140,9 @@ async function watch(context: BrowserContext) {
     dialogs,
     /** The current document's violations. */
     async violations(page: Page): Promise<string[]> {
-      const events = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+      const events = await page.evaluate(
+        () => (window as unknown as { __violations: string[] }).__violations,
+      );
       return [...events, ...messages];
     },
   };
@@ -178,7 +194,9 @@ const textExpression = (selector: string) => `(() => {
 
 /** The text under `selector` and the traces of any payload there, read at the same moment. */
 async function look(page: Page, selector: string): Promise<{ text: string; traces: string[] }> {
-  const [text, traces] = await page.evaluate<[string, string[]]>(`[${textExpression(selector)}, ${tracesExpression(selector)}]`);
+  const [text, traces] = await page.evaluate<[string, string[]]>(
+    `[${textExpression(selector)}, ${tracesExpression(selector)}]`,
+  );
   return { text, traces };
 }
 
@@ -261,12 +279,21 @@ describe('script injection and a strict Content-Security-Policy', () => {
     adminToken = (await json<{ data: { token: string } }>(login)).data.token;
 
     // The hostile lesson, as an editor (or a stolen editor account) could write it.
-    const tag = await admin(`${CM}.tag?locale=en`, { method: 'POST', json: { name: TAG, slug: 'hostile-tag' } });
-    const category = await admin(`${CM}.category?locale=en`, { method: 'POST', json: { name: CATEGORY, slug: 'hostile-category' } });
+    const tag = await admin(`${CM}.tag?locale=en`, {
+      method: 'POST',
+      json: { name: TAG, slug: 'hostile-tag' },
+    });
+    const category = await admin(`${CM}.category?locale=en`, {
+      method: 'POST',
+      json: { name: CATEGORY, slug: 'hostile-category' },
+    });
     const transcript: Transcript = {
       sections: [
         { heading: HEADING, paragraphs: [{ id: 'p1', text: PARAGRAPH, start: 0, end: 5 }] },
-        { heading: hostile('Second heading', 1), paragraphs: [{ id: 'p2', text: hostile('Second paragraph', 3), start: 5, end: 10 }] },
+        {
+          heading: hostile('Second heading', 1),
+          paragraphs: [{ id: 'p2', text: hostile('Second paragraph', 3), start: 5, end: 10 }],
+        },
       ],
     };
     const lesson = await admin(`${CM}.lesson?locale=en`, {
@@ -289,7 +316,11 @@ describe('script injection and a strict Content-Security-Policy', () => {
     const registered = await fetch(`${strapi.url}/api/auth/local/register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: USERNAME, email: 'hostile@example.com', password: 'Hostile-reader-2026' }),
+      body: JSON.stringify({
+        username: USERNAME,
+        email: 'hostile@example.com',
+        password: 'Hostile-reader-2026',
+      }),
     });
     assert.equal(registered.status, 200, await registered.clone().text());
     readerJwt = (await json<{ jwt: string }>(registered)).jwt;
@@ -309,14 +340,23 @@ describe('script injection and a strict Content-Security-Policy', () => {
         slug: 'a-video-from-elsewhere',
         videoUrl: `${unlisted.url}/video.webm`,
         duration: 10,
-        transcript: { sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'Words.', start: 0, end: 5 }] }] },
+        transcript: {
+          sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'Words.', start: 0, end: 5 }] }],
+        },
       },
     });
-    await admin(`${CM}.lesson/${elsewhere.documentId}/actions/publish?locale=en`, { method: 'POST', json: {} });
+    await admin(`${CM}.lesson/${elsewhere.documentId}/actions/publish?locale=en`, {
+      method: 'POST',
+      json: {},
+    });
     const second = await fetch(`${strapi.url}/api/lessons/a-video-from-elsewhere/reports`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ locale: 'en', what: 'Checking the player.', idempotencyKey: `injection-elsewhere-${Date.now()}` }),
+      body: JSON.stringify({
+        locale: 'en',
+        what: 'Checking the player.',
+        idempotencyKey: `injection-elsewhere-${Date.now()}`,
+      }),
     });
     assert.equal(second.status, 201, await second.clone().text());
     unlistedReportId = reportCreatedResponseSchema.parse(await json(second)).data.id;
@@ -351,7 +391,10 @@ describe('script injection and a strict Content-Security-Policy', () => {
     await w.locator('[part="report-selection"]').click();
     const form = w.getByRole('dialog');
     const where = form.getByLabel(/where is the error/i);
-    assert.ok((await where.inputValue()).includes(`“${PAYLOADS[2]}”`), 'the dialog quotes the selected words');
+    assert.ok(
+      (await where.inputValue()).includes(`“${PAYLOADS[2]}”`),
+      'the dialog quotes the selected words',
+    );
     await form.getByLabel(/what is the error/i).fill(REPORT.what);
     await form.getByRole('button', { name: /send/i }).click();
     await w.getByText(/thank/i).first().waitFor();
@@ -379,7 +422,8 @@ describe('script injection and a strict Content-Security-Policy', () => {
     await page.goto(`${host.url}/?lesson=${slug}&embed`);
     const { text, traces } = await look(page, 'main');
     assert.deepEqual(traces, []);
-    for (const shown of [TITLE, HEADING, PARAGRAPH]) assert.ok(text.includes(shown), `the fragment shows ${shown}`);
+    for (const shown of [TITLE, HEADING, PARAGRAPH])
+      assert.ok(text.includes(shown), `the fragment shows ${shown}`);
     assert.equal(await page.locator('main > *').count(), 1, 'the fragment stays one element');
     await still.close();
 
@@ -409,7 +453,10 @@ describe('script injection and a strict Content-Security-Policy', () => {
     assert.equal(await page.locator('head style').count(), 0, 'no style element in the page');
 
     // The transcript: search it, follow a paragraph, and turn the captions on.
-    await w.getByLabel(/search the transcription/i).first().fill('social');
+    await w
+      .getByLabel(/search the transcription/i)
+      .first()
+      .fill('social');
     await w.getByText('Social activities', { exact: false }).last().click();
     await videoPast(page, 20);
     await w.locator('.vjs-subs-caps-button').first().click();
@@ -428,7 +475,10 @@ describe('script injection and a strict Content-Security-Policy', () => {
     assert.equal(captions, 2, 'the captions track loaded');
 
     // The report dialog, from selected words (the button placed beside them) and from the link.
-    await w.getByLabel(/search the transcription/i).first().fill('');
+    await w
+      .getByLabel(/search the transcription/i)
+      .first()
+      .fill('');
     await selectWords(w.locator('p[data-paragraph="p2"]'), 'connection can be rebuilt');
     await w.locator('[part="report-selection"]').click();
     const form = w.getByRole('dialog');
@@ -437,12 +487,18 @@ describe('script injection and a strict Content-Security-Policy', () => {
     await w.getByRole('button', { name: /errors or improvements/i }).click();
     await form.getByRole('button', { name: /close/i }).first().click();
 
-    await w.getByRole('button', { name: /log in/i }).first().click();
+    await w
+      .getByRole('button', { name: /log in/i })
+      .first()
+      .click();
     const login = w.getByRole('dialog');
     await login.getByLabel(/e-?mail or username/i).fill('reader@example.com');
     await login.getByLabel(/password/i).fill('Reader-demo-2026');
     await login.getByRole('button', { name: /log in/i }).click();
-    await w.getByRole('button', { name: /log out/i }).first().waitFor();
+    await w
+      .getByRole('button', { name: /log out/i })
+      .first()
+      .waitFor();
 
     await page.waitForLoadState('networkidle');
     assert.deepEqual(await seen.violations(page), []);
@@ -474,7 +530,11 @@ describe('script injection and a strict Content-Security-Policy', () => {
     const { page, seen } = await adminPage();
     await page.getByRole('link', { name: 'Error reports' }).click();
     // A row of the reader's reports: the lesson's title and the quoted words, as text.
-    const row = page.getByRole('row').filter({ hasText: TITLE }).filter({ hasText: REPORT.quote.exact }).first();
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: TITLE })
+      .filter({ hasText: REPORT.quote.exact })
+      .first();
     await row.waitFor();
     // The list may load again as its filters settle: look once it is quiet, at the text and the traces together.
     await page.waitForLoadState('networkidle');
@@ -489,7 +549,15 @@ describe('script injection and a strict Content-Security-Policy', () => {
     await main.getByText(USERNAME, { exact: true }).waitFor();
     await main.getByTestId('quote-mark').waitFor();
     const { text, traces } = await look(page, MAIN);
-    for (const shown of [TITLE, REPORT.where, REPORT.what, REPORT.suggestion, REPORT.quote.exact, HEADING, USERNAME]) {
+    for (const shown of [
+      TITLE,
+      REPORT.where,
+      REPORT.what,
+      REPORT.suggestion,
+      REPORT.quote.exact,
+      HEADING,
+      USERNAME,
+    ]) {
       assert.ok(text.includes(shown), `the report page shows ${shown}: ${text}`);
     }
     assert.deepEqual(traces, []);
@@ -514,7 +582,10 @@ describe('script injection and a strict Content-Security-Policy', () => {
     assert.equal(loaded, 'loadedmetadata');
     assert.ok((await video.evaluate((v: HTMLVideoElement) => v.duration)) > 1);
     // (Strapi's own admin bundle probes eval, which its default policy refuses; not our concern.)
-    assert.deepEqual((await seen.violations(page)).filter((v) => /media-src|img-src/.test(v)), []);
+    assert.deepEqual(
+      (await seen.violations(page)).filter((v) => /media-src|img-src/.test(v)),
+      [],
+    );
   });
 
   it('says which host to add to LESSONS_MEDIA_HOSTS when the admin may not play a video', async () => {
@@ -522,7 +593,9 @@ describe('script injection and a strict Content-Security-Policy', () => {
     await page.goto(`${strapi.url}/admin/plugins/lessons/reports/${unlistedReportId}`);
     await page
       .getByRole('main')
-      .getByText(`The admin may not load videos from ${unlisted.url}. To play them here, add it to LESSONS_MEDIA_HOSTS and restart Strapi.`)
+      .getByText(
+        `The admin may not load videos from ${unlisted.url}. To play them here, add it to LESSONS_MEDIA_HOSTS and restart Strapi.`,
+      )
       .waitFor();
   });
 });

@@ -8,7 +8,13 @@ import type { Browser, Page } from 'playwright-core';
 import { lessonResponseSchema, type Transcript } from '@lessons/shared';
 import { launchChromium } from '../support/browser.ts';
 import { longLectureVtt, paragraphOf } from '../support/long-lecture.ts';
-import { adminToken, createLongLectureLesson, DEMO_EDITOR, LESSON_UID, type LongLectureLesson } from '../support/long-lecture-lesson.ts';
+import {
+  adminToken,
+  createLongLectureLesson,
+  DEMO_EDITOR,
+  LESSON_UID,
+  type LongLectureLesson,
+} from '../support/long-lecture-lesson.ts';
 import { json, startStrapi, type TestStrapi } from '../support/strapi.ts';
 
 /**
@@ -136,7 +142,10 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     })()`);
     assert.deepEqual(violations, []);
     report('open until the edit view shows (title field)', `${editView} ms`);
-    report('open until the transcript editor shows', `${editor} ms (${editor - editView} ms after the edit view); ${mounted} of 1,000 paragraphs mounted`);
+    report(
+      'open until the transcript editor shows',
+      `${editor} ms (${editor - editView} ms after the edit view); ${mounted} of 1,000 paragraphs mounted`,
+    );
   });
 
   it('jumps to 3:25:00, focuses the paragraph spoken then, and types into it without a long task', async () => {
@@ -148,7 +157,11 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     const box = paragraphBox(98, 7);
     await box.waitFor();
     await page.waitForFunction('document.activeElement?.tagName === "TEXTAREA"');
-    assert.equal(await box.evaluate((el) => el === document.activeElement), true, 'the paragraph has the focus');
+    assert.equal(
+      await box.evaluate((el) => el === document.activeElement),
+      true,
+      'the paragraph has the focus',
+    );
     assert.equal(await box.inputValue(), target.paragraph.text);
 
     const blocking = await typeAndMeasure();
@@ -164,8 +177,14 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     const wanted = paragraphOf(lecture.transcript, 'p15');
     // Five words of paragraph 15 that no other paragraph has.
     const words = wanted.paragraph.text.split(' ').slice(0, 5).join(' ');
-    const holders = lecture.transcript.sections.flatMap((s) => s.paragraphs).filter((p) => p.text.toLowerCase().includes(words.toLowerCase()));
-    assert.deepEqual(holders.map((p) => p.id), ['p15'], `"${words}" is in paragraph 15 only`);
+    const holders = lecture.transcript.sections
+      .flatMap((s) => s.paragraphs)
+      .filter((p) => p.text.toLowerCase().includes(words.toLowerCase()));
+    assert.deepEqual(
+      holders.map((p) => p.id),
+      ['p15'],
+      `"${words}" is in paragraph 15 only`,
+    );
 
     const find = page.getByRole('searchbox', { name: 'Find in transcript' });
     await find.fill(words);
@@ -182,22 +201,30 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     await page.getByRole('textbox', { name: 'Jump to time' }).fill('3:25:00');
     await page.getByRole('textbox', { name: 'Jump to time' }).press('Enter');
     await paragraphBox(98, 7).waitFor();
-    assert.equal(await paragraphBox(98, 7).inputValue(), paragraphOf(lecture.transcript, 'p977').paragraph.text + TYPED);
+    assert.equal(
+      await paragraphBox(98, 7).inputValue(),
+      paragraphOf(lecture.transcript, 'p977').paragraph.text + TYPED,
+    );
   });
 
   it('saves the lesson with the edit made far down, and only that edit', async () => {
     const [saved] = await Promise.all([
       page.waitForResponse(
-        (r) => r.url().includes(`/content-manager/collection-types/${LESSON_UID}/${lecture.documentId}`) && r.request().method() === 'PUT',
+        (r) =>
+          r.url().includes(`/content-manager/collection-types/${LESSON_UID}/${lecture.documentId}`) &&
+          r.request().method() === 'PUT',
       ),
       page.getByRole('button', { name: 'Save', exact: true }).click(),
     ]);
     assert.equal(saved.status(), 200, await saved.text());
     await page.getByText('Saved document').first().waitFor();
 
-    const res = await fetch(`${strapi.url}/content-manager/collection-types/${LESSON_UID}/${lecture.documentId}?locale=en`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    const res = await fetch(
+      `${strapi.url}/content-manager/collection-types/${LESSON_UID}/${lecture.documentId}?locale=en`,
+      {
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    );
     const draft = (await json<{ data: { transcript: Transcript } }>(res)).data.transcript;
     const expected = structuredClone(lecture.transcript);
     expected.sections[97]!.paragraphs[6]!.text += TYPED;
@@ -205,7 +232,9 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
   });
 
   it('types into a demo lesson of a dozen paragraphs without a long task either', async () => {
-    const demo = lessonResponseSchema.parse(await json(await fetch(`${strapi.url}/api/lessons/regaining-social-connection?locale=en`))).data;
+    const demo = lessonResponseSchema.parse(
+      await json(await fetch(`${strapi.url}/api/lessons/regaining-social-connection?locale=en`)),
+    ).data;
     const paragraphs = demo.transcript.sections.reduce((n, s) => n + s.paragraphs.length, 0);
     const started = Date.now();
     await page.goto(editUrl(demo.id));
@@ -217,7 +246,10 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     await box.click();
     const blocking = await typeAndMeasure();
     assert.equal(await box.inputValue(), demo.transcript.sections[0]!.paragraphs[0]!.text + TYPED);
-    report(`demo lesson (${paragraphs} paragraphs): open until the edit view / the transcript editor shows`, `${editView} ms / ${editor} ms`);
+    report(
+      `demo lesson (${paragraphs} paragraphs): open until the edit view / the transcript editor shows`,
+      `${editView} ms / ${editor} ms`,
+    );
     report(
       `demo lesson (${paragraphs} paragraphs): typing ${TYPED.length} characters at 20 ms/key`,
       `longest task ${blocking.longest} ms, total blocking ${blocking.total} ms, ${blocking.count} long tasks`,
@@ -225,17 +257,23 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     assert.ok(blocking.longest < LONG_TASK_LIMIT_MS, `a long task of ${blocking.longest} ms while typing`);
   });
   it('imports a 1,000-cue WebVTT file into a new lesson', async () => {
-    await page.goto(`${strapi.url}/admin/content-manager/collection-types/${LESSON_UID}/create?plugins[i18n][locale]=en`);
+    await page.goto(
+      `${strapi.url}/admin/content-manager/collection-types/${LESSON_UID}/create?plugins[i18n][locale]=en`,
+    );
     await page.getByText('0 sections, 0 paragraphs').waitFor();
     const from = await now(page);
     const started = Date.now();
     await page.getByLabel('Import from WebVTT or SRT').setInputFiles(join(dir, 'lecture.vtt'));
-    await page.getByText('Imported 1,000 paragraphs in 100 sections from lecture.vtt. Save the entry to keep them.').waitFor();
+    await page
+      .getByText('Imported 1,000 paragraphs in 100 sections from lecture.vtt. Save the entry to keep them.')
+      .waitFor();
     await page.getByText('100 sections, 1,000 paragraphs').waitFor();
     const took = Date.now() - started;
     const blocking = await blockingBetween(page, from, await now(page));
     assert.equal(await paragraphBox(1, 1).inputValue(), lecture.transcript.sections[0]!.paragraphs[0]!.text);
-    report('import of a 1,000-cue WebVTT file', `${took} ms until shown (longest task ${blocking.longest} ms)`);
+    report(
+      'import of a 1,000-cue WebVTT file',
+      `${took} ms until shown (longest task ${blocking.longest} ms)`,
+    );
   });
-
 });

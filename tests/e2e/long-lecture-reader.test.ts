@@ -3,7 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { startDemoHost } from '../support/demo-host.ts';
-import { createReaderLecture, describeBlocking, measureReader, TERM } from '../support/long-lecture-reader.ts';
+import {
+  createReaderLecture,
+  describeBlocking,
+  measureReader,
+  TERM,
+} from '../support/long-lecture-reader.ts';
 import { startStrapi, type TestStrapi } from '../support/strapi.ts';
 
 /**
@@ -41,7 +46,11 @@ describe('reader on a three-hour lecture (1,000 paragraphs), through Strapi', ()
     assert.match(figures.matches, /^1 of \d+ matches$/);
     // The sweep ends in the last paragraph, and only it is marked.
     assert.deepEqual(figures.currentAfterSweep, ['p1000']);
-    for (const [phase, blocking] of Object.entries({ render: figures.render, search: figures.search, followAlong: figures.followAlong })) {
+    for (const [phase, blocking] of Object.entries({
+      render: figures.render,
+      search: figures.search,
+      followAlong: figures.followAlong,
+    })) {
       assert.ok(blocking.longest < LONG_TASK_LIMIT_MS, `${phase}: a long task of ${blocking.longest} ms`);
     }
   });

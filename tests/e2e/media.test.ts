@@ -16,7 +16,9 @@ describe('demo course media', () => {
     strapi = await startStrapi(1393, { SERVE_ADMIN_PANEL: 'false' });
     browser = await launchChromium();
     for (const locale of ['en', 'es']) {
-      const list = lessonListSchema.parse(await json(await fetch(`${strapi.url}/api/lessons?locale=${locale}&pageSize=50`)));
+      const list = lessonListSchema.parse(
+        await json(await fetch(`${strapi.url}/api/lessons?locale=${locale}&pageSize=50`)),
+      );
       for (const summary of list.data) {
         const res = await fetch(`${strapi.url}/api/lessons/${summary.slug}?locale=${locale}`);
         lessons.push(lessonResponseSchema.parse(await json(res)).data);
@@ -51,21 +53,34 @@ describe('demo course media', () => {
         src,
       );
       const lastEnd = Math.max(...paragraphsOf(lesson.transcript).map((p) => p.end ?? 0));
-      assert.ok(Math.abs(duration - lastEnd) <= 0.5, `${lesson.slug} (${lesson.locale}): video ${duration} s, last cue ${lastEnd} s`);
-      assert.ok(Math.abs(duration - (lesson.video!.duration ?? 0)) <= 0.5, `${lesson.slug}: stored duration matches the file`);
+      assert.ok(
+        Math.abs(duration - lastEnd) <= 0.5,
+        `${lesson.slug} (${lesson.locale}): video ${duration} s, last cue ${lastEnd} s`,
+      );
+      assert.ok(
+        Math.abs(duration - (lesson.video!.duration ?? 0)) <= 0.5,
+        `${lesson.slug}: stored duration matches the file`,
+      );
     }
     await page.close();
   });
 
   it('serves captions that pass the WebVTT validator and cover every paragraph', async () => {
     for (const lesson of lessons) {
-      const res = await fetch(`${strapi.url}/api/lessons/${lesson.slug}/transcript?locale=${lesson.locale}&format=vtt`);
+      const res = await fetch(
+        `${strapi.url}/api/lessons/${lesson.slug}/transcript?locale=${lesson.locale}&format=vtt`,
+      );
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /^text\/vtt/);
       const result = validateWebVTT(await res.text());
       assert.deepEqual(result.errors, [], `${lesson.slug} (${lesson.locale})`);
       const paragraphIds = new Set(result.cues.map((c) => c.id.split('.')[0]));
-      assert.deepEqual([...paragraphIds].sort(), paragraphsOf(lesson.transcript).map((p) => p.id).sort());
+      assert.deepEqual(
+        [...paragraphIds].sort(),
+        paragraphsOf(lesson.transcript)
+          .map((p) => p.id)
+          .sort(),
+      );
     }
   });
 
@@ -76,7 +91,8 @@ describe('demo course media', () => {
     assert.match(html, /^<lesson-widget [^>]*lesson="recuperar-la-conexion-social"[^>]*lang="es"/);
     assert.match(html, /<h1>Recuperar la conexión social<\/h1>/);
     const lesson = lessons.find((l) => l.slug === 'recuperar-la-conexion-social')!;
-    for (const s of lesson.transcript.sections.filter((x) => x.heading)) assert.ok(html.includes(`<h2>${s.heading}</h2>`), s.heading);
+    for (const s of lesson.transcript.sections.filter((x) => x.heading))
+      assert.ok(html.includes(`<h2>${s.heading}</h2>`), s.heading);
     assert.equal((html.match(/<p data-paragraph-id=/g) ?? []).length, paragraphsOf(lesson.transcript).length);
     // No script but the lesson's schema.org data, which never runs.
     assert.deepEqual(html.match(/<script[^>]*>/gi), ['<script type="application/ld+json">']);

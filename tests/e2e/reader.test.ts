@@ -50,8 +50,14 @@ describe('reader on the demo host page', () => {
   async function axe(page: Page): Promise<string[]> {
     await page.addScriptTag({ content: axeSource });
     return page.evaluate(async () => {
-      const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } };
-      const result = await w.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+      const w = window as unknown as {
+        axe: {
+          run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+        };
+      };
+      const result = await w.axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+      });
       return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
     });
   }
@@ -60,7 +66,10 @@ describe('reader on the demo host page', () => {
     const budget = await measureWidgetBudget(browser, host.url, strapi.url);
     for (const line of describeWidgetBudget(budget, strapi.url)) t.diagnostic(line);
     assert.ok(budget.initial.transferred <= 40 * KB, `initial ${budget.initial.transferred} B transferred`);
-    assert.ok(budget.afterPlay.transferred <= 130 * KB, `after play ${budget.afterPlay.transferred} B transferred`);
+    assert.ok(
+      budget.afterPlay.transferred <= 130 * KB,
+      `after play ${budget.afterPlay.transferred} B transferred`,
+    );
   });
 
   it('shows the lesson, its transcript with headings, tags, related lessons and course position', async () => {
@@ -70,7 +79,10 @@ describe('reader on the demo host page', () => {
       await w.getByText('Overcoming isolation', { exact: false }).first().waitFor();
       await w.getByRole('link', { name: 'Social connection' }).first().waitFor();
       await w.getByRole('link', { name: 'Sleep, routine and mood' }).first().waitFor();
-      await w.getByText(/2\s*(of|\/)\s*4/).first().waitFor();
+      await w
+        .getByText(/2\s*(of|\/)\s*4/)
+        .first()
+        .waitFor();
       assert.deepEqual(await axe(page), []);
     });
   });
@@ -86,7 +98,11 @@ describe('reader on the demo host page', () => {
       // The select sits inside its label, so the label's text goes on with the language names.
       await widget(page).getByLabel('Select the language').selectOption({ label: 'Español' });
       await widget(page).getByRole('heading', { name: 'Recuperar la conexión social' }).first().waitFor();
-      assert.equal(await page.evaluate(() => (window as unknown as { marker: number }).marker), 42, 'no page reload');
+      assert.equal(
+        await page.evaluate(() => (window as unknown as { marker: number }).marker),
+        42,
+        'no page reload',
+      );
     });
   });
 
@@ -131,7 +147,9 @@ describe('reader on the demo host page', () => {
       await w.getByRole('button', { name: 'Are there any errors or improvements?', exact: true }).click();
       const form = w.getByRole('dialog');
       await form.getByLabel('Where is the error?', { exact: true }).fill('Second paragraph');
-      await form.getByLabel('What is the error?', { exact: true }).fill('The word "cancelled" is spelled the British way.');
+      await form
+        .getByLabel('What is the error?', { exact: true })
+        .fill('The word "cancelled" is spelled the British way.');
       await form.getByRole('button', { name: 'Send the report', exact: true }).click();
       await w.getByText('Thank you! Your report has been sent.', { exact: true }).waitFor();
     });
@@ -143,14 +161,20 @@ describe('reader on the demo host page', () => {
     });
     const { data } = await json<{ data: { token: string } }>(admin);
     const list = reportListResponseSchema.parse(
-      await json(await fetch(`${strapi.url}/lessons/reports?state=new`, { headers: { Authorization: `Bearer ${data.token}` } })),
+      await json(
+        await fetch(`${strapi.url}/lessons/reports?state=new`, {
+          headers: { Authorization: `Bearer ${data.token}` },
+        }),
+      ),
     );
     assert.ok(list.data.some((r) => r.what.includes('cancelled')));
   });
 
   it('reads right-to-left in Arabic and passes axe', async () => {
     await withPage('?lang=ar', async (page) => {
-      const dir = await widget(page).evaluate((el) => getComputedStyle(el.shadowRoot?.firstElementChild ?? el).direction);
+      const dir = await widget(page).evaluate(
+        (el) => getComputedStyle(el.shadowRoot?.firstElementChild ?? el).direction,
+      );
       assert.equal(dir, 'rtl');
       assert.deepEqual(await axe(page), []);
     });

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { describeQuote, paragraphsOf, reportCreatedResponseSchema, reportDetailResponseSchema } from '@lessons/shared';
+import {
+  describeQuote,
+  paragraphsOf,
+  reportCreatedResponseSchema,
+  reportDetailResponseSchema,
+} from '@lessons/shared';
 import { adminLogin, seedLesson } from '../../cms/test/helpers.ts';
 import { Inbox } from '../../cms/test/smtp-inbox.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -21,7 +26,11 @@ describe('an editor telling a reporter', () => {
 
   before(async () => {
     const smtpPort = await inbox.listen();
-    strapi = await startStrapi(1396, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), MAIL_FROM: 'lessons@example.org' });
+    strapi = await startStrapi(1396, {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtpPort),
+      MAIL_FROM: 'lessons@example.org',
+    });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     page.setDefaultTimeout(60_000);
@@ -62,7 +71,10 @@ describe('an editor telling a reporter', () => {
     const main = page.getByRole('main');
     await main.getByRole('heading', { name: 'Apply the suggestion' }).waitFor();
 
-    const applyPanel = main.locator('div').filter({ has: page.getByRole('heading', { name: 'Apply the suggestion' }) }).last();
+    const applyPanel = main
+      .locator('div')
+      .filter({ has: page.getByRole('heading', { name: 'Apply the suggestion' }) })
+      .last();
     await applyPanel.getByRole('textbox', { name: 'Note (optional)' }).fill('Thank you, well spotted.');
     const box = applyPanel.getByRole('checkbox', { name: 'Include my note in the e-mail to the reporter' });
     await box.click();
@@ -82,11 +94,16 @@ describe('an editor telling a reporter', () => {
     // The outcome is written just after the mail leaves: wait for it, then look.
     const token = await adminLogin(strapi.url);
     for (;;) {
-      const res = await fetch(`${strapi.url}/lessons/reports/${reportId}`, { headers: { Authorization: `Bearer ${token}` } });
+      const res = await fetch(`${strapi.url}/lessons/reports/${reportId}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       if (reportDetailResponseSchema.parse(await json(res)).data.notifiedAt) break;
       await new Promise((resolve) => setImmediate(resolve));
     }
     await page.reload();
-    await page.getByRole('main').getByText(/^The reporter was told by e-mail on /).waitFor();
+    await page
+      .getByRole('main')
+      .getByText(/^The reporter was told by e-mail on /)
+      .waitFor();
   });
 });

@@ -12,7 +12,8 @@ const inputsOf = (name: string): string[] => {
   assert.ok(step, `build step ${name}`);
   return step.inputs;
 };
-const isInput = (inputs: string[], file: string) => inputs.some((i) => file === i || file.startsWith(`${i}/`));
+const isInput = (inputs: string[], file: string) =>
+  inputs.some((i) => file === i || file.startsWith(`${i}/`));
 
 /**
  * `npm test` and `npm start` skip a build whose inputs did not change. A file the build reads

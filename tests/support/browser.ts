@@ -56,7 +56,8 @@ export function recordScripts(page: Page, origin: string) {
     measured.catch(() => undefined);
     pending.push(measured);
   });
-  const sum = (key: 'transferred' | 'decoded' | 'headers') => [...scripts.values()].reduce((a, s) => a + s[key], 0);
+  const sum = (key: 'transferred' | 'decoded' | 'headers') =>
+    [...scripts.values()].reduce((a, s) => a + s[key], 0);
   return {
     /** Every script so far, summed: transferred and decoded body bytes, and header bytes. */
     async total(): Promise<{ transferred: number; decoded: number; headers: number }> {

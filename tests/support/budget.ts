@@ -20,7 +20,11 @@ export interface WidgetBudget {
 }
 
 /** Loads the demo host page in a fresh context, waits for the widget's first paint, presses play. */
-export async function measureWidgetBudget(browser: Browser, hostUrl: string, cmsUrl: string): Promise<WidgetBudget> {
+export async function measureWidgetBudget(
+  browser: Browser,
+  hostUrl: string,
+  cmsUrl: string,
+): Promise<WidgetBudget> {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
@@ -48,7 +52,8 @@ export function describeWidgetBudget(budget: WidgetBudget, cmsUrl: string): stri
     line('before any interaction:', budget.initial, '40 KB'),
     line('after play:            ', budget.afterPlay, '130 KB'),
     ...[...budget.files].map(
-      ([url, f]) => `  ${kb(f.transferred).padStart(9)} ${f.coding.padEnd(8)} ${kb(f.decoded).padStart(9)} decoded  ${url.replace(cmsUrl, '')}`,
+      ([url, f]) =>
+        `  ${kb(f.transferred).padStart(9)} ${f.coding.padEnd(8)} ${kb(f.decoded).padStart(9)} decoded  ${url.replace(cmsUrl, '')}`,
     ),
   ];
 }
@@ -56,11 +61,17 @@ export function describeWidgetBudget(budget: WidgetBudget, cmsUrl: string): stri
 /** Body bytes one GET sends with the given Accept-Encoding (read raw: fetch would decode them). */
 function bodyBytes(url: string, acceptEncoding: string | null): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url} answered ${res.statusCode}`))));
-    });
+    const req = request(
+      url,
+      { headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url} answered ${res.statusCode}`)),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -68,5 +79,9 @@ function bodyBytes(url: string, acceptEncoding: string | null): Promise<number> 
 
 /** What an answer weighs on the wire: as it is, with brotli (as browsers get it), and gzip only. */
 export async function wireBytes(url: string): Promise<{ identity: number; br: number; gzip: number }> {
-  return { identity: await bodyBytes(url, null), br: await bodyBytes(url, 'gzip, deflate, br, zstd'), gzip: await bodyBytes(url, 'gzip') };
+  return {
+    identity: await bodyBytes(url, null),
+    br: await bodyBytes(url, 'gzip, deflate, br, zstd'),
+    gzip: await bodyBytes(url, 'gzip'),
+  };
 }

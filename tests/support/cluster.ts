@@ -16,22 +16,31 @@ const which = (cmd: string) => execSync(`command -v ${cmd}`, { shell: '/bin/sh' 
 
 /** Debian's nginx and redis-server, installed when absent (as root), as `npm test` does for Chromium. */
 export function ensureServers(): { nginx: string; redis: string } {
-  const nginxPath = () => (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : has('nginx') ? which('nginx') : null);
+  const nginxPath = () =>
+    existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : has('nginx') ? which('nginx') : null;
   const missing = [nginxPath() ? null : 'nginx', has('redis-server') ? null : 'redis-server'].filter(Boolean);
   if (missing.length) {
-    if (!isRoot) throw new Error(`Missing ${missing.join(' and ')}: apt-get install -y ${missing.join(' ')} (as root).`);
+    if (!isRoot)
+      throw new Error(`Missing ${missing.join(' and ')}: apt-get install -y ${missing.join(' ')} (as root).`);
     console.log(`Installing ${missing.join(' and ')} from Debian packages…`);
-    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} >/dev/null`, {
-      stdio: 'inherit',
-      shell: '/bin/bash',
-    });
+    execSync(
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} >/dev/null`,
+      {
+        stdio: 'inherit',
+        shell: '/bin/bash',
+      },
+    );
   }
   const nginx = nginxPath();
   if (!nginx) throw new Error('nginx was installed but not found.');
   return { nginx, redis: which('redis-server') };
 }
 
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -45,10 +54,15 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((r) => child.once('exit', () => r()));
 }
 
-async function terminate(child: ChildProcess | null | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+async function terminate(
+  child: ChildProcess | null | undefined,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -67,9 +81,24 @@ class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
   async start(): Promise<void> {
-    const child = spawn(this.bin, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      this.bin,
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--daemonize',
+        'no',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     let log = '';
     child.stdout?.on('data', (c) => (log += c));
@@ -182,7 +211,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         async kill() {
           if (running) await terminate(running.child, 'SIGKILL');
         },
-        running: () => Boolean(running && running.child.exitCode === null && running.child.signalCode === null),
+        running: () =>
+          Boolean(running && running.child.exitCode === null && running.child.signalCode === null),
         async stop() {
           await running?.stop();
         },
@@ -214,20 +244,28 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         'http {',
         '  include /etc/nginx/mime.types;',
         '  access_log off;',
-        ...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t === 'body' ? 'client_body' : t}_temp_path ${join(dir, t)};`),
+        ...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+          (t) => `  ${t === 'body' ? 'client_body' : t}_temp_path ${join(dir, t)};`,
+        ),
         `  include ${join(dir, 'lessons.conf')};`,
         '}',
         '',
       ].join('\n'),
     );
-    const nginx = spawn(servers.nginx, ['-p', dir, '-e', join(dir, 'nginx-error.log'), '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const nginx = spawn(
+      servers.nginx,
+      ['-p', dir, '-e', join(dir, 'nginx-error.log'), '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let nginxOut = '';
     nginx.stdout?.on('data', (c) => (nginxOut += c));
     nginx.stderr?.on('data', (c) => (nginxOut += c));
     stops.push(() => terminate(nginx, 'SIGQUIT'));
-    const nginxLog = () => nginxOut + (existsSync(join(dir, 'nginx-error.log')) ? readFileSync(join(dir, 'nginx-error.log'), 'utf8') : '');
+    const nginxLog = () =>
+      nginxOut +
+      (existsSync(join(dir, 'nginx-error.log')) ? readFileSync(join(dir, 'nginx-error.log'), 'utf8') : '');
     await waitFor('nginx', async () => {
       if (nginx.exitCode !== null) throw new Error(nginxLog());
       return (await fetch(`${url}/_health`)).status === 204;
@@ -252,10 +290,27 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       redis: { url: redis.url, stop: () => redis.stop(), start: () => redis.start() },
       demoUrl,
       sql: (statement) =>
-        execFileSync(psql[0]!, [...psql.slice(1), '-h', postgres.host, '-p', String(postgres.port), '-U', postgres.user, '-d', postgres.database, '-At', '-c', statement], {
-          encoding: 'utf8',
-          maxBuffer: 64 * 1024 * 1024,
-        }).trim(),
+        execFileSync(
+          psql[0]!,
+          [
+            ...psql.slice(1),
+            '-h',
+            postgres.host,
+            '-p',
+            String(postgres.port),
+            '-U',
+            postgres.user,
+            '-d',
+            postgres.database,
+            '-At',
+            '-c',
+            statement,
+          ],
+          {
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024,
+          },
+        ).trim(),
       nginxLog,
       stop: stopAll,
     };

@@ -5,7 +5,10 @@ import { testPortOffset } from './strapi.ts';
 const serve = fileURLToPath(new URL('../../widget/demo/serve.mjs', import.meta.url));
 
 /** The demo host page (another origin than Strapi) that embeds the widget with one script tag. */
-export async function startDemoHost(basePort: number, cmsUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startDemoHost(
+  basePort: number,
+  cmsUrl: string,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const port = basePort + testPortOffset();
   const child: ChildProcess = spawn(process.execPath, [serve], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl },

@@ -67,7 +67,11 @@ export async function createLongLectureLesson(
   );
   const { documentId } = created.data;
   await answer(
-    await fetch(`${base}/${documentId}/actions/publish?locale=${locale}`, { method: 'POST', headers, body: '{}' }),
+    await fetch(`${base}/${documentId}/actions/publish?locale=${locale}`, {
+      method: 'POST',
+      headers,
+      body: '{}',
+    }),
     'publishing the lesson',
   );
   return { documentId, slug, locale, transcript };

@@ -74,7 +74,12 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Opens the lesson on the demo host page and measures what a reader's Chromium does: until the
  * transcript shows, while a search term is typed, during a playback sweep through the lesson.
  */
-export async function measureReader(browser: Browser, hostUrl: string, cmsUrl: string, slug: string): Promise<ReaderFigures> {
+export async function measureReader(
+  browser: Browser,
+  hostUrl: string,
+  cmsUrl: string,
+  slug: string,
+): Promise<ReaderFigures> {
   const lesson = (await (await fetch(`${cmsUrl}/api/lessons/${slug}?locale=en`)).json()) as {
     data: { transcript: { sections: Array<{ paragraphs: unknown[] }> } };
   };
@@ -105,7 +110,8 @@ export async function measureReader(browser: Browser, hostUrl: string, cmsUrl: s
     await page.keyboard.type(TERM, { delay: 80 });
     await pause(1000);
     const searchBlocking = await blockingBetween(page, typingFrom, await now(page));
-    const matches = (await page.locator('lesson-widget lesson-transcript [role="status"]').textContent())?.trim() || 'none';
+    const matches =
+      (await page.locator('lesson-widget lesson-transcript [role="status"]').textContent())?.trim() || 'none';
     await page.keyboard.press('Escape');
 
     await page.locator('lesson-widget').getByRole('button', { name: /play/i }).first().click();
@@ -122,7 +128,16 @@ export async function measureReader(browser: Browser, hostUrl: string, cmsUrl: s
     );
 
     const json = await wireBytes(`${cmsUrl}/api/lessons/${slug}?locale=en`);
-    return { paragraphs, shownMs, render, search: searchBlocking, matches, followAlong, currentAfterSweep, json };
+    return {
+      paragraphs,
+      shownMs,
+      render,
+      search: searchBlocking,
+      matches,
+      followAlong,
+      currentAfterSweep,
+      json,
+    };
   } finally {
     await context.close();
   }
@@ -134,7 +149,9 @@ export async function measureReader(browser: Browser, hostUrl: string, cmsUrl: s
  */
 export async function createReaderLecture(cmsUrl: string, slug = LONG_LESSON): Promise<string> {
   const { documentId } = await createLongLectureLesson(cmsUrl, { slug });
-  const demo = (await (await fetch(`${cmsUrl}/api/lessons/${DEMO_LESSON}?locale=en`)).json()) as { data: { video: { sources: Array<{ src: string }> } } };
+  const demo = (await (await fetch(`${cmsUrl}/api/lessons/${DEMO_LESSON}?locale=en`)).json()) as {
+    data: { video: { sources: Array<{ src: string }> } };
+  };
   const src = demo.data.video.sources[0]?.src;
   if (!src) throw new Error('The demo lesson has no video to lend.');
   const token = await adminToken(cmsUrl);
@@ -145,11 +162,13 @@ export async function createReaderLecture(cmsUrl: string, slug = LONG_LESSON): P
     [`${base}/actions/publish?locale=en`, 'POST', {}],
   ] as const) {
     const res = await fetch(url, { method, headers, body: JSON.stringify(body) });
-    if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    if (!res.ok)
+      throw new Error(`${method} ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   }
   return slug;
 }
 
 const ms = (n: number) => `${n.toLocaleString('en')} ms`;
 
-export const describeBlocking = (b: Blocking) => `${ms(b.longest)} (${b.count} long, blocking ${ms(b.total)})`;
+export const describeBlocking = (b: Blocking) =>
+  `${ms(b.longest)} (${b.count} long, blocking ${ms(b.total)})`;

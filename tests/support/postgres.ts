@@ -22,12 +22,16 @@ function ensurePostgres(): string {
   let dir = binDir();
   if (dir) return dir;
   if (!isRoot) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (as root).');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null', {
-    stdio: 'inherit',
-    shell: '/bin/bash',
-  });
+  execSync(
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null',
+    {
+      stdio: 'inherit',
+      shell: '/bin/bash',
+    },
+  );
   dir = binDir();
-  if (!dir) throw new Error('PostgreSQL was installed but its binaries were not found under /usr/lib/postgresql.');
+  if (!dir)
+    throw new Error('PostgreSQL was installed but its binaries were not found under /usr/lib/postgresql.');
   return dir;
 }
 
@@ -50,17 +54,41 @@ export function startPostgres(port = 54329, database = 'lessons'): RunningPostgr
   const dataDir = mkdtempSync(join(tmpdir(), 'lessons-pg-'));
   // PostgreSQL refuses to run as root: as root, run it as the postgres user.
   const asOwner = (cmd: string, args: string[]) =>
-    isRoot ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
+    isRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
+      : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
   if (isRoot) chownSync(dataDir, Number(execSync('id -u postgres')), Number(execSync('id -g postgres')));
   asOwner('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8']);
-  const startArgs = ['-D', dataDir, '-l', join(dataDir, 'server.log'), '-w', '-o', `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start'];
+  const startArgs = [
+    '-D',
+    dataDir,
+    '-l',
+    join(dataDir, 'server.log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    'start',
+  ];
   asOwner('pg_ctl', startArgs);
   const asOwnerAsync = (cmd: string, args: string[]) =>
-    isRoot ? promisify(execFile)('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]) : promisify(execFile)(join(bin, cmd), args);
-  execFileSync(isRoot ? 'runuser' : 'psql', [
-    ...(isRoot ? ['-u', 'postgres', '--', 'psql'] : []),
-    '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', `CREATE DATABASE ${database}`,
-  ], { stdio: 'pipe' });
+    isRoot
+      ? promisify(execFile)('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args])
+      : promisify(execFile)(join(bin, cmd), args);
+  execFileSync(
+    isRoot ? 'runuser' : 'psql',
+    [
+      ...(isRoot ? ['-u', 'postgres', '--', 'psql'] : []),
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-U',
+      'postgres',
+      '-c',
+      `CREATE DATABASE ${database}`,
+    ],
+    { stdio: 'pipe' },
+  );
   return {
     host: '127.0.0.1',
     port,

@@ -19,7 +19,11 @@ export async function json<T = unknown>(res: Response): Promise<T> {
   }
 }
 
-export async function loginReader(url: string, identifier = 'reader@example.com', password = 'Reader-demo-2026'): Promise<string> {
+export async function loginReader(
+  url: string,
+  identifier = 'reader@example.com',
+  password = 'Reader-demo-2026',
+): Promise<string> {
   const res = await fetch(`${url}/api/auth/local`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

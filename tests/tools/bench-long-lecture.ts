@@ -30,8 +30,11 @@ export async function benchLongLecture(browser: Browser, hostUrl: string, cmsUrl
   ];
   const width = 48;
   console.log(`\nThree-hour lectures (issue 14), in Chromium on the demo host page:`);
-  console.log(`  ${''.padEnd(width)} ${`demo (${demo.paragraphs} paragraphs)`.padStart(34)} ${`lecture (${long.paragraphs.toLocaleString('en')} paragraphs)`.padStart(36)}`);
-  for (const [name, value] of rows) console.log(`  ${name.padEnd(width)} ${value(demo).padStart(34)} ${value(long).padStart(36)}`);
+  console.log(
+    `  ${''.padEnd(width)} ${`demo (${demo.paragraphs} paragraphs)`.padStart(34)} ${`lecture (${long.paragraphs.toLocaleString('en')} paragraphs)`.padStart(36)}`,
+  );
+  for (const [name, value] of rows)
+    console.log(`  ${name.padEnd(width)} ${value(demo).padStart(34)} ${value(long).padStart(36)}`);
   console.log(
     `  ${'admin: open the lesson / type 13 characters'.padEnd(width)} TODO: the editor's figures are measured in tests/e2e/long-lecture-editor.test.ts (run it to see them); no reusable measuring function yet to call from here.`,
   );

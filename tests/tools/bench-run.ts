@@ -48,15 +48,27 @@ const browser = await launchChromium();
 function residentMB(instance: BenchStrapi = strapi): Promise<number> {
   return new Promise((resolve, reject) =>
     execFile('ps', ['-o', 'rss=', '-p', String(instance.child.pid)], (error, stdout) =>
-      error ? reject(new Error(`ps failed: ${error.message}`)) : resolve(Math.round(Number(stdout.trim()) / 1024)),
+      error
+        ? reject(new Error(`ps failed: ${error.message}`))
+        : resolve(Math.round(Number(stdout.trim()) / 1024)),
     ),
   );
 }
 
 /** The largest resident memory of `instance` seen while `work` runs. */
-async function peakMemoryDuring<T>(instance: BenchStrapi, work: () => Promise<T>): Promise<{ result: T; peakMB: number }> {
+async function peakMemoryDuring<T>(
+  instance: BenchStrapi,
+  work: () => Promise<T>,
+): Promise<{ result: T; peakMB: number }> {
   let peakMB = await residentMB(instance);
-  const timer = setInterval(() => void residentMB(instance).then((mb) => (peakMB = Math.max(peakMB, mb)), () => {}), 250);
+  const timer = setInterval(
+    () =>
+      void residentMB(instance).then(
+        (mb) => (peakMB = Math.max(peakMB, mb)),
+        () => {},
+      ),
+    250,
+  );
   try {
     return { result: await work(), peakMB };
   } finally {
@@ -89,7 +101,9 @@ try {
     '/api/lessons?locale=en',
   ]) {
     const bytes = await wireBytes(`${strapi.url}${path}`);
-    console.log(`  ${String(bytes.identity).padStart(8)} ${String(bytes.br).padStart(8)} ${String(bytes.gzip).padStart(8)}  ${path}`);
+    console.log(
+      `  ${String(bytes.identity).padStart(8)} ${String(bytes.br).padStart(8)} ${String(bytes.gzip).padStart(8)}  ${path}`,
+    );
   }
 
   const idleMB = await residentMB();
@@ -103,23 +117,68 @@ try {
     path: `/api/lessons/regaining-social-connection?locale=en-${(unique++).toString(36).padStart(4, '0')}`,
   });
   /** A search never asked for (a list answer small enough to be kept even by a 1 KB cache). */
-  const newTerm = (request: autocannon.Request) => ({ ...request, path: `/api/lessons?locale=en&search=${(unique++).toString(36)}` });
+  const newTerm = (request: autocannon.Request) => ({
+    ...request,
+    path: `/api/lessons?locale=en&search=${(unique++).toString(36)}`,
+  });
   // A second instance whose cache can't hold a lesson (1 KB): every answer is assembled from the
   // database, as on a first read, or on any read before the cache existed.
   const uncached = await bootBenchStrapi(1397, { LESSONS_CACHE_BYTES: '1024' });
   const uncachedLesson = `${uncached.url}/api/lessons/regaining-social-connection`;
 
-  type Run = { name: string; options: autocannon.Options; expect: '2xx' | '3xx'; target?: number; lessonLoad?: boolean; on?: BenchStrapi };
+  type Run = {
+    name: string;
+    options: autocannon.Options;
+    expect: '2xx' | '3xx';
+    target?: number;
+    lessonLoad?: boolean;
+    on?: BenchStrapi;
+  };
   // The cold runs last: their slow requests still in flight when a run ends would weigh on the next.
   const runs: Run[] = [
     { name: "GET /_health (Strapi's floor)", options: { url: `${strapi.url}/_health` }, expect: '2xx' },
-    { name: 'GET lesson, cached', options: { url: `${lesson}?locale=en` }, expect: '2xx', target: 0.5, lessonLoad: true },
-    { name: 'GET lesson, If-None-Match (304)', options: { url: `${lesson}?locale=en`, headers: { 'if-none-match': etag } }, expect: '3xx', target: 0.8 },
-    { name: 'GET search, cached', options: { url: `${strapi.url}/api/lessons?locale=en&search=connection` }, expect: '2xx', target: 0.25 },
-    { name: 'GET transcript.vtt', options: { url: `${lesson}/transcript?locale=en&format=vtt` }, expect: '2xx' },
-    { name: 'GET lesson, a new locale variant', options: { url: lesson, requests: [{ setupRequest: newVariant }] }, expect: '2xx', lessonLoad: true },
-    { name: 'GET lesson, cold (never cached)', options: { url: `${uncachedLesson}?locale=en` }, expect: '2xx', on: uncached },
-    { name: 'GET search, a new term each time', options: { url: `${uncached.url}/api/lessons`, requests: [{ setupRequest: newTerm }] }, expect: '2xx', on: uncached },
+    {
+      name: 'GET lesson, cached',
+      options: { url: `${lesson}?locale=en` },
+      expect: '2xx',
+      target: 0.5,
+      lessonLoad: true,
+    },
+    {
+      name: 'GET lesson, If-None-Match (304)',
+      options: { url: `${lesson}?locale=en`, headers: { 'if-none-match': etag } },
+      expect: '3xx',
+      target: 0.8,
+    },
+    {
+      name: 'GET search, cached',
+      options: { url: `${strapi.url}/api/lessons?locale=en&search=connection` },
+      expect: '2xx',
+      target: 0.25,
+    },
+    {
+      name: 'GET transcript.vtt',
+      options: { url: `${lesson}/transcript?locale=en&format=vtt` },
+      expect: '2xx',
+    },
+    {
+      name: 'GET lesson, a new locale variant',
+      options: { url: lesson, requests: [{ setupRequest: newVariant }] },
+      expect: '2xx',
+      lessonLoad: true,
+    },
+    {
+      name: 'GET lesson, cold (never cached)',
+      options: { url: `${uncachedLesson}?locale=en` },
+      expect: '2xx',
+      on: uncached,
+    },
+    {
+      name: 'GET search, a new term each time',
+      options: { url: `${uncached.url}/api/lessons`, requests: [{ setupRequest: newTerm }] },
+      expect: '2xx',
+      on: uncached,
+    },
     {
       name: 'PUT progress (one reader)',
       options: {
@@ -142,7 +201,12 @@ try {
     const on = run.on ?? strapi;
     await settle(on);
     const { result: r, peakMB } = await peakMemoryDuring(on, () =>
-      autocannon({ connections: 10, duration: 5, ...run.options, headers: { ...BROWSER, ...run.options.headers } }),
+      autocannon({
+        connections: 10,
+        duration: 5,
+        ...run.options,
+        headers: { ...BROWSER, ...run.options.headers },
+      }),
     );
     if (run.lessonLoad) lessonPeakMB = Math.max(lessonPeakMB, peakMB);
     if (on === uncached) uncachedPeakMB = Math.max(uncachedPeakMB, peakMB);
@@ -155,12 +219,16 @@ try {
         (wrong > 0 ? `   (${wrong} not ${run.expect})` : ''),
     );
     if (run.target !== undefined) {
-      verdicts.push(`${run.name}: ${ratio.toFixed(2)}× /_health (target ≥ ${run.target}×) ${ratio >= run.target ? 'met' : `MISSED by ${(run.target - ratio).toFixed(2)}×`}`);
+      verdicts.push(
+        `${run.name}: ${ratio.toFixed(2)}× /_health (target ≥ ${run.target}×) ${ratio >= run.target ? 'met' : `MISSED by ${(run.target - ratio).toFixed(2)}×`}`,
+      );
     }
   }
   if (health && cachedLesson) {
     const p99Ratio = cachedLesson.latency.p99 / Math.max(1, health.latency.p99);
-    verdicts.push(`cached lesson p99: ${p99Ratio.toFixed(1)}× /_health's p99 (target ≤ 3×) ${p99Ratio <= 3 ? 'met' : `MISSED by ${(p99Ratio - 3).toFixed(1)}×`}`);
+    verdicts.push(
+      `cached lesson p99: ${p99Ratio.toFixed(1)}× /_health's p99 (target ≤ 3×) ${p99Ratio <= 3 ? 'met' : `MISSED by ${(p99Ratio - 3).toFixed(1)}×`}`,
+    );
   }
   await stopBenchStrapi(uncached);
   console.log('\nTargets (issue 8), cached answers against /_health:');

@@ -13,11 +13,39 @@ export const STEPS = [
   {
     name: 'widget',
     filter: '@lessons/widget',
-    inputs: ['shared/src', 'shared/package.json', 'widget/src', 'widget/scripts', 'widget/rollup.config.mjs', 'widget/custom-elements-manifest.config.mjs', 'widget/package.json', 'widget/tsconfig.json', 'tsconfig.json'],
+    inputs: [
+      'shared/src',
+      'shared/package.json',
+      'widget/src',
+      'widget/scripts',
+      'widget/rollup.config.mjs',
+      'widget/custom-elements-manifest.config.mjs',
+      'widget/package.json',
+      'widget/tsconfig.json',
+      'tsconfig.json',
+    ],
     output: 'widget/dist/custom-elements.json',
   },
-  { name: 'plugin', filter: 'strapi-plugin-lessons', inputs: ['shared/src', 'shared/package.json', 'cms/server', 'cms/admin', 'cms/scripts', 'cms/package.json', 'widget/dist'], output: 'cms/dist/server/index.js' },
-  { name: 'admin', filter: 'lessons-app', inputs: ['cms/dist', 'cms/app/config', 'cms/app/src', 'cms/app/tsconfig.json', 'cms/app/package.json'], output: 'cms/app/dist/build/index.html' },
+  {
+    name: 'plugin',
+    filter: 'strapi-plugin-lessons',
+    inputs: [
+      'shared/src',
+      'shared/package.json',
+      'cms/server',
+      'cms/admin',
+      'cms/scripts',
+      'cms/package.json',
+      'widget/dist',
+    ],
+    output: 'cms/dist/server/index.js',
+  },
+  {
+    name: 'admin',
+    filter: 'lessons-app',
+    inputs: ['cms/dist', 'cms/app/config', 'cms/app/src', 'cms/app/tsconfig.json', 'cms/app/package.json'],
+    output: 'cms/app/dist/build/index.html',
+  },
 ];
 
 function fingerprint(paths) {
@@ -25,7 +53,10 @@ function fingerprint(paths) {
   hash.update(readFileSync(join(root, 'pnpm-lock.yaml')));
   for (const p of paths) {
     if (!existsSync(join(root, p))) continue;
-    const files = execSync(`find ${JSON.stringify(p)} -type f -not -name '*.map' -not -path '*/node_modules/*' | sort`, { cwd: root })
+    const files = execSync(
+      `find ${JSON.stringify(p)} -type f -not -name '*.map' -not -path '*/node_modules/*' | sort`,
+      { cwd: root },
+    )
       .toString()
       .split('\n')
       .filter(Boolean);

@@ -26,13 +26,18 @@ export function ensureChromium() {
   }
   if (!has('chromium')) {
     if (process.getuid?.() !== 0) {
-      throw new Error('Chromium is missing: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.');
+      throw new Error(
+        'Chromium is missing: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.',
+      );
     }
     console.log('Installing Chromium from Debian packages…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null', {
-      stdio: 'inherit',
-      shell: '/bin/bash',
-    });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+      {
+        stdio: 'inherit',
+        shell: '/bin/bash',
+      },
+    );
   }
   return execSync('command -v chromium', { shell: '/bin/sh' }).toString().trim();
 }

@@ -17,7 +17,12 @@ const cmsPort = Number(process.env.PORT || 1337);
 const hostPort = Number(process.env.DEMO_PORT || 8080);
 
 console.log('Starting Strapi…');
-const strapi = await bootStrapi({ port: cmsPort, env: { LESSONS_DEMO: 'true' }, quiet: false, timeoutMs: 300_000 });
+const strapi = await bootStrapi({
+  port: cmsPort,
+  env: { LESSONS_DEMO: 'true' },
+  quiet: false,
+  timeoutMs: 300_000,
+});
 const demoServer = join(root, 'widget/demo/serve.mjs');
 const host = existsSync(demoServer)
   ? spawn(process.execPath, [demoServer], {

@@ -19,7 +19,8 @@ const testFiles = (pkg, ...dirs) =>
 const nodeTest = (pkg, ...dirs) => {
   const files = testFiles(pkg, ...dirs);
   // Without files node --test would search the folder itself: a suite with no tests is an error.
-  if (files.length === 0) return ['node', '-e', `console.error('No test files in ${pkg}/{${dirs}}'); process.exit(1)`];
+  if (files.length === 0)
+    return ['node', '-e', `console.error('No test files in ${pkg}/{${dirs}}'); process.exit(1)`];
   return ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files];
 };
 
@@ -28,7 +29,11 @@ const SUITES = [
   { name: 'shared (contracts, unit)', cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
   { name: 'cms (plugin on a real Strapi)', cwd: 'cms', cmd: () => nodeTest('cms', 'admin/src', 'test') },
   { name: 'widget (Chromium)', cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },
-  { name: 'end-to-end (package, Strapi, PostgreSQL, demo page, Chromium, two instances behind nginx)', cwd: 'tests', cmd: () => nodeTest('tests', 'package', 'e2e', 'db', 'cluster') },
+  {
+    name: 'end-to-end (package, Strapi, PostgreSQL, demo page, Chromium, two instances behind nginx)',
+    cwd: 'tests',
+    cmd: () => nodeTest('tests', 'package', 'e2e', 'db', 'cluster'),
+  },
 ];
 
 const only = process.argv.slice(2);
@@ -63,7 +68,9 @@ function run(suite) {
       let passed = num(/^ℹ pass (\d+)$/gm);
       let failed = num(/^ℹ fail (\d+)$/gm);
       // eslint-disable-next-line no-control-regex -- the ANSI colour codes are what this strips
-      const wtr = [...out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+      const wtr = [...out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').matchAll(/(\d+) passed, (\d+) failed/g)].at(
+        -1,
+      );
       if (wtr) {
         passed = Number(wtr[1]);
         failed = Number(wtr[2]);

@@ -16,12 +16,37 @@ for (const pkg of packages) {
     fail++;
     continue;
   }
-  const result = spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: join(root, pkg), encoding: 'utf8' });
+  const result = spawnSync('npm', ['run', '--silent', 'typecheck'], {
+    cwd: join(root, pkg),
+    encoding: 'utf8',
+  });
   if (result.status === 0) {
     console.log(`✔ ${pkg}`);
     pass++;
   } else {
     console.log(`✖ ${pkg}\n${result.stdout}${result.stderr}`);
+    fail++;
+  }
+}
+// Lint (ESLint, type-aware) and format (Prettier) over the whole tree, each counted as one test.
+const tools = [
+  { name: 'eslint', bin: 'node_modules/eslint/bin/eslint.js', args: ['.'] },
+  {
+    name: 'prettier --check',
+    bin: 'node_modules/prettier/bin/prettier.cjs',
+    args: ['--check', '--log-level=warn', '.'],
+  },
+];
+for (const tool of tools) {
+  const result = spawnSync(process.execPath, [join(root, tool.bin), ...tool.args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (result.status === 0) {
+    console.log(`✔ ${tool.name}`);
+    pass++;
+  } else {
+    console.log(`✖ ${tool.name}\n${result.stdout}${result.stderr}`);
     fail++;
   }
 }

@@ -16,7 +16,8 @@ const CMS_URL = (process.env.CMS_URL ?? 'http://127.0.0.1:1337').replace(/\/+$/,
 const DEFAULT_LESSON = 'regaining-social-connection';
 const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'index.html'), 'utf8');
 
-const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s) =>
+  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const clean = (value, pattern) => (value && pattern.test(value) ? value : '');
 
 /** The lessons of a tag, as a plain list (tag links from the widget land here). */
@@ -28,7 +29,10 @@ async function topic(tag, lang) {
     if (lang) url.searchParams.set('locale', lang);
     const { data } = await (await fetch(url, { signal: AbortSignal.timeout(3000) })).json();
     const items = data
-      .map((l) => `<li><a href="/?lesson=${encodeURIComponent(l.slug)}&amp;lang=${encodeURIComponent(l.locale)}">${escape(l.title)}</a> — ${escape(l.summary)}</li>`)
+      .map(
+        (l) =>
+          `<li><a href="/?lesson=${encodeURIComponent(l.slug)}&amp;lang=${encodeURIComponent(l.locale)}">${escape(l.title)}</a> — ${escape(l.summary)}</li>`,
+      )
       .join('');
     return `<section class="topic" aria-labelledby="topic"><h1 id="topic">Topic: ${escape(tag)}</h1><ul>${items}</ul></section>`;
   } catch {
@@ -47,7 +51,8 @@ const server = createServer(async (req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     return res.end('Not found');
   }
-  const lesson = clean(pretty ?? url.searchParams.get('lesson'), /^[a-z0-9]+(?:-[a-z0-9]+)*$/) || DEFAULT_LESSON;
+  const lesson =
+    clean(pretty ?? url.searchParams.get('lesson'), /^[a-z0-9]+(?:-[a-z0-9]+)*$/) || DEFAULT_LESSON;
   const lang = clean(url.searchParams.get('lang'), /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/);
   const tag = clean(url.searchParams.get('tag'), /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
   const html = template

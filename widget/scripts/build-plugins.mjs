@@ -13,8 +13,15 @@ const require = createRequire(import.meta.url);
  * back to the core bundle.
  */
 export const PREBUNDLED = {
-  'video.js/core.es.js': { file: 'video.js/core.es.js', external: [], plugins: [videoJsWithoutDynamicStyles()] },
-  '@videojs/http-streaming': { file: '@videojs/http-streaming/dist/videojs-http-streaming.es.js', external: ['video.js'] },
+  'video.js/core.es.js': {
+    file: 'video.js/core.es.js',
+    external: [],
+    plugins: [videoJsWithoutDynamicStyles()],
+  },
+  '@videojs/http-streaming': {
+    file: '@videojs/http-streaming/dist/videojs-http-streaming.es.js',
+    external: ['video.js'],
+  },
 };
 const ALIASES = { 'video.js': 'video.js/core.es.js' };
 
@@ -36,7 +43,10 @@ function videoJsWithoutDynamicStyles() {
         const uses = source.split(SWITCH).length - 1;
         // Three reads of the switch in video.js 8 (the page's default styles, and each player's
         // size styles twice); an upgrade that moves them must not slip styles back in unnoticed.
-        if (uses !== 3) throw new Error(`video.js: expected 3 reads of ${SWITCH}, found ${uses}; check how it adds styles now.`);
+        if (uses !== 3)
+          throw new Error(
+            `video.js: expected 3 reads of ${SWITCH}, found ${uses}; check how it adds styles now.`,
+          );
         return { contents: source.replaceAll(SWITCH, 'true'), loader: 'js' };
       });
     },
@@ -131,12 +141,19 @@ export function minifyLitTemplates(match = /[\\/]widget[\\/]src[\\/].+\.ts$/) {
       const edits = [];
       walk(this.parse(code), (node) => {
         if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
-        const squeeze = node.tag.name === 'css' ? squeezeCss : node.tag.name === 'html' ? (t) => t.replace(/\s*\n\s*/g, ' ') : null;
+        const squeeze =
+          node.tag.name === 'css'
+            ? squeezeCss
+            : node.tag.name === 'html'
+              ? (t) => t.replace(/\s*\n\s*/g, ' ')
+              : null;
         if (!squeeze) return;
-        for (const quasi of node.quasi.quasis) edits.push([quasi.start, quasi.end, squeeze(code.slice(quasi.start, quasi.end))]);
+        for (const quasi of node.quasi.quasis)
+          edits.push([quasi.start, quasi.end, squeeze(code.slice(quasi.start, quasi.end))]);
       });
       let out = code;
-      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0]))
+        out = out.slice(0, start) + text + out.slice(end);
       return { code: out, map: null };
     },
   };

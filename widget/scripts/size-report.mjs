@@ -22,7 +22,10 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 function staticImports(file) {
   const code = readFileSync(file, 'utf8');
   const found = new Set();
-  for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\/[^"']+)["']/g)) found.add(m[1]);
+  for (const m of code.matchAll(
+    /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\/[^"']+)["']/g,
+  ))
+    found.add(m[1]);
   return [...found].map((spec) => join(dirname(file), spec));
 }
 /** Files a module imports dynamically (`import('./x.js')`). */
@@ -41,7 +44,9 @@ function closure(entries) {
   return seen;
 }
 
-const files = readdirSync(modules).filter((f) => f.endsWith('.js')).map((f) => join(modules, f));
+const files = readdirSync(modules)
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => join(modules, f));
 const loader = join(dist, 'widget.js');
 const rows = [loader, ...files].map((file) => ({ file, raw: statSync(file).size, gzip: gz(file) }));
 const size = new Map(rows.map((r) => [r.file, r.gzip]));
@@ -63,11 +68,20 @@ const afterPlay = initial + sum(playerGraph);
 
 console.log(`${'file'.padEnd(48)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}`);
 for (const r of rows.sort((a, b) => b.gzip - a.gzip)) {
-  const tag = initialGraph.has(r.file) || r.file === loader ? ' initial' : playerGraph.includes(r.file) ? ' player' : '';
-  console.log(`${relative(dist, r.file).padEnd(48)} ${kb(r.raw).padStart(10)} ${kb(r.gzip).padStart(10)}${tag}`);
+  const tag =
+    initialGraph.has(r.file) || r.file === loader
+      ? ' initial'
+      : playerGraph.includes(r.file)
+        ? ' player'
+        : '';
+  console.log(
+    `${relative(dist, r.file).padEnd(48)} ${kb(r.raw).padStart(10)} ${kb(r.gzip).padStart(10)}${tag}`,
+  );
 }
 console.log('');
-console.log(`initial (loader + define graph + largest language ${relative(modules, largestLanguage ?? '')}): ${kb(initial)}  (with English: ${kb(initialEnglish)})  budget ${kb(BUDGET_INITIAL)}`);
+console.log(
+  `initial (loader + define graph + largest language ${relative(modules, largestLanguage ?? '')}): ${kb(initial)}  (with English: ${kb(initialEnglish)})  budget ${kb(BUDGET_INITIAL)}`,
+);
 console.log(`after play (initial + player graph):  ${kb(afterPlay)}  budget ${kb(BUDGET_PLAYED)}`);
 const over = initial > BUDGET_INITIAL || afterPlay > BUDGET_PLAYED;
 if (over) console.log('OVER BUDGET');

@@ -28,7 +28,19 @@ export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
 export const EVENT_INIT = { bubbles: true, composed: true } as const satisfies EventInit;
 
 /** Media events the owner listens to; state changes only when one of these confirms it. */
-export const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'timeupdate', 'seeking', 'seeked', 'loadedmetadata', 'ratechange', 'error', 'waiting'] as const;
+export const MEDIA_EVENTS = [
+  'play',
+  'playing',
+  'pause',
+  'ended',
+  'timeupdate',
+  'seeking',
+  'seeked',
+  'loadedmetadata',
+  'ratechange',
+  'error',
+  'waiting',
+] as const;
 export type MediaEventName = (typeof MEDIA_EVENTS)[number];
 
 /** How often progress is sent while the video plays, in seconds of playback. */

@@ -11,8 +11,14 @@ export { LessonsApiError, type RequestFailure } from './api/errors.js';
 export { lessonHref, tagHref, DEFAULT_LINK_TEMPLATE } from './base/link-template.js';
 export { UI_LANGUAGES, type UiLanguage } from './i18n/i18n.js';
 export { EVENTS } from './constants.js';
-export { LessonLanguageChangeEvent, type LessonLanguageChangeDetail } from './events/lesson-language-change.js';
+export {
+  LessonLanguageChangeEvent,
+  type LessonLanguageChangeDetail,
+} from './events/lesson-language-change.js';
 export { LessonProgressEvent, type LessonProgressDetail } from './events/lesson-progress.js';
-export { LessonReportSubmittedEvent, type LessonReportSubmittedDetail } from './events/lesson-report-submitted.js';
+export {
+  LessonReportSubmittedEvent,
+  type LessonReportSubmittedDetail,
+} from './events/lesson-report-submitted.js';
 export { LessonAuthChangeEvent } from './events/lesson-auth-change.js';
 export { LessonSelectEvent } from './events/lesson-select.js';

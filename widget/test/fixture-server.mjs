@@ -64,7 +64,11 @@ function buildLessons(course) {
             previous: link(order[position - 2]),
             next: link(order[position]),
           },
-          locales: course.locales.map((loc) => ({ locale: loc, slug: lesson[loc].slug, title: lesson[loc].title })),
+          locales: course.locales.map((loc) => ({
+            locale: loc,
+            slug: lesson[loc].slug,
+            title: lesson[loc].title,
+          })),
           related: order
             .filter((k) => k !== lesson.key)
             .map(link)
@@ -89,7 +93,10 @@ function buildLessons(course) {
       slug: 'untimed-lesson',
       title: 'A lesson read as text',
       transcript: {
-        sections: first.data.transcript.sections.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs.map(({ id, text }) => ({ id, text })) })),
+        sections: first.data.transcript.sections.map((s) => ({
+          heading: s.heading,
+          paragraphs: s.paragraphs.map(({ id, text }) => ({ id, text })),
+        })),
       },
       course: null,
       locales: [{ locale: course.defaultLocale, slug: 'untimed-lesson', title: 'A lesson read as text' }],
@@ -106,7 +113,16 @@ function buildLessons(course) {
       id: 'streamed',
       slug: 'streamed-lesson',
       title: 'A lesson that streams',
-      transcript: { sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'The opening seconds of the main lesson, streamed.', start: 0, end: 6 }] }] },
+      transcript: {
+        sections: [
+          {
+            heading: '',
+            paragraphs: [
+              { id: 'p1', text: 'The opening seconds of the main lesson, streamed.', start: 0, end: 6 },
+            ],
+          },
+        ],
+      },
       course: null,
       locales: [{ locale: course.defaultLocale, slug: 'streamed-lesson', title: 'A lesson that streams' }],
       related: [],
@@ -142,7 +158,11 @@ function buildLessons(course) {
       ...first.data,
       id: 'marked-up-heading',
       slug: 'marked-up-heading',
-      transcript: { sections: first.data.transcript.sections.map((s, i) => (i === 1 ? { ...s, heading: 'Rest & routine <b>' } : s)) },
+      transcript: {
+        sections: first.data.transcript.sections.map((s, i) =>
+          i === 1 ? { ...s, heading: 'Rest & routine <b>' } : s,
+        ),
+      },
       course: null,
       locales: [{ locale: course.defaultLocale, slug: 'marked-up-heading', title: first.data.title }],
       related: [],
@@ -156,7 +176,10 @@ function json(res, status, body, headers = {}) {
   res.end(JSON.stringify(body));
 }
 
-const apiError = (status, name, message, details) => ({ data: null, error: { status, name, message, ...(details ? { details } : {}) } });
+const apiError = (status, name, message, details) => ({
+  data: null,
+  error: { status, name, message, ...(details ? { details } : {}) },
+});
 
 async function readBody(req) {
   const chunks = [];
@@ -180,7 +203,12 @@ function serveFile(req, res, file, type) {
       res.writeHead(416, { 'Content-Range': `bytes */${size}` });
       return res.end();
     }
-    res.writeHead(206, { 'Content-Type': type, 'Content-Length': end - start + 1, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Accept-Ranges': 'bytes' });
+    res.writeHead(206, {
+      'Content-Type': type,
+      'Content-Length': end - start + 1,
+      'Content-Range': `bytes ${start}-${end}/${size}`,
+      'Accept-Ranges': 'bytes',
+    });
     return createReadStream(file, { start, end }).pipe(res);
   }
   res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes' });
@@ -224,7 +252,11 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
     const any = lessons.find((l) => l.data.slug === slug);
     if (!any) return null;
     const versions = lessons.filter((l) => l.key === any.key);
-    const chosen = shared.closestLocale(locale, versions.map((l) => l.data.locale), [defaultLocale, any.data.locale]);
+    const chosen = shared.closestLocale(
+      locale,
+      versions.map((l) => l.data.locale),
+      [defaultLocale, any.data.locale],
+    );
     return versions.find((l) => l.data.locale === chosen) ?? any;
   };
 
@@ -256,7 +288,15 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       completed: percent >= 90,
       position: saved.position,
       segments: saved.segments,
-      ...(entry.data.course ? { course: { completed, total: courseKeys.length, percent: Math.round((completed / courseKeys.length) * 1000) / 10 } } : {}),
+      ...(entry.data.course
+        ? {
+            course: {
+              completed,
+              total: courseKeys.length,
+              percent: Math.round((completed / courseKeys.length) * 1000) / 10,
+            },
+          }
+        : {}),
     };
   };
 
@@ -294,7 +334,12 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
     if (path.startsWith('/fixture/hls/')) {
       const file = join(HLS_DIR, basename(path));
       if (!existsSync(file)) return json(res, 404, apiError(404, 'NotFoundError', 'Not Found'));
-      return serveFile(req, res, file, file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp4');
+      return serveFile(
+        req,
+        res,
+        file,
+        file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp4',
+      );
     }
     if (path.startsWith('/fixture/media/')) {
       const file = join(MEDIA_DIR, basename(path));
@@ -303,7 +348,10 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
     }
 
     // The built widget, where the Strapi plugin serves it (for the demo page and size checks).
-    const built = path === '/api/lessons/widget.js' ? join(DIST, 'widget.js') : /^\/api\/lessons\/widget\/([\w.-]+\.js)$/.exec(path)?.[1];
+    const built =
+      path === '/api/lessons/widget.js'
+        ? join(DIST, 'widget.js')
+        : /^\/api\/lessons\/widget\/([\w.-]+\.js)$/.exec(path)?.[1];
     if (built) {
       const file = built.startsWith('/') ? built : join(DIST, 'widget', built);
       if (!existsSync(file)) return json(res, 404, apiError(404, 'NotFoundError', 'Run npm run build first'));
@@ -312,25 +360,46 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
 
     if (!path.startsWith('/api/')) return json(res, 404, apiError(404, 'NotFoundError', 'Not Found'));
     const body = req.method === 'POST' || req.method === 'PUT' ? await readBody(req) : undefined;
-    log.push({ method: req.method, path, query: Object.fromEntries(url.searchParams), body, auth: req.headers.authorization ?? null, at: Date.now() });
+    log.push({
+      method: req.method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      auth: req.headers.authorization ?? null,
+      at: Date.now(),
+    });
 
-    const rule = rules.find((r) => r.times > 0 && (!r.method || r.method === req.method) && new RegExp(r.path).test(path));
+    const rule = rules.find(
+      (r) => r.times > 0 && (!r.method || r.method === req.method) && new RegExp(r.path).test(path),
+    );
     if (rule) {
       rule.times--;
       if (rule.network) return req.socket.destroy();
       const headers = rule.retryAfter !== undefined ? { 'Retry-After': String(rule.retryAfter) } : {};
-      return json(res, rule.status, rule.body ?? apiError(rule.status, rule.status === 429 ? 'RateLimitError' : 'ApplicationError', 'Failed on purpose'), headers);
+      return json(
+        res,
+        rule.status,
+        rule.body ??
+          apiError(
+            rule.status,
+            rule.status === 429 ? 'RateLimitError' : 'ApplicationError',
+            'Failed on purpose',
+          ),
+        headers,
+      );
     }
 
     // users-permissions
     if (path === '/api/auth/local' && req.method === 'POST') {
       const user = users.find((u) => u.email === body?.identifier || u.username === body?.identifier);
-      if (!user || user.password !== body?.password) return json(res, 400, apiError(400, 'ValidationError', 'Invalid identifier or password'));
+      if (!user || user.password !== body?.password)
+        return json(res, 400, apiError(400, 'ValidationError', 'Invalid identifier or password'));
       return json(res, 200, issue(user));
     }
     if (path === '/api/auth/local/register' && req.method === 'POST') {
       const { username, email, password } = body ?? {};
-      if (!username || !email || !password) return json(res, 400, apiError(400, 'ValidationError', 'Missing fields'));
+      if (!username || !email || !password)
+        return json(res, 400, apiError(400, 'ValidationError', 'Missing fields'));
       if (users.some((u) => u.email === email || u.username === username)) {
         return json(res, 400, apiError(400, 'ApplicationError', 'Email or Username are already taken'));
       }
@@ -340,7 +409,9 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
     }
     if (path === '/api/users/me') {
       const user = userFor(req);
-      return user ? json(res, 200, publicUser(user)) : json(res, 401, apiError(401, 'UnauthorizedError', 'Missing or invalid credentials'));
+      return user
+        ? json(res, 200, publicUser(user))
+        : json(res, 401, apiError(401, 'UnauthorizedError', 'Missing or invalid credentials'));
     }
 
     // the lessons plugin
@@ -370,7 +441,12 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
           publishedAt: full.publishedAt,
         };
       });
-      const list = { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length } } };
+      const list = {
+        data,
+        meta: {
+          pagination: { page, pageSize, pageCount: Math.ceil(found.length / pageSize), total: found.length },
+        },
+      };
       return json(res, 200, shared.lessonListSchema.parse(list));
     }
 
@@ -392,30 +468,50 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       case 'transcript': {
         const format = url.searchParams.get('format') ?? 'vtt';
         const { mime, extension } = shared.TRANSCRIPT_FORMATS[format] ?? shared.TRANSCRIPT_FORMATS.vtt;
-        res.writeHead(200, { 'Content-Type': mime, 'Content-Disposition': `attachment; filename="${lesson.slug}.${lesson.locale}.${extension}"` });
-        return res.end(shared.formatTranscript(lesson.transcript, format, lesson.title, lesson.video?.duration));
+        res.writeHead(200, {
+          'Content-Type': mime,
+          'Content-Disposition': `attachment; filename="${lesson.slug}.${lesson.locale}.${extension}"`,
+        });
+        return res.end(
+          shared.formatTranscript(lesson.transcript, format, lesson.title, lesson.video?.duration),
+        );
       }
       case 'embed.html': {
-        const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+        const esc = (s) =>
+          String(s)
+            .replace(/&/g, '&amp;')
+            .replace(/</g, '&lt;')
+            .replace(/>/g, '&gt;')
+            .replace(/"/g, '&quot;');
         const sections = lesson.transcript.sections
           .map((s) => {
             const paragraphs = s.paragraphs
-              .map((p) => `<p data-paragraph-id="${esc(p.id)}"${p.start !== undefined ? ` data-start="${p.start}" data-end="${p.end}"` : ''}>${esc(p.text)}</p>`)
+              .map(
+                (p) =>
+                  `<p data-paragraph-id="${esc(p.id)}"${p.start !== undefined ? ` data-start="${p.start}" data-end="${p.end}"` : ''}>${esc(p.text)}</p>`,
+              )
               .join('');
             return `<section>${s.heading ? `<h2>${esc(s.heading)}</h2>` : ''}${paragraphs}</section>`;
           })
           .join('');
-        const poster = lesson.video?.poster ? `<img src="${esc(lesson.video.poster)}" alt="" width="1280" height="720">` : '';
+        const poster = lesson.video?.poster
+          ? `<img src="${esc(lesson.video.poster)}" alt="" width="1280" height="720">`
+          : '';
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
         return res.end(
           `<lesson-widget api="${esc(base)}" lesson="${esc(lesson.slug)}" lang="${esc(lesson.locale)}"><h1>${esc(lesson.title)}</h1>${poster}${sections}</lesson-widget>`,
         );
       }
       case 'reports': {
-        if (req.method !== 'POST') return json(res, 405, apiError(405, 'MethodNotAllowedError', 'Method Not Allowed'));
+        if (req.method !== 'POST')
+          return json(res, 405, apiError(405, 'MethodNotAllowedError', 'Method Not Allowed'));
         const parsed = shared.errorReportInputSchema.safeParse(body);
         if (!parsed.success) {
-          return json(res, 400, apiError(400, 'ValidationError', 'Invalid report', { errors: shared.fieldErrors(parsed.error) }));
+          return json(
+            res,
+            400,
+            apiError(400, 'ValidationError', 'Invalid report', { errors: shared.fieldErrors(parsed.error) }),
+          );
         }
         const previous = reports.get(parsed.data.idempotencyKey);
         if (previous) return json(res, 201, previous);
@@ -425,14 +521,25 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       }
       case 'progress': {
         const user = userFor(req);
-        if (!user) return json(res, 401, apiError(401, 'UnauthorizedError', 'Missing or invalid credentials'));
+        if (!user)
+          return json(res, 401, apiError(401, 'UnauthorizedError', 'Missing or invalid credentials'));
         if (req.method === 'PUT') {
           const parsed = shared.progressInputSchema.safeParse(body);
-          if (!parsed.success) return json(res, 400, apiError(400, 'ValidationError', 'Invalid progress', { errors: shared.fieldErrors(parsed.error) }));
+          if (!parsed.success)
+            return json(
+              res,
+              400,
+              apiError(400, 'ValidationError', 'Invalid progress', {
+                errors: shared.fieldErrors(parsed.error),
+              }),
+            );
           const key = `${user.id}:${entry.key}`;
           const saved = progress.get(key) ?? { segments: [], position: 0 };
           progress.set(key, {
-            segments: shared.mergeSegments([...saved.segments, ...parsed.data.segments], lesson.video.duration),
+            segments: shared.mergeSegments(
+              [...saved.segments, ...parsed.data.segments],
+              lesson.video.duration,
+            ),
             position: parsed.data.position,
           });
         }

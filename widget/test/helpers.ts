@@ -39,7 +39,9 @@ export async function failNext(rule: {
   await fetch(`${API}/__fixture/fail`, { method: 'POST', body: JSON.stringify(rule) });
 }
 
-export async function requestLog(filter: (r: LoggedRequest) => boolean = () => true): Promise<LoggedRequest[]> {
+export async function requestLog(
+  filter: (r: LoggedRequest) => boolean = () => true,
+): Promise<LoggedRequest[]> {
   return ((await (await fetch(`${API}/__fixture/log`)).json()) as LoggedRequest[]).filter(filter);
 }
 
@@ -49,7 +51,11 @@ export async function readerToken(): Promise<string> {
 }
 
 /** Waits until `check` returns something truthy (and returns it), or fails after `timeout` ms. */
-export async function until<T>(check: () => T | Promise<T>, message = 'condition', timeout = 10_000): Promise<NonNullable<T>> {
+export async function until<T>(
+  check: () => T | Promise<T>,
+  message = 'condition',
+  timeout = 10_000,
+): Promise<NonNullable<T>> {
   const start = performance.now();
   for (;;) {
     try {
@@ -82,7 +88,10 @@ export function cleanup(): void {
 }
 
 /** Finds an element through nested shadow roots: `deep(el, 'lesson-transcript', 'p')`. */
-export function deep<T extends Element = HTMLElement>(root: Element | null | undefined, ...selectors: string[]): T | null {
+export function deep<T extends Element = HTMLElement>(
+  root: Element | null | undefined,
+  ...selectors: string[]
+): T | null {
   let current: Element | null | undefined = root;
   for (const selector of selectors) {
     if (!current) return null;
@@ -92,14 +101,21 @@ export function deep<T extends Element = HTMLElement>(root: Element | null | und
   return (current as T) ?? null;
 }
 
-export function deepAll<T extends Element = HTMLElement>(root: Element | null | undefined, path: string[], selector: string): T[] {
+export function deepAll<T extends Element = HTMLElement>(
+  root: Element | null | undefined,
+  path: string[],
+  selector: string,
+): T[] {
   const host = path.length ? deep(root, ...path) : root;
   if (!host) return [];
   return [...(host.shadowRoot ?? host).querySelectorAll<T>(selector)];
 }
 
 /** Mounts a <lesson-widget> against the fixture API and waits for its lesson to show. */
-export async function mountWidget(attributes: Record<string, string> = {}, children = ''): Promise<LessonWidget> {
+export async function mountWidget(
+  attributes: Record<string, string> = {},
+  children = '',
+): Promise<LessonWidget> {
   const attrs = { api: API, lesson: MAIN_LESSON, lang: 'en', ...attributes };
   const markup = `<lesson-widget ${Object.entries(attrs)
     .map(([k, v]) => `${k}="${v}"`)
@@ -140,7 +156,12 @@ export function fetchedScripts(): string[] {
 }
 
 interface AxeResult {
-  violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown; failureSummary?: string }> }>;
+  violations: Array<{
+    id: string;
+    impact: string;
+    help: string;
+    nodes: Array<{ target: unknown; failureSummary?: string }>;
+  }>;
 }
 
 /** Runs axe-core on `element` (its shadow roots included) and fails on any violation. */
@@ -155,9 +176,16 @@ export async function expectNoAxeViolations(element: Element, label: string): Pr
       document.head.append(script);
     });
   }
-  const result = await win.axe!.run(element, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+  const result = await win.axe!.run(element, {
+    resultTypes: ['violations'],
+    runOnly: {
+      type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    },
+  });
   const problems = result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
   );
   if (problems.length) throw new Error(`axe found problems (${label}):\n${problems.join('\n')}`);
 }

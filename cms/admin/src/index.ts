@@ -24,7 +24,10 @@ export default {
       type: 'json',
       icon: Paragraph,
       intlLabel: { id: getTranslation('transcript.label'), defaultMessage: en['transcript.label'] },
-      intlDescription: { id: getTranslation('transcript.description'), defaultMessage: en['transcript.description'] },
+      intlDescription: {
+        id: getTranslation('transcript.description'),
+        defaultMessage: en['transcript.description'],
+      },
       components: {
         // Strapi types the input as taking no props; the Content Manager passes it the field's props.
         Input: () => import('./components/TranscriptInput') as Promise<{ default: ComponentType }>,

@@ -13,8 +13,18 @@ function mediaHosts(env) {
       // reported below
     }
     const plain = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/i;
-    if (!url || !/^https?:$/.test(url.protocol) || !plain.test(url.hostname) || url.pathname !== '/' || url.search || url.hash || url.username) {
-      throw new Error(`LESSONS_MEDIA_HOSTS: "${host}" is not an origin such as https://videos.example.org (scheme and host, no path).`);
+    if (
+      !url ||
+      !/^https?:$/.test(url.protocol) ||
+      !plain.test(url.hostname) ||
+      url.pathname !== '/' ||
+      url.search ||
+      url.hash ||
+      url.username
+    ) {
+      throw new Error(
+        `LESSONS_MEDIA_HOSTS: "${host}" is not an origin such as https://videos.example.org (scheme and host, no path).`,
+      );
     }
     return url.origin;
   });

@@ -11,9 +11,18 @@ module.exports = ({ env }) => ({
       allowedOrigins: env.array('LESSONS_ALLOWED_ORIGINS', ['*']),
       completionThreshold: env.float('LESSONS_COMPLETION_THRESHOLD', 0.9),
       rateLimits: {
-        reportsPerClient: { points: env.int('LESSONS_REPORTS_PER_CLIENT', 5), duration: env.int('LESSONS_REPORTS_WINDOW', 60) },
-        reportsPerLesson: { points: env.int('LESSONS_REPORTS_PER_LESSON', 60), duration: env.int('LESSONS_REPORTS_WINDOW', 60) },
-        progressPerReader: { points: env.int('LESSONS_PROGRESS_PER_READER', 60), duration: env.int('LESSONS_PROGRESS_WINDOW', 60) },
+        reportsPerClient: {
+          points: env.int('LESSONS_REPORTS_PER_CLIENT', 5),
+          duration: env.int('LESSONS_REPORTS_WINDOW', 60),
+        },
+        reportsPerLesson: {
+          points: env.int('LESSONS_REPORTS_PER_LESSON', 60),
+          duration: env.int('LESSONS_REPORTS_WINDOW', 60),
+        },
+        progressPerReader: {
+          points: env.int('LESSONS_PROGRESS_PER_READER', 60),
+          duration: env.int('LESSONS_PROGRESS_WINDOW', 60),
+        },
       },
       progressSlack: env.float('LESSONS_PROGRESS_SLACK', 30),
       cache: {
@@ -30,7 +39,10 @@ module.exports = ({ env }) => ({
     config: {
       jwtSecret: secret('JWT_SECRET'),
       jwt: { expiresIn: env('READER_JWT_EXPIRES_IN', '30d') },
-      ratelimit: { interval: env.int('AUTH_RATELIMIT_INTERVAL', 60000), max: env.int('AUTH_RATELIMIT_MAX', 10) },
+      ratelimit: {
+        interval: env.int('AUTH_RATELIMIT_INTERVAL', 60000),
+        max: env.int('AUTH_RATELIMIT_MAX', 10),
+      },
     },
   },
   i18n: { enabled: true },

@@ -46,7 +46,8 @@ export async function bootStrapi({ port = 1337, env = {}, quiet = true, timeoutM
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Strapi exited (code ${child.exitCode}) while starting:\n${log.slice(-4000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`Strapi exited (code ${child.exitCode}) while starting:\n${log.slice(-4000)}`);
     try {
       const res = await fetch(`${url}/_health`);
       if (res.status === 204) return { url, child, stop, output: () => log };

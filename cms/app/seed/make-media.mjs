@@ -52,7 +52,12 @@ const COLORS = {
 // ---- helpers ----------------------------------------------------------------------
 function run(cmd, args, opts = {}) {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...opts });
+    return execFileSync(cmd, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 << 20,
+      ...opts,
+    });
   } catch (err) {
     const detail = err.stderr ? String(err.stderr).trim().split('\n').slice(-15).join('\n') : err.message;
     throw new Error(`${cmd} ${args.join(' ')}\n${detail}`);
@@ -70,8 +75,14 @@ function requireTool(name, versionFlag) {
 
 function findFont(bold) {
   const candidates = bold
-    ? ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf']
-    : ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf'];
+    ? [
+        '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+        '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+      ]
+    : [
+        '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+        '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+      ];
   for (const c of candidates) if (fs.existsSync(c)) return c;
   try {
     const found = run('fc-match', ['-f', '%{file}', bold ? 'sans:bold' : 'sans']).trim();
@@ -193,7 +204,9 @@ function renderCard(outFile, items, tmp, fonts, extraArgs = []) {
   let n = 0;
   for (const it of items) {
     if (it.box) {
-      filters.push(`drawbox=x=${it.box.x}:y=${it.box.y}:w=${it.box.w}:h=${it.box.h}:color=${it.box.color}:t=fill`);
+      filters.push(
+        `drawbox=x=${it.box.x}:y=${it.box.y}:w=${it.box.w}:h=${it.box.h}:color=${it.box.color}:t=fill`,
+      );
       continue;
     }
     const lines = wrap(it.text, it.size, it.maxWidth, it.font === fonts.bold);
@@ -210,10 +223,17 @@ function renderCard(outFile, items, tmp, fonts, extraArgs = []) {
     }
   }
   run('ffmpeg', [
-    '-v', 'error', '-y',
-    '-f', 'lavfi', '-i', `color=c=${COLORS.background}:s=${WIDTH}x${HEIGHT}:d=1`,
-    '-vf', filters.join(','),
-    '-frames:v', '1',
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `color=c=${COLORS.background}:s=${WIDTH}x${HEIGHT}:d=1`,
+    '-vf',
+    filters.join(','),
+    '-frames:v',
+    '1',
     ...extraArgs,
     outFile,
   ]);
@@ -225,32 +245,57 @@ function titleCardItems(ctx) {
     { text: courseTitle.toUpperCase(), font: fonts.bold, size: 18, color: COLORS.accent, y: 70 },
     { text: lessonTitle, font: fonts.bold, size: 38, color: COLORS.title, centerY: 180 },
     { box: { x: 270, y: 262, w: 100, h: 3, color: COLORS.accent } },
-    { text: `${lessonWord} ${position} ${ofWord} ${total}  ·  ${categoryName}`, font: fonts.regular, size: 18, color: COLORS.muted, y: 284 },
+    {
+      text: `${lessonWord} ${position} ${ofWord} ${total}  ·  ${categoryName}`,
+      font: fonts.regular,
+      size: 18,
+      color: COLORS.muted,
+      y: 284,
+    },
   ];
 }
 
 function sectionSlideItems(ctx, heading) {
   const { fonts, lessonTitle, position, total, lessonWord, ofWord } = ctx;
   return [
-    { text: lessonTitle, font: fonts.regular, size: 20, color: COLORS.muted, y: 26, align: 'left', x: 36, maxWidth: WIDTH - 72 },
+    {
+      text: lessonTitle,
+      font: fonts.regular,
+      size: 20,
+      color: COLORS.muted,
+      y: 26,
+      align: 'left',
+      x: 36,
+      maxWidth: WIDTH - 72,
+    },
     { box: { x: 36, y: 62, w: WIDTH - 72, h: 2, color: COLORS.accent } },
     { text: heading, font: fonts.bold, size: 34, color: COLORS.title, centerY: 200 },
-    { text: `${lessonWord} ${position} ${ofWord} ${total}`, font: fonts.regular, size: 16, color: COLORS.muted, y: 322 },
+    {
+      text: `${lessonWord} ${position} ${ofWord} ${total}`,
+      font: fonts.regular,
+      size: 16,
+      color: COLORS.muted,
+      y: 322,
+    },
   ];
 }
 
 const round2 = (x) => Math.round(x * 100) / 100;
-const fmtBytes = (b) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(1)} KB`);
+const fmtBytes = (b) =>
+  b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(1)} KB`;
 
 function probeDuration(file) {
-  return Number(run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]).trim());
+  return Number(
+    run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]).trim(),
+  );
 }
 
 // ---- one lesson in one language ---------------------------------------------------
 function buildLessonMedia({ data, lesson, locale, position, tmpRoot, fonts }) {
   const tmp = fs.mkdtempSync(path.join(tmpRoot, `${lesson.key}-${locale}-`));
   const loc = lesson[locale];
-  const words = locale === 'es' ? { lessonWord: 'Lección', ofWord: 'de' } : { lessonWord: 'Lesson', ofWord: 'of' };
+  const words =
+    locale === 'es' ? { lessonWord: 'Lección', ofWord: 'de' } : { lessonWord: 'Lesson', ofWord: 'of' };
   const ctx = {
     fonts,
     courseTitle: data.course[locale].title,
@@ -317,13 +362,29 @@ function buildLessonMedia({ data, lesson, locale, position, tmpRoot, fonts }) {
   // 2. slides: the intro (empty heading) shows the title card; others show the heading
   const slideFiles = sections.map((s, si) => {
     const file = path.join(tmp, `slide-${si}.png`);
-    renderCard(file, s.heading.trim() ? sectionSlideItems(ctx, s.heading.trim()) : titleCardItems(ctx), tmp, fonts);
+    renderCard(
+      file,
+      s.heading.trim() ? sectionSlideItems(ctx, s.heading.trim()) : titleCardItems(ctx),
+      tmp,
+      fonts,
+    );
     return file;
   });
 
   // 3. poster
   const posterFile = path.join(MEDIA_DIR, `${lesson.key}.${locale}.jpg`);
-  renderCard(posterFile, titleCardItems(ctx), tmp, fonts, ['-q:v', '5', '-pix_fmt', 'yuvj420p', '-fflags', '+bitexact', '-flags', '+bitexact', '-map_metadata', '-1']);
+  renderCard(posterFile, titleCardItems(ctx), tmp, fonts, [
+    '-q:v',
+    '5',
+    '-pix_fmt',
+    'yuvj420p',
+    '-fflags',
+    '+bitexact',
+    '-flags',
+    '+bitexact',
+    '-map_metadata',
+    '-1',
+  ]);
 
   // 4. video: each slide is looped for a whole number of frames, then all are concatenated
   // never longer than the audio, so the file ends TAIL seconds after the last cue
@@ -339,17 +400,56 @@ function buildLessonMedia({ data, lesson, locale, position, tmpRoot, fonts }) {
   const graph = `${parts.join(';')};${slideFiles.map((_, i) => `[v${i}]`).join('')}concat=n=${slideFiles.length}:v=1:a=0[v]`;
   const videoFile = path.join(MEDIA_DIR, `${lesson.key}.${locale}.webm`);
   run('ffmpeg', [
-    '-v', 'error', '-y',
+    '-v',
+    'error',
+    '-y',
     ...inputs,
-    '-i', wavFile,
-    '-filter_complex', graph,
-    '-map', '[v]', '-map', `${slideFiles.length}:a`,
-    '-c:v', 'libvpx-vp9', '-b:v', '0', '-crf', '42', '-g', String(GOP), '-keyint_min', String(GOP),
-    '-deadline', 'good', '-cpu-used', '4', '-row-mt', '0', '-threads', '1',
-    '-c:a', 'libopus', '-b:a', AUDIO_BITRATE, '-ac', '1', '-ar', '48000',
-    '-t', total.toFixed(3),
-    '-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact', '-map_metadata', '-1',
-    '-cues_to_front', '1',
+    '-i',
+    wavFile,
+    '-filter_complex',
+    graph,
+    '-map',
+    '[v]',
+    '-map',
+    `${slideFiles.length}:a`,
+    '-c:v',
+    'libvpx-vp9',
+    '-b:v',
+    '0',
+    '-crf',
+    '42',
+    '-g',
+    String(GOP),
+    '-keyint_min',
+    String(GOP),
+    '-deadline',
+    'good',
+    '-cpu-used',
+    '4',
+    '-row-mt',
+    '0',
+    '-threads',
+    '1',
+    '-c:a',
+    'libopus',
+    '-b:a',
+    AUDIO_BITRATE,
+    '-ac',
+    '1',
+    '-ar',
+    '48000',
+    '-t',
+    total.toFixed(3),
+    '-fflags',
+    '+bitexact',
+    '-flags:v',
+    '+bitexact',
+    '-flags:a',
+    '+bitexact',
+    '-map_metadata',
+    '-1',
+    '-cues_to_front',
+    '1',
     videoFile,
   ]);
 
@@ -383,7 +483,13 @@ function buildLessonMedia({ data, lesson, locale, position, tmpRoot, fonts }) {
   return {
     localized: out,
     rows: [
-      { file: path.relative(HERE, videoFile), bytes: fs.statSync(videoFile).size, duration, lastEnd, main: lesson.key === MAIN_LESSON },
+      {
+        file: path.relative(HERE, videoFile),
+        bytes: fs.statSync(videoFile).size,
+        duration,
+        lastEnd,
+        main: lesson.key === MAIN_LESSON,
+      },
       { file: path.relative(HERE, posterFile), bytes: fs.statSync(posterFile).size, poster: true },
     ],
   };
@@ -393,7 +499,8 @@ function buildLessonMedia({ data, lesson, locale, position, tmpRoot, fonts }) {
 function validateSource(data) {
   const tagKeys = new Set(data.tags.map((t) => t.key));
   const lessonKeys = new Set(data.lessons.map((l) => l.key));
-  for (const key of data.course.lessons) if (!lessonKeys.has(key)) throw new Error(`course lists unknown lesson "${key}"`);
+  for (const key of data.course.lessons)
+    if (!lessonKeys.has(key)) throw new Error(`course lists unknown lesson "${key}"`);
   for (const l of data.lessons) {
     for (const t of l.tags) if (!tagKeys.has(t)) throw new Error(`lesson ${l.key} uses unknown tag "${t}"`);
     for (const locale of data.locales) {
@@ -422,7 +529,8 @@ function main() {
   fs.mkdirSync(MEDIA_DIR, { recursive: true });
 
   const expected = new Set();
-  for (const l of data.lessons) for (const loc of data.locales) for (const ext of ['webm', 'jpg']) expected.add(`${l.key}.${loc}.${ext}`);
+  for (const l of data.lessons)
+    for (const loc of data.locales) for (const ext of ['webm', 'jpg']) expected.add(`${l.key}.${loc}.${ext}`);
   // drop media left over from renamed lessons, so the folder matches the course
   for (const f of fs.readdirSync(MEDIA_DIR)) {
     if (/\.(webm|jpg)$/.test(f) && !expected.has(f)) fs.rmSync(path.join(MEDIA_DIR, f));
@@ -453,15 +561,20 @@ function main() {
   // report
   const problems = [];
   const w = Math.max(...rows.map((r) => r.file.length));
-  console.log(`\n${'file'.padEnd(w)}  ${'size'.padStart(9)}  ${'duration'.padStart(8)}  ${'last cue'.padStart(8)}`);
+  console.log(
+    `\n${'file'.padEnd(w)}  ${'size'.padStart(9)}  ${'duration'.padStart(8)}  ${'last cue'.padStart(8)}`,
+  );
   let totalBytes = 0;
   for (const r of rows) {
     totalBytes += r.bytes;
     const dur = r.duration !== undefined ? r.duration.toFixed(2) : '';
     const cue = r.lastEnd !== undefined ? r.lastEnd.toFixed(2) : '';
-    console.log(`${r.file.padEnd(w)}  ${fmtBytes(r.bytes).padStart(9)}  ${dur.padStart(8)}  ${cue.padStart(8)}`);
+    console.log(
+      `${r.file.padEnd(w)}  ${fmtBytes(r.bytes).padStart(9)}  ${dur.padStart(8)}  ${cue.padStart(8)}`,
+    );
     const limit = r.poster ? MAX_POSTER_BYTES : r.main ? MAX_BYTES_MAIN : MAX_BYTES_SHORT;
-    if (r.bytes > limit) problems.push(`${r.file} is ${fmtBytes(r.bytes)}, over the ${fmtBytes(limit)} limit`);
+    if (r.bytes > limit)
+      problems.push(`${r.file} is ${fmtBytes(r.bytes)}, over the ${fmtBytes(limit)} limit`);
   }
   console.log(`${'total'.padEnd(w)}  ${fmtBytes(totalBytes).padStart(9)}`);
   console.log(`\nwrote ${path.relative(process.cwd(), OUTPUT) || OUTPUT}`);

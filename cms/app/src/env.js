@@ -51,7 +51,8 @@ function publicUrl() {
   if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL;
   if (isStrictProduction()) return '';
   const host = process.env.HOST || '127.0.0.1';
-  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const reachable =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   return `http://${reachable}:${process.env.PORT || 1337}`;
 }
 
@@ -79,11 +80,16 @@ function productionProblems() {
   /** @type {string[]} */
   const problems = [];
   for (const name of /** @type {SecretName[]} */ (Object.keys(DEMO_SECRETS))) {
-    if (isUnsafe(name)) problems.push(`${name} ${process.env[name]?.trim() ? 'is a built-in demo value' : 'is missing'}`);
+    if (isUnsafe(name))
+      problems.push(`${name} ${process.env[name]?.trim() ? 'is a built-in demo value' : 'is missing'}`);
   }
   const url = process.env.PUBLIC_URL;
-  if (!url) problems.push('PUBLIC_URL is missing (the address readers reach this server at, e.g. https://cms.example.org)');
-  else if (!/^https?:\/\/[^/\s]+/i.test(url)) problems.push(`PUBLIC_URL "${url}" is not an http(s) URL such as https://cms.example.org`);
+  if (!url)
+    problems.push(
+      'PUBLIC_URL is missing (the address readers reach this server at, e.g. https://cms.example.org)',
+    );
+  else if (!/^https?:\/\/[^/\s]+/i.test(url))
+    problems.push(`PUBLIC_URL "${url}" is not an http(s) URL such as https://cms.example.org`);
   return problems;
 }
 

@@ -55,9 +55,13 @@ async function ensureAdmin(strapi, account) {
 
 /** @param {any} strapi @param {{ username: string, email: string, password: string }} account */
 async function ensureReader(strapi, account) {
-  const existing = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: account.email } });
+  const existing = await strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { email: account.email } });
   if (existing) return;
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  const role = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'authenticated' } });
   await strapi.plugin('users-permissions').service('user').add({
     username: account.username,
     email: account.email,
@@ -75,10 +79,13 @@ async function upload(strapi, relative, mime) {
   const name = path.basename(file);
   const existing = await strapi.db.query('plugin::upload.file').findOne({ where: { name } });
   if (existing) return existing.id;
-  const [uploaded] = await strapi.plugin('upload').service('upload').upload({
-    data: { fileInfo: { name, alternativeText: '' } },
-    files: { filepath: file, originalFilename: name, mimetype: mime, size: fs.statSync(file).size },
-  });
+  const [uploaded] = await strapi
+    .plugin('upload')
+    .service('upload')
+    .upload({
+      data: { fileInfo: { name, alternativeText: '' } },
+      files: { filepath: file, originalFilename: name, mimetype: mime, size: fs.statSync(file).size },
+    });
   return uploaded.id;
 }
 
@@ -119,7 +126,11 @@ async function seedCourse(strapi) {
   await ensureLocales(strapi, locales);
 
   const firstLesson = demo.lessons[0][demo.defaultLocale];
-  if (await strapi.documents(L('lesson')).findFirst({ locale: demo.defaultLocale, filters: { slug: firstLesson.slug } })) {
+  if (
+    await strapi
+      .documents(L('lesson'))
+      .findFirst({ locale: demo.defaultLocale, filters: { slug: firstLesson.slug } })
+  ) {
     return false;
   }
 
@@ -152,7 +163,8 @@ async function seedCourse(strapi) {
   }));
   // Published one after another, so "Recent publications" has an order.
   for (const lesson of demo.lessons) {
-    for (const locale of locales) await strapi.documents(L('lesson')).publish({ documentId: lessonIds[lesson.key], locale });
+    for (const locale of locales)
+      await strapi.documents(L('lesson')).publish({ documentId: lessonIds[lesson.key], locale });
   }
   return true;
 }

@@ -18,7 +18,10 @@ async function ensureUniqueIndexes(strapi: Core.Strapi) {
   // Reports were once unique per idempotency key alone, which let one key block another lesson's report.
   const retired = [{ uid: REPORT_UID, name: 'idempotency_key' }];
   const tableOf = (uid: string) =>
-    strapi.db.metadata.get(uid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
+    strapi.db.metadata.get(uid) as unknown as {
+      tableName: string;
+      attributes: Record<string, { columnName?: string }>;
+    };
   const column = (meta: ReturnType<typeof tableOf>, attribute: string) =>
     meta.attributes[attribute]?.columnName ?? attribute.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   for (const { uid, name } of retired) {
@@ -34,11 +37,10 @@ async function ensureUniqueIndexes(strapi: Core.Strapi) {
     const columns = attributes.map((a) => column(meta, a));
     const index = `${meta.tableName}_${name}_uq`;
     try {
-      await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`, [
-        index,
-        meta.tableName,
-        ...columns,
-      ]);
+      await strapi.db.connection.raw(
+        `CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(() => '??').join(', ')})`,
+        [index, meta.tableName, ...columns],
+      );
     } catch (e) {
       strapi.log.warn(`[lessons] Could not create the unique index ${index}: ${(e as Error).message}`);
     }
@@ -49,7 +51,12 @@ async function ensureUniqueIndexes(strapi: Core.Strapi) {
 async function registerActions(strapi: Core.Strapi) {
   const actions = [
     { section: 'plugins', displayName: 'Read error reports', uid: 'reports.read', pluginName: 'lessons' },
-    { section: 'plugins', displayName: 'Triage and apply error reports', uid: 'reports.update', pluginName: 'lessons' },
+    {
+      section: 'plugins',
+      displayName: 'Triage and apply error reports',
+      uid: 'reports.update',
+      pluginName: 'lessons',
+    },
   ];
   const permissions = strapi.service('admin::permission') as unknown as {
     actionProvider: { registerMany(a: typeof actions): Promise<void> };

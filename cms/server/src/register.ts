@@ -23,7 +23,10 @@ function guardLessons(strapi: Core.Strapi) {
     if ('transcript' in data) {
       const result = parseStoredTranscript(data.transcript);
       if (!result.success) {
-        const list = fieldErrors(result.error).map((e) => ({ path: ['transcript', ...e.path], message: e.message }));
+        const list = fieldErrors(result.error).map((e) => ({
+          path: ['transcript', ...e.path],
+          message: e.message,
+        }));
         const first = list[0];
         throw new errors.ValidationError(
           `The transcript is not valid: ${describe(first?.path ?? [])}${first?.message ?? ''}`,
@@ -44,14 +47,21 @@ function guardLessons(strapi: Core.Strapi) {
 function describe(path: Array<string | number>): string {
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
-    if (path[i] === 'sections' && typeof path[i + 1] === 'number') parts.push(`section ${(path[i + 1] as number) + 1}`);
-    if (path[i] === 'paragraphs' && typeof path[i + 1] === 'number') parts.push(`paragraph ${(path[i + 1] as number) + 1}`);
+    if (path[i] === 'sections' && typeof path[i + 1] === 'number')
+      parts.push(`section ${(path[i + 1] as number) + 1}`);
+    if (path[i] === 'paragraphs' && typeof path[i + 1] === 'number')
+      parts.push(`paragraph ${(path[i + 1] as number) + 1}`);
   }
   return parts.length ? `${parts.join(', ')}: ` : '';
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  strapi.customFields.register({ name: 'transcript', plugin: 'lessons', type: 'json', inputSize: { default: 12, isResizable: false } });
+  strapi.customFields.register({
+    name: 'transcript',
+    plugin: 'lessons',
+    type: 'json',
+    inputSize: { default: 12, isResizable: false },
+  });
   guardLessons(strapi);
   answerUnreadableBodies(strapi);
   checkReaderAccountText(strapi);

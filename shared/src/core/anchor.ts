@@ -48,7 +48,8 @@ interface Candidate {
 function better(a: Candidate, b: Candidate | undefined, exactLength: number): boolean {
   if (!b) return true;
   // Fewer errors in the words matter most; then the surroundings; then the hinted paragraph.
-  const rank = (c: Candidate) => (1 - c.errors / Math.max(1, exactLength)) * 2 + c.context + (c.near ? 0.25 : 0);
+  const rank = (c: Candidate) =>
+    (1 - c.errors / Math.max(1, exactLength)) * 2 + c.context + (c.near ? 0.25 : 0);
   return rank(a) > rank(b);
 }
 
@@ -57,7 +58,11 @@ function better(a: Candidate, b: Candidate | undefined, exactLength: number): bo
  * suffix choosing between several; then an approximate match allowing about a fifth of the
  * characters to differ. Returns null when the words are gone.
  */
-export function anchorQuote(transcript: Transcript, quote: Quote, hint?: Partial<QuotePosition>): Anchor | null {
+export function anchorQuote(
+  transcript: Transcript,
+  quote: Quote,
+  hint?: Partial<QuotePosition>,
+): Anchor | null {
   const paragraphs = paragraphsOf(transcript);
   if (!quote.exact) return null;
   let best: Candidate | undefined;

@@ -92,7 +92,9 @@ export function toWebVTT(t: Transcript): string {
   const blocks = ['WEBVTT'];
   for (const cue of allCues(t)) {
     if (cue.heading) blocks.push(`NOTE Section: ${cue.heading.replace(/-->/g, '→').replace(/\s+/g, ' ')}`);
-    blocks.push(`${cue.id}\n${timestamp(cue.start, '.')} --> ${timestamp(cue.end, '.')}\n${escapeVtt(cue.text)}`);
+    blocks.push(
+      `${cue.id}\n${timestamp(cue.start, '.')} --> ${timestamp(cue.end, '.')}\n${escapeVtt(cue.text)}`,
+    );
   }
   return `${blocks.join('\n\n')}\n`;
 }
@@ -113,7 +115,10 @@ export function toWebVTTChapters(t: Transcript, lessonTitle: string, duration?: 
 /** SubRip captions. SRT has no escaping and no comments, so headings are left out. */
 export function toSRT(t: Transcript): string {
   return allCues(t)
-    .map((c, i) => `${i + 1}\n${timestamp(c.start, ',')} --> ${timestamp(c.end, ',')}\n${c.text.replace(/-->/g, '->')}\n`)
+    .map(
+      (c, i) =>
+        `${i + 1}\n${timestamp(c.start, ',')} --> ${timestamp(c.end, ',')}\n${c.text.replace(/-->/g, '->')}\n`,
+    )
     .join('\n');
 }
 
@@ -129,7 +134,12 @@ export function toPlainText(t: Transcript, title?: string): string {
 }
 
 /** The transcript as a download; `title` heads the text and names an untitled opening chapter, `duration` ends the last chapter. */
-export function formatTranscript(t: Transcript, format: TranscriptFormat, title?: string, duration?: number): string {
+export function formatTranscript(
+  t: Transcript,
+  format: TranscriptFormat,
+  title?: string,
+  duration?: number,
+): string {
   if (format === 'vtt') return toWebVTT(t);
   if (format === 'srt') return toSRT(t);
   if (format === 'chapters') return toWebVTTChapters(t, title ?? '', duration);

@@ -30,7 +30,11 @@ export const baseLanguage = (tag: string): string => tag.toLowerCase().split('-'
  * the first of `fallbacks` the lesson has (the site's default language, the slug's own). The
  * server answers with it directly, so a reader in `es-MX` gets the Spanish lesson in one request.
  */
-export function closestLocale(wanted: string | undefined, available: readonly string[], fallbacks: readonly string[] = []): string | undefined {
+export function closestLocale(
+  wanted: string | undefined,
+  available: readonly string[],
+  fallbacks: readonly string[] = [],
+): string | undefined {
   if (wanted) {
     const lower = wanted.toLowerCase();
     const base = baseLanguage(wanted);

@@ -9,7 +9,12 @@ function check(segment: unknown, index: number): Segment {
     throw new InvalidSegmentError(`Segment ${index + 1} is not a [start, end] pair.`);
   }
   const [start, end] = segment as [unknown, unknown];
-  if (typeof start !== 'number' || typeof end !== 'number' || !Number.isFinite(start) || !Number.isFinite(end)) {
+  if (
+    typeof start !== 'number' ||
+    typeof end !== 'number' ||
+    !Number.isFinite(start) ||
+    !Number.isFinite(end)
+  ) {
     throw new InvalidSegmentError(`Segment ${index + 1} has a time that is not a finite number.`);
   }
   if (start < 0 || end < 0) throw new InvalidSegmentError(`Segment ${index + 1} has a negative time.`);
@@ -45,7 +50,11 @@ export function mergeSegments(segments: readonly unknown[], duration?: number): 
 export const PROGRESS_GRID_SECONDS = 1;
 
 /** `mergeSegments`, then gaps shorter than `gap` closed: how progress is stored. */
-export function mergeOnGrid(segments: readonly unknown[], duration?: number, gap = PROGRESS_GRID_SECONDS): Segment[] {
+export function mergeOnGrid(
+  segments: readonly unknown[],
+  duration?: number,
+  gap = PROGRESS_GRID_SECONDS,
+): Segment[] {
   const joined: Segment[] = [];
   for (const [a, b] of mergeSegments(segments, duration)) {
     const last = joined[joined.length - 1];

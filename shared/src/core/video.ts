@@ -10,6 +10,7 @@ export type VideoType = (typeof VIDEO_TYPES)[number];
 export function videoTypeOf(mime: string | null | undefined, url: string): VideoType {
   const path = url.split(/[?#]/, 1)[0] ?? '';
   if (mime === 'video/webm' || /\.webm$/i.test(path)) return 'video/webm';
-  if (/^application\/(x-mpegurl|vnd\.apple\.mpegurl)$/i.test(mime ?? '') || /\.m3u8$/i.test(path)) return 'application/x-mpegURL';
+  if (/^application\/(x-mpegurl|vnd\.apple\.mpegurl)$/i.test(mime ?? '') || /\.m3u8$/i.test(path))
+    return 'application/x-mpegURL';
   return 'video/mp4';
 }

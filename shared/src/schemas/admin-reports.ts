@@ -8,7 +8,12 @@ import { quotePositionSchema, quoteSchema, reportStateSchema } from './report.js
 export const reportRowSchema = z.object({
   id: z.string(),
   state: reportStateSchema,
-  lesson: z.object({ documentId: z.string(), locale: z.string(), title: z.string().nullable(), slug: z.string().nullable() }),
+  lesson: z.object({
+    documentId: z.string(),
+    locale: z.string(),
+    title: z.string().nullable(),
+    slug: z.string().nullable(),
+  }),
   quote: quoteSchema.nullable(),
   position: quotePositionSchema.nullable(),
   time: z.number().nullable(),

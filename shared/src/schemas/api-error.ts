@@ -23,6 +23,9 @@ export const apiErrorSchema = z.object({
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((i) => ({
     path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: i.code === 'unrecognized_keys' ? `Unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}.` : i.message,
+    message:
+      i.code === 'unrecognized_keys'
+        ? `Unknown field${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}.`
+        : i.message,
   }));
 }

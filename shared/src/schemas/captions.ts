@@ -8,7 +8,9 @@ import { transcriptSchema } from './transcript.js';
  * The download formats a reader may ask for. An enum rather than a key lookup, so that names every
  * object has (`constructor`, `__proto__`, `toString`) are refused like any other unknown format.
  */
-export const transcriptFormatSchema = z.enum(TRANSCRIPT_FORMAT_NAMES, { error: 'The format must be vtt, srt, txt or chapters.' });
+export const transcriptFormatSchema = z.enum(TRANSCRIPT_FORMAT_NAMES, {
+  error: 'The format must be vtt, srt, txt or chapters.',
+});
 
 /** The query of `GET /api/lessons/:slug/transcript`; other parameters (the locale) are checked apart. */
 export const transcriptQuerySchema = z.object({ format: transcriptFormatSchema.default('vtt') });
@@ -21,7 +23,16 @@ export class CaptionsImportError extends Error {
   override name = 'CaptionsImportError';
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', lrm: '\u200e', rlm: '\u200f', quot: '"', apos: "'" };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+  lrm: '\u200e',
+  rlm: '\u200f',
+  quot: '"',
+  apos: "'",
+};
 
 function fromCodePoint(e: string, fallback: string): string {
   const hex = e[1] === 'x' || e[1] === 'X';
@@ -68,7 +79,6 @@ function headingsBeforeCues(vtt: string): Map<number, string> {
   return headings;
 }
 
-
 /** Captions without punctuation or pauses still make paragraphs of a readable (and valid) size. */
 const MAX_IMPORTED_PARAGRAPH = 2000;
 
@@ -90,7 +100,8 @@ export async function parseCaptions(
   }
   const parsed = await parseText(text.replace(/^\uFEFF/, ''), { type: format, errors: true });
   const headings = format === 'vtt' ? headingsBeforeCues(text) : new Map<number, string>();
-  const cues: Array<{ id: string; start: number; end: number; text: string; heading: string | undefined }> = [];
+  const cues: Array<{ id: string; start: number; end: number; text: string; heading: string | undefined }> =
+    [];
   let carried: string | undefined;
   parsed.cues.forEach((c, index) => {
     const cue = { id: c.id, start: c.startTime, end: c.endTime, text: cleanCueText(c.text, format) };
@@ -146,10 +157,13 @@ export async function parseCaptions(
   const clean: Transcript = {
     sections: transcript.sections
       .filter((s) => s.paragraphs.length > 0)
-      .map((s) => ({ heading: s.heading, paragraphs: s.paragraphs.map(({ id, text, start, end }) => ({ id, text, start, end })) })),
+      .map((s) => ({
+        heading: s.heading,
+        paragraphs: s.paragraphs.map(({ id, text, start, end }) => ({ id, text, start, end })),
+      })),
   };
   const checked = transcriptSchema.safeParse(clean);
-  if (!checked.success) throw new CaptionsImportError(checked.error.issues[0]?.message ?? 'The captions could not be read.');
+  if (!checked.success)
+    throw new CaptionsImportError(checked.error.issues[0]?.message ?? 'The captions could not be read.');
   return checked.data;
 }
-

@@ -26,7 +26,10 @@ export const quotePositionSchema = z
     end: z.number().int().positive(),
   })
   .strict()
-  .refine((p) => p.end > p.start, { message: 'The end of the quote must come after its start.', path: ['end'] });
+  .refine((p) => p.end > p.start, {
+    message: 'The end of the quote must come after its start.',
+    path: ['end'],
+  });
 
 export const errorReportInputSchema = z
   .object({
@@ -34,13 +37,21 @@ export const errorReportInputSchema = z
     quote: quoteSchema.optional(),
     position: quotePositionSchema.optional(),
     time: secondsSchema.max(MAX_POSITION_SECONDS).optional(),
-    where: z.string().trim().max(REPORT_FIELD_MAX.where, 'Keep "Where is the error?" under 1,000 characters.').default(''),
+    where: z
+      .string()
+      .trim()
+      .max(REPORT_FIELD_MAX.where, 'Keep "Where is the error?" under 1,000 characters.')
+      .default(''),
     what: z
       .string({ error: 'Say what the error is.' })
       .trim()
       .min(REPORT_WHAT_MIN, 'Say what the error is, in a few words.')
       .max(REPORT_FIELD_MAX.what, 'Keep "What is the error?" under 4,000 characters.'),
-    suggestion: z.string().trim().max(REPORT_FIELD_MAX.suggestion, 'Keep the suggestion under 4,000 characters.').optional(),
+    suggestion: z
+      .string()
+      .trim()
+      .max(REPORT_FIELD_MAX.suggestion, 'Keep the suggestion under 4,000 characters.')
+      .optional(),
     email: z.email('That e-mail address does not look right.').max(REPORT_FIELD_MAX.email).optional(),
     idempotencyKey: z
       .string({ error: 'The report needs an idempotency key.' })

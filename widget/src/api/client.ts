@@ -73,7 +73,10 @@ export class LessonsApi {
       });
     } catch (cause) {
       if (options.signal?.aborted) throw new LessonsApiError('aborted', 'The request was cancelled.');
-      throw new LessonsApiError('network', cause instanceof Error ? cause.message : 'The network request failed.');
+      throw new LessonsApiError(
+        'network',
+        cause instanceof Error ? cause.message : 'The network request failed.',
+      );
     }
     if (!response.ok) throw await errorFromResponse(response);
     return (await response.json()) as T;
@@ -93,12 +96,22 @@ export class LessonsApi {
     return this.url(`/api/lessons/${encodeURIComponent(slug)}/transcript`, { locale, format });
   }
 
-  async sendReport(slug: string, report: ErrorReportInputRaw, signal?: AbortSignal): Promise<ErrorReportCreated> {
+  async sendReport(
+    slug: string,
+    report: ErrorReportInputRaw,
+    signal?: AbortSignal,
+  ): Promise<ErrorReportCreated> {
     const url = this.url(`/api/lessons/${encodeURIComponent(slug)}/reports`);
-    return (await this.request<{ data: ErrorReportCreated }>(url, { method: 'POST', body: report, signal })).data;
+    return (await this.request<{ data: ErrorReportCreated }>(url, { method: 'POST', body: report, signal }))
+      .data;
   }
 
-  async getProgress(slug: string, locale: string, token: string, signal?: AbortSignal): Promise<ProgressOutput> {
+  async getProgress(
+    slug: string,
+    locale: string,
+    token: string,
+    signal?: AbortSignal,
+  ): Promise<ProgressOutput> {
     const url = this.url(`/api/lessons/${encodeURIComponent(slug)}/progress`, { locale });
     return (await this.request<{ data: ProgressOutput }>(url, { token, signal })).data;
   }
@@ -111,11 +124,16 @@ export class LessonsApi {
     options: { keepalive?: boolean; signal?: AbortSignal } = {},
   ): Promise<ProgressOutput> {
     const url = this.url(`/api/lessons/${encodeURIComponent(slug)}/progress`, { locale });
-    return (await this.request<{ data: ProgressOutput }>(url, { method: 'PUT', body: progress, token, ...options })).data;
+    return (
+      await this.request<{ data: ProgressOutput }>(url, { method: 'PUT', body: progress, token, ...options })
+    ).data;
   }
 
   login(identifier: string, password: string): Promise<AuthResponse> {
-    return this.request<AuthResponse>(this.url('/api/auth/local'), { method: 'POST', body: { identifier, password } });
+    return this.request<AuthResponse>(this.url('/api/auth/local'), {
+      method: 'POST',
+      body: { identifier, password },
+    });
   }
 
   register(username: string, email: string, password: string): Promise<AuthResponse> {

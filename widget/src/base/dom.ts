@@ -14,7 +14,11 @@ export function prefersReducedMotion(): boolean {
  * Scrolls `box` (a scrolling element, not the page) so that `target` sits in its upper third,
  * where the eye reads on. Nothing happens when the box does not scroll or is already there.
  */
-export function scrollToUpperThird(box: HTMLElement, target: HTMLElement, behavior: ScrollBehavior = 'auto'): void {
+export function scrollToUpperThird(
+  box: HTMLElement,
+  target: HTMLElement,
+  behavior: ScrollBehavior = 'auto',
+): void {
   if (box.scrollHeight <= box.clientHeight) return;
   const top = Math.max(0, target.offsetTop - box.clientHeight / 3);
   if (Math.abs(box.scrollTop - top) >= 2) box.scrollTo({ top, behavior });
@@ -23,5 +27,7 @@ export function scrollToUpperThird(box: HTMLElement, target: HTMLElement, behavi
 /** A random key for idempotent requests: 32 hex digits. */
 export function randomKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID().replace(/-/g, '');
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
 }

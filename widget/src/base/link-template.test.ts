@@ -3,7 +3,9 @@ import { DEFAULT_LINK_TEMPLATE, lessonHref, tagHref } from './link-template.js';
 
 describe('link templates', () => {
   it('fills {slug} and {locale} for lessons', () => {
-    expect(lessonHref('/lessons/{slug}', 'regaining-social-connection', 'en')).to.equal('/lessons/regaining-social-connection');
+    expect(lessonHref('/lessons/{slug}', 'regaining-social-connection', 'en')).to.equal(
+      '/lessons/regaining-social-connection',
+    );
     expect(lessonHref('/{locale}/lessons/{slug}', 'sueno', 'es')).to.equal('/es/lessons/sueno');
   });
 
@@ -13,7 +15,9 @@ describe('link templates', () => {
   });
 
   it('fills {tag} for tags and drops the lesson parameter left empty', () => {
-    expect(tagHref('?lesson={slug}&lang={locale}&topic={tag}', 'isolation', 'en')).to.equal('?lang=en&topic=isolation');
+    expect(tagHref('?lesson={slug}&lang={locale}&topic={tag}', 'isolation', 'en')).to.equal(
+      '?lang=en&topic=isolation',
+    );
     expect(lessonHref('?lesson={slug}&lang={locale}&topic={tag}', 'x', 'en')).to.equal('?lesson=x&lang=en');
   });
 

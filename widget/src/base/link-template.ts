@@ -12,7 +12,9 @@
 export const DEFAULT_LINK_TEMPLATE = '?lesson={slug}&lang={locale}';
 
 function fill(template: string, values: Record<'slug' | 'locale' | 'tag', string>): string {
-  const filled = template.replace(/\{(slug|locale|tag)\}/g, (_, name: keyof typeof values) => encodeURIComponent(values[name]));
+  const filled = template.replace(/\{(slug|locale|tag)\}/g, (_, name: keyof typeof values) =>
+    encodeURIComponent(values[name]),
+  );
   return dropEmptyParams(filled);
 }
 

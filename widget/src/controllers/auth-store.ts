@@ -54,7 +54,8 @@ export class AuthStore {
 
   /** Confirms a stored or given token once with `/api/users/me`; a refused one is dropped. */
   private check(): Promise<void> {
-    if (this.checking || this.snapshot.status !== 'checking' || !this.snapshot.token) return this.checking ?? Promise.resolve();
+    if (this.checking || this.snapshot.status !== 'checking' || !this.snapshot.token)
+      return this.checking ?? Promise.resolve();
     const token = this.snapshot.token;
     this.checking = this.api
       .me(token)
@@ -110,7 +111,10 @@ export class AuthStore {
 
   private read(): { jwt: string; user: AuthUser | null } | null {
     try {
-      const saved = JSON.parse(localStorage.getItem(this.key) ?? 'null') as { jwt?: unknown; user?: AuthUser } | null;
+      const saved = JSON.parse(localStorage.getItem(this.key) ?? 'null') as {
+        jwt?: unknown;
+        user?: AuthUser;
+      } | null;
       return typeof saved?.jwt === 'string' ? { jwt: saved.jwt, user: saved.user ?? null } : null;
     } catch {
       return null;
@@ -133,7 +137,12 @@ export class AuthStore {
     if (saved?.jwt === this.snapshot.token) return;
     this.set(
       saved
-        ? { status: saved.user ? 'signed-in' : 'checking', token: saved.jwt, user: saved.user, expired: false }
+        ? {
+            status: saved.user ? 'signed-in' : 'checking',
+            token: saved.jwt,
+            user: saved.user,
+            expired: false,
+          }
         : { status: 'anonymous', token: null, user: null, expired: false },
     );
     void this.check();

@@ -6,10 +6,16 @@ import { FollowAlongController } from './follow-along-controller.js';
 
 function setup() {
   const host = mount<HTMLElement & ReactiveControllerHost>('<div></div>');
-  Object.assign(host, { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) });
+  Object.assign(host, {
+    addController() {},
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
+  });
   const box = document.createElement('div');
   box.style.cssText = 'position: relative; height: 100px; overflow-y: auto';
-  for (let i = 0; i < 30; i++) box.insertAdjacentHTML('beforeend', `<p id="p${i}" style="height: 40px; margin: 0">${i}</p>`);
+  for (let i = 0; i < 30; i++)
+    box.insertAdjacentHTML('beforeend', `<p id="p${i}" style="height: 40px; margin: 0">${i}</p>`);
   host.append(box);
   const follow = new FollowAlongController(host, () => box, 500);
   follow.hostConnected();

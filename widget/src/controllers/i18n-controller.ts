@@ -47,7 +47,9 @@ export class I18nController implements ReactiveController {
     loadTranslator(lang).then(
       (translator) => {
         if (this.loading === lang) this.loading = undefined;
-        const wanted = fallback ? !this.translator : preferredLanguage(this.preference()).ui === translator.lang;
+        const wanted = fallback
+          ? !this.translator
+          : preferredLanguage(this.preference()).ui === translator.lang;
         if (!wanted) return;
         this.translator = translator;
         this.host.requestUpdate();

@@ -41,7 +41,11 @@ export class LazyDialogs {
 
   /** Opens the login (or register) form. */
   async openAuth(mode: AuthMode): Promise<void> {
-    const loaded = await this.chunks.load('the login form', () => import('../components/auth-dialog/auth-dialog.js'), () => this.openAuth(mode));
+    const loaded = await this.chunks.load(
+      'the login form',
+      () => import('../components/auth-dialog/auth-dialog.js'),
+      () => this.openAuth(mode),
+    );
     if (!loaded) return;
     this.auth = true;
     const dialog = await this.rendered<LessonAuthDialog>('lesson-auth-dialog');

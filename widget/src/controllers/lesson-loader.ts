@@ -35,7 +35,8 @@ export class LessonLoader {
   ) {
     this.task = new Task(host, {
       args: () => [host.apiClient, this.chosen?.slug ?? host.lesson, this.locale] as const,
-      task: ([api, slug, locale], { signal }) => (api && slug ? api.getLesson(slug, locale, signal) : Promise.resolve(null)),
+      task: ([api, slug, locale], { signal }) =>
+        api && slug ? api.getLesson(slug, locale, signal) : Promise.resolve(null),
       onComplete: (lesson) => lesson && this.show(lesson),
       onError: (error) => {
         if ((error as LessonsApiError).failure !== 'aborted' && !(error instanceof DOMException)) {
@@ -75,7 +76,6 @@ export class LessonLoader {
   retry(): void {
     void this.task.run();
   }
-
 
   private show(lesson: Lesson): void {
     const previous = this.lesson;

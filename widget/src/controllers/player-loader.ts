@@ -91,7 +91,11 @@ export class PlayerLoader implements ReactiveController {
     this.loading ??= (async () => {
       // Start fetching video.js right away rather than after the controller has arrived.
       void import('../components/player/video-js.js').catch(() => undefined);
-      const chunk = await this.options.chunks.load('the player', () => import('./player-controller.js'), retry);
+      const chunk = await this.options.chunks.load(
+        'the player',
+        () => import('./player-controller.js'),
+        retry,
+      );
       if (!chunk) {
         this.loading = undefined;
         return undefined;

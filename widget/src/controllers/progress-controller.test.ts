@@ -1,7 +1,17 @@
 import { expect } from '@esm-bundle/chai';
 import type { ProgressInput, ProgressOutput } from '@lessons/shared/core';
 import '../define.js';
-import { API, cleanup, deep, mountWidget, readerToken, requestLog, resetFixture, failNext, until } from '../../test/helpers.js';
+import {
+  API,
+  cleanup,
+  deep,
+  mountWidget,
+  readerToken,
+  requestLog,
+  resetFixture,
+  failNext,
+  until,
+} from '../../test/helpers.js';
 import type { LessonsApi } from '../api/client.js';
 import { LessonsApiError } from '../api/errors.js';
 import type { LessonProgressEvent } from '../events/lesson-progress.js';
@@ -19,7 +29,13 @@ function fakeApi() {
     getProgress() {
       return Promise.resolve(OUTPUT);
     },
-    putProgress(_slug: string, _locale: string, _token: string, body: ProgressInput, options: { keepalive?: boolean } = {}) {
+    putProgress(
+      _slug: string,
+      _locale: string,
+      _token: string,
+      body: ProgressInput,
+      options: { keepalive?: boolean } = {},
+    ) {
       sent.push(structuredClone(body));
       keepalive.push(options.keepalive ?? false);
       const failure = failures.shift();
@@ -30,7 +46,12 @@ function fakeApi() {
 }
 
 function controller(api: LessonsApi, unauthorized: string[] = []) {
-  const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
+  const host = {
+    addController() {},
+    removeController() {},
+    requestUpdate() {},
+    updateComplete: Promise.resolve(true),
+  };
   const progress = new ProgressController(host, { progress() {}, unauthorized: (t) => unauthorized.push(t) });
   const target: ProgressTarget = { apiClient: api, slug: 'a-lesson', locale: 'en', token: 'token' };
   progress.setTarget(target);
@@ -185,7 +206,11 @@ describe('progress', () => {
       }
       const covered = segments.reduce((n, [a, b]) => n + (b - a), 0);
       expect(covered).to.be.within(4, 6.5);
-      const progress = (await (await fetch(`${API}/api/lessons/regaining-social-connection/progress?locale=en`, { headers: { Authorization: (await puts())[0]!.auth! } })).json()) as { data: ProgressOutput };
+      const progress = (await (
+        await fetch(`${API}/api/lessons/regaining-social-connection/progress?locale=en`, {
+          headers: { Authorization: (await puts())[0]!.auth! },
+        })
+      ).json()) as { data: ProgressOutput };
       expect(progress.data.segments[0]?.[0]).to.be.at.least(59);
     });
 
@@ -200,7 +225,11 @@ describe('progress', () => {
       const realFetch = window.fetch;
       const flags: Array<boolean | undefined> = [];
       window.fetch = (input, init) => {
-        if (String(input instanceof Request ? input.url : input).includes('/progress') && init?.method === 'PUT') flags.push(init.keepalive);
+        if (
+          String(input instanceof Request ? input.url : input).includes('/progress') &&
+          init?.method === 'PUT'
+        )
+          flags.push(init.keepalive);
         return realFetch(input, init);
       };
       try {
@@ -217,7 +246,8 @@ describe('progress', () => {
       const firstSegments = (first!.body as ProgressInput).segments;
       const later = rest.flatMap((r) => (r.body as ProgressInput).segments);
       // What failed is in what was sent again.
-      for (const [a, b] of firstSegments) expect(later.some(([c, d]) => c <= a + 0.01 && d >= b - 0.01)).to.equal(true);
+      for (const [a, b] of firstSegments)
+        expect(later.some(([c, d]) => c <= a + 0.01 && d >= b - 0.01)).to.equal(true);
     });
 
     it('resumes where the reader stopped', async () => {
@@ -228,7 +258,10 @@ describe('progress', () => {
         body: JSON.stringify({ segments: [[0, 40]], position: 40 }),
       });
       const widget = await mountWidget({ token });
-      await until(() => deep(widget, 'lesson-player', 'button')!.textContent.includes('Resume at 0:40'), 'the resume button');
+      await until(
+        () => deep(widget, 'lesson-player', 'button')!.textContent.includes('Resume at 0:40'),
+        'the resume button',
+      );
       deep<HTMLButtonElement>(widget, 'lesson-player', 'button')!.click();
       const media = await until(() => widget.media, 'the player');
       await until(() => media.currentTime >= 40 && !media.paused, 'playback from 40 s');

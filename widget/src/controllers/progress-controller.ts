@@ -66,8 +66,12 @@ export class ProgressController implements ReactiveController {
   /** Whose progress in which lesson; null for an anonymous reader. Loads the saved progress. */
   setTarget(target: ProgressTarget | null): void {
     const same =
-      target && this.target && target.apiClient === this.target.apiClient && target.slug === this.target.slug &&
-      target.locale === this.target.locale && target.token === this.target.token;
+      target &&
+      this.target &&
+      target.apiClient === this.target.apiClient &&
+      target.slug === this.target.slug &&
+      target.locale === this.target.locale &&
+      target.token === this.target.token;
     if (same || (!target && !this.target)) return;
     // What the reader played of the previous lesson (or before logging out) still goes out.
     this.flush(true);
@@ -86,7 +90,12 @@ export class ProgressController implements ReactiveController {
   private async load(target: ProgressTarget): Promise<void> {
     this.loadAbort = new AbortController();
     try {
-      const output = await target.apiClient.getProgress(target.slug, target.locale, target.token, this.loadAbort.signal);
+      const output = await target.apiClient.getProgress(
+        target.slug,
+        target.locale,
+        target.token,
+        this.loadAbort.signal,
+      );
       if (this.target === target) this.callbacks.progress(output, target);
     } catch (error) {
       if ((error as LessonsApiError).failure === 'unauthorized') this.callbacks.unauthorized(target.token);
@@ -165,7 +174,13 @@ export class ProgressController implements ReactiveController {
     this.queue = [];
     this.positionChanged = false;
     try {
-      const output = await target.apiClient.putProgress(target.slug, target.locale, target.token, { segments, position }, { keepalive });
+      const output = await target.apiClient.putProgress(
+        target.slug,
+        target.locale,
+        target.token,
+        { segments, position },
+        { keepalive },
+      );
       this.retryDelay = FIRST_RETRY_MS;
       if (this.target === target) this.callbacks.progress(output, target);
     } catch (error) {

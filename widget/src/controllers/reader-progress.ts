@@ -33,12 +33,12 @@ export class ReaderProgress {
   constructor(
     private readonly host: LessonElement,
     private readonly options: ReaderProgressOptions,
-  ) {
-  }
+  ) {}
 
   /** Whose progress in which lesson (no token: nobody logged in); called before each update. */
   follow(apiClient: LessonsApi | undefined, lesson: Lesson | null, token: string | null): void {
-    const target = apiClient && lesson && token ? { apiClient, slug: lesson.slug, locale: lesson.locale, token } : null;
+    const target =
+      apiClient && lesson && token ? { apiClient, slug: lesson.slug, locale: lesson.locale, token } : null;
     if (!target) this.output = null;
     if (target && !this.recorder && this.loading === 'idle') void this.load();
     this.recorder?.setTarget(target);
@@ -91,7 +91,8 @@ export class ReaderProgress {
     this.output = output;
     if (first && !this.options.started()) {
       const duration = this.options.duration() ?? Infinity;
-      this.resumeAt = !output.completed && output.position > 1 && output.position < duration - 3 ? output.position : 0;
+      this.resumeAt =
+        !output.completed && output.position > 1 && output.position < duration - 3 ? output.position : 0;
     }
     this.host.requestUpdate();
     this.host.emit(new LessonProgressEvent({ ...output, slug: target.slug, locale: target.locale }));

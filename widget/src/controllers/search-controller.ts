@@ -60,7 +60,11 @@ export class SearchController implements ReactiveController {
     return lessonHref(this.host.linkTemplate, lesson.slug, lesson.locale);
   }
 
-  private update(changes: Partial<Pick<SearchController, 'results' | 'total' | 'open' | 'active' | 'status' | 'announcement' | 'query'>>) {
+  private update(
+    changes: Partial<
+      Pick<SearchController, 'results' | 'total' | 'open' | 'active' | 'status' | 'announcement' | 'query'>
+    >,
+  ) {
     Object.assign(this, changes);
     this.host.requestUpdate();
   }
@@ -99,7 +103,11 @@ export class SearchController implements ReactiveController {
         active: -1,
         open: true,
         status: 'done',
-        announcement: t ? (list.data.length ? t('search.results', { count: total }) : t('search.noResults')) : '',
+        announcement: t
+          ? list.data.length
+            ? t('search.results', { count: total })
+            : t('search.noResults')
+          : '',
       });
     } catch (error) {
       if ((error as LessonsApiError).failure === 'aborted') return;
@@ -115,8 +123,13 @@ export class SearchController implements ReactiveController {
         if (!n) return;
         event.preventDefault();
         const step = event.key === 'ArrowDown' ? 1 : -1;
-        this.update({ open: true, active: this.active < 0 ? (step === 1 ? 0 : n - 1) : (this.active + step + n) % n });
-        void this.host.updateComplete.then(() => this.optionAt(this.active)?.scrollIntoView({ block: 'nearest' }));
+        this.update({
+          open: true,
+          active: this.active < 0 ? (step === 1 ? 0 : n - 1) : (this.active + step + n) % n,
+        });
+        void this.host.updateComplete.then(() =>
+          this.optionAt(this.active)?.scrollIntoView({ block: 'nearest' }),
+        );
         break;
       }
       case 'Enter':

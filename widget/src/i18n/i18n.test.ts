@@ -88,7 +88,11 @@ describe('i18n', () => {
         for (const [key, value] of flat) {
           const base = key.replace(PLURAL, '');
           const reference = english.get(`${base}_other`) ?? english.get(base) ?? '';
-          const names = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).filter((n) => n !== 'count').sort();
+          const names = (s: string) =>
+            [...s.matchAll(/\{\{(\w+)\}\}/g)]
+              .map((m) => m[1])
+              .filter((n) => n !== 'count')
+              .sort();
           expect(names(value), `${lang}: ${key}`).to.deep.equal(names(reference));
         }
       });

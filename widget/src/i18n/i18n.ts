@@ -65,7 +65,9 @@ export function supportedLanguage(tag: string | null | undefined): UiLanguage | 
  */
 export function preferredLanguage(explicit?: string | null): { requested: string; ui: UiLanguage } {
   const requested =
-    [explicit, document.documentElement.lang, navigator.language].find((x): x is string => !!x && x.trim() !== '') ?? 'en';
+    [explicit, document.documentElement.lang, navigator.language].find(
+      (x): x is string => !!x && x.trim() !== '',
+    ) ?? 'en';
   return { requested, ui: supportedLanguage(requested) ?? 'en' };
 }
 

@@ -87,8 +87,5 @@ export function useLessonOptions(): ApiQuery<LessonOption[]> {
 /** The changes an editor makes to a report. */
 export function useReportActions() {
   const api = useReportsApi();
-  return React.useMemo(
-    () => ({ changeState: api.changeState, applySuggestion: api.applySuggestion }),
-    [api],
-  );
+  return React.useMemo(() => ({ changeState: api.changeState, applySuggestion: api.applySuggestion }), [api]);
 }

@@ -12,7 +12,9 @@ export interface ApiQuery<T> {
  * data stays while a new request runs, so lists don't flash empty between pages.
  */
 export function useApiQuery<T>(load: (signal: AbortSignal) => Promise<T>, key: string): ApiQuery<T> {
-  const [state, setState] = React.useState<{ data?: T; error?: unknown; isLoading: boolean }>({ isLoading: true });
+  const [state, setState] = React.useState<{ data?: T; error?: unknown; isLoading: boolean }>({
+    isLoading: true,
+  });
   const [version, setVersion] = React.useState(0);
   const latestLoad = React.useRef(load);
   latestLoad.current = load;

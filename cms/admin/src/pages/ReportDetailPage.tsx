@@ -45,7 +45,9 @@ export function ReportDetailPage() {
         <Layouts.Header navigationAction={<BackButton fallback={LIST} />} title={t('report.title')} />
         <Layouts.Content>
           <Page.Error
-            content={notFound ? t('report.error.notFound') : errorMessage(report.error, t('report.error.load'))}
+            content={
+              notFound ? t('report.error.notFound') : errorMessage(report.error, t('report.error.load'))
+            }
             action={
               notFound ? undefined : (
                 <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={report.refetch}>

@@ -64,7 +64,12 @@ export function ReportsPage() {
         title={t('reports.title')}
         subtitle={total === undefined ? undefined : t('reports.subtitle', { total })}
         primaryAction={
-          <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={list.refetch} loading={list.isLoading && !!data}>
+          <Button
+            variant="tertiary"
+            startIcon={<ArrowClockwise />}
+            onClick={list.refetch}
+            loading={list.isLoading && !!data}
+          >
             {t('reports.refresh')}
           </Button>
         }

@@ -7,7 +7,8 @@ const en = {
   'common.retry': 'Try again',
 
   'transcript.label': 'Transcript',
-  'transcript.description': 'Sections of paragraphs with optional times; can be imported from WebVTT or SRT captions.',
+  'transcript.description':
+    'Sections of paragraphs with optional times; can be imported from WebVTT or SRT captions.',
   'transcript.summary':
     '{sections, plural, one {# section} other {# sections}}, {paragraphs, plural, one {# paragraph} other {# paragraphs}}',
   'transcript.empty': 'No transcript yet. Import captions or add a first section.',
@@ -56,7 +57,8 @@ const en = {
   'transcript.list.label': 'Sections and paragraphs',
   'transcript.section.collapse': 'Collapse section {number}',
   'transcript.section.expand': 'Expand section {number}',
-  'transcript.section.collapsedSummary': '{paragraphs, plural, one {# paragraph} other {# paragraphs}} hidden',
+  'transcript.section.collapsedSummary':
+    '{paragraphs, plural, one {# paragraph} other {# paragraphs}} hidden',
   'transcript.tools.jump.label': 'Jump to time',
   'transcript.tools.jump.placeholder': 'e.g. 1:02:30',
   'transcript.tools.jump.button': 'Go to paragraph',
@@ -65,7 +67,8 @@ const en = {
   'transcript.tools.find.previous': 'Previous match',
   'transcript.tools.find.next': 'Next match',
   'transcript.tools.find.none': 'No paragraph contains these words.',
-  'transcript.tools.find.count': '{total, plural, one {# paragraph contains} other {# paragraphs contain}} these words.',
+  'transcript.tools.find.count':
+    '{total, plural, one {# paragraph contains} other {# paragraphs contain}} these words.',
   'transcript.tools.find.current': 'Match {current} of {total}: section {section}, paragraph {paragraph}.',
   'transcript.tools.collapseAll': 'Collapse all sections',
   'transcript.tools.expandAll': 'Expand all sections',
@@ -141,11 +144,13 @@ const en = {
   'report.apply.title': 'Apply the suggestion',
   'report.apply.replacement': 'Replacement',
   'report.apply.hint': 'Replaces the reported words in this lesson’s transcript, in this language.',
-  'report.apply.notFound': 'The reported words are no longer in the transcript, so there is nothing to replace.',
+  'report.apply.notFound':
+    'The reported words are no longer in the transcript, so there is nothing to replace.',
   'report.apply.button': 'Apply suggestion',
   'report.apply.confirm.title': 'Change the transcript?',
   'report.apply.confirm.replace': '“{before}” will be replaced with “{after}”.',
-  'report.apply.confirm.where': 'In the transcript of {lesson} ({locale}). If the lesson is published, it is published again with the change.',
+  'report.apply.confirm.where':
+    'In the transcript of {lesson} ({locale}). If the lesson is published, it is published again with the change.',
   'report.apply.done': 'The transcript was changed. The report is now {state}.',
   'report.apply.failed': 'The suggestion could not be applied.',
   'report.mail.off': 'E-mail is not set up: the reporter will not be told.',

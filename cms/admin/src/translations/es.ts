@@ -8,7 +8,8 @@ const es: Messages = {
   'common.retry': 'Reintentar',
 
   'transcript.label': 'Transcripción',
-  'transcript.description': 'Secciones de párrafos con tiempos opcionales; se puede importar de subtítulos WebVTT o SRT.',
+  'transcript.description':
+    'Secciones de párrafos con tiempos opcionales; se puede importar de subtítulos WebVTT o SRT.',
   'transcript.summary':
     '{sections, plural, one {# sección} other {# secciones}}, {paragraphs, plural, one {# párrafo} other {# párrafos}}',
   'transcript.empty': 'Aún no hay transcripción. Importa subtítulos o añade una primera sección.',
@@ -57,7 +58,8 @@ const es: Messages = {
   'transcript.list.label': 'Secciones y párrafos',
   'transcript.section.collapse': 'Plegar la sección {number}',
   'transcript.section.expand': 'Desplegar la sección {number}',
-  'transcript.section.collapsedSummary': '{paragraphs, plural, one {# párrafo oculto} other {# párrafos ocultos}}',
+  'transcript.section.collapsedSummary':
+    '{paragraphs, plural, one {# párrafo oculto} other {# párrafos ocultos}}',
   'transcript.tools.jump.label': 'Ir a un momento',
   'transcript.tools.jump.placeholder': 'p. ej. 1:02:30',
   'transcript.tools.jump.button': 'Ir al párrafo',
@@ -66,8 +68,10 @@ const es: Messages = {
   'transcript.tools.find.previous': 'Coincidencia anterior',
   'transcript.tools.find.next': 'Coincidencia siguiente',
   'transcript.tools.find.none': 'Ningún párrafo contiene estas palabras.',
-  'transcript.tools.find.count': '{total, plural, one {# párrafo contiene} other {# párrafos contienen}} estas palabras.',
-  'transcript.tools.find.current': 'Coincidencia {current} de {total}: sección {section}, párrafo {paragraph}.',
+  'transcript.tools.find.count':
+    '{total, plural, one {# párrafo contiene} other {# párrafos contienen}} estas palabras.',
+  'transcript.tools.find.current':
+    'Coincidencia {current} de {total}: sección {section}, párrafo {paragraph}.',
   'transcript.tools.collapseAll': 'Plegar todas las secciones',
   'transcript.tools.expandAll': 'Desplegar todas las secciones',
 
@@ -141,12 +145,15 @@ const es: Messages = {
   'report.state.failed': 'No se pudo cambiar el estado.',
   'report.apply.title': 'Aplicar la sugerencia',
   'report.apply.replacement': 'Sustitución',
-  'report.apply.hint': 'Sustituye las palabras señaladas en la transcripción de esta lección, en este idioma.',
-  'report.apply.notFound': 'Las palabras señaladas ya no están en la transcripción: no hay nada que sustituir.',
+  'report.apply.hint':
+    'Sustituye las palabras señaladas en la transcripción de esta lección, en este idioma.',
+  'report.apply.notFound':
+    'Las palabras señaladas ya no están en la transcripción: no hay nada que sustituir.',
   'report.apply.button': 'Aplicar sugerencia',
   'report.apply.confirm.title': '¿Cambiar la transcripción?',
   'report.apply.confirm.replace': '«{before}» se sustituirá por «{after}».',
-  'report.apply.confirm.where': 'En la transcripción de {lesson} ({locale}). Si la lección está publicada, se vuelve a publicar con el cambio.',
+  'report.apply.confirm.where':
+    'En la transcripción de {lesson} ({locale}). Si la lección está publicada, se vuelve a publicar con el cambio.',
   'report.apply.done': 'Se cambió la transcripción. El informe está ahora en «{state}».',
   'report.apply.failed': 'No se pudo aplicar la sugerencia.',
   'report.mail.off': 'El correo no está configurado: no se avisará a quien envió el aviso.',

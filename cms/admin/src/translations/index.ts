@@ -16,7 +16,9 @@ const loaders: Record<string, () => Promise<{ default: Messages }>> = {
 };
 
 /** The admin's `registerTrads`: our messages for each admin language we have them in. */
-export async function loadTranslations(locales: string[]): Promise<Array<{ data: Record<string, string>; locale: string }>> {
+export async function loadTranslations(
+  locales: string[],
+): Promise<Array<{ data: Record<string, string>; locale: string }>> {
   return Promise.all(
     locales.map(async (locale) => {
       const load = loaders[locale];

@@ -15,7 +15,19 @@ describe('parseTime', () => {
   });
 
   it('refuses what is not a time', () => {
-    for (const text of ['', ' ', 'abc', '1:75', '1:60:00', '-5', '1::30', '1:30:', '1.5:30', '1:2:3:4', '1e3']) {
+    for (const text of [
+      '',
+      ' ',
+      'abc',
+      '1:75',
+      '1:60:00',
+      '-5',
+      '1::30',
+      '1:30:',
+      '1.5:30',
+      '1:2:3:4',
+      '1e3',
+    ]) {
       assert.equal(parseTime(text), null, JSON.stringify(text));
     }
   });

@@ -30,6 +30,7 @@ export function formatTime(seconds: number, fractionDigits = 3): string {
   const whole = Math.floor(total % 60);
   const fraction = Math.round((total - Math.floor(total)) * scale);
   const ss = String(whole).padStart(2, '0');
-  const decimals = fraction > 0 ? `.${String(fraction).padStart(fractionDigits, '0').replace(/0+$/, '')}` : '';
+  const decimals =
+    fraction > 0 ? `.${String(fraction).padStart(fractionDigits, '0').replace(/0+$/, '')}` : '';
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}${decimals}` : `${m}:${ss}${decimals}`;
 }

@@ -37,7 +37,11 @@ export const pluginConfigSchema = z.object({
   allowedOrigins: z.array(allowedOriginSchema).min(1),
   /** Share of the video (0–1) that must really be played for a lesson to count as completed. */
   completionThreshold: z.number().gt(0).max(1),
-  rateLimits: z.object({ reportsPerClient: limitSchema, reportsPerLesson: limitSchema, progressPerReader: limitSchema }),
+  rateLimits: z.object({
+    reportsPerClient: limitSchema,
+    reportsPerLesson: limitSchema,
+    progressPerReader: limitSchema,
+  }),
   /** Seconds of watching credited beyond what could have been played since a reader opened a lesson. */
   progressSlack: z.number().nonnegative(),
   /**
@@ -89,10 +93,17 @@ export default {
     if (!result.success) {
       const values = config as Record<string, unknown>;
       const lines = result.error.issues.map((issue) => {
-        const value = issue.path.reduce<unknown>((at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key], values);
+        const value = issue.path.reduce<unknown>(
+          (at, key) => (at as Record<PropertyKey, unknown> | undefined)?.[key],
+          values,
+        );
         return `  - ${issue.path.join('.') || '(config)'}${typeof value === 'string' ? ` "${value}"` : ''} ${issue.message}`;
       });
-      throw new Error(['The lessons plugin config is not valid (config/plugins.js, LESSONS_* variables):', ...lines].join('\n'));
+      throw new Error(
+        ['The lessons plugin config is not valid (config/plugins.js, LESSONS_* variables):', ...lines].join(
+          '\n',
+        ),
+      );
     }
   },
 };

@@ -19,18 +19,27 @@ export default (_: { strapi: Core.Strapi }) => ({
   },
 
   async findOne(ctx: Context) {
-    ctx.body = { data: await getService('adminReport').detail(String(ctx.params.id), publicOrigin(getConfig().publicUrl)) };
+    ctx.body = {
+      data: await getService('adminReport').detail(
+        String(ctx.params.id),
+        publicOrigin(getConfig().publicUrl),
+      ),
+    };
   },
 
   async update(ctx: Context) {
     const change = parseOr400(reportStateChangeSchema, body(ctx), 'change');
-    ctx.body = { data: await getService('adminReport').changeState(String(ctx.params.id), change, admin(ctx)) };
+    ctx.body = {
+      data: await getService('adminReport').changeState(String(ctx.params.id), change, admin(ctx)),
+    };
   },
 
   async apply(ctx: Context) {
     const input = parseOr400(applySuggestionInputSchema, body(ctx), 'change');
     try {
-      ctx.body = { data: { report: await getService('adminReport').apply(String(ctx.params.id), input, admin(ctx)) } };
+      ctx.body = {
+        data: { report: await getService('adminReport').apply(String(ctx.params.id), input, admin(ctx)) },
+      };
     } catch (e) {
       if (e instanceof QuoteGoneError) {
         replyError(ctx, 409, 'ConflictError', e.message);

@@ -16,7 +16,9 @@ export default (_: { strapi: Core.Strapi }) => ({
   async get(ctx: Context) {
     const reader = requireReader(ctx);
     if (!reader) return;
-    ctx.body = { data: await getService('progress').get(reader.id, String(ctx.params.slug), localeParam(ctx)) };
+    ctx.body = {
+      data: await getService('progress').get(reader.id, String(ctx.params.slug), localeParam(ctx)),
+    };
   },
 
   async put(ctx: Context) {
@@ -30,7 +32,13 @@ export default (_: { strapi: Core.Strapi }) => ({
       replyError(ctx, 429, 'RateLimitError', message, { retryAfter });
       return;
     }
-    const input = parseOr400(progressInputSchema, (ctx.request as unknown as { body?: unknown }).body, 'progress');
-    ctx.body = { data: await getService('progress').put(reader.id, String(ctx.params.slug), localeParam(ctx), input) };
+    const input = parseOr400(
+      progressInputSchema,
+      (ctx.request as unknown as { body?: unknown }).body,
+      'progress',
+    );
+    ctx.body = {
+      data: await getService('progress').put(reader.id, String(ctx.params.slug), localeParam(ctx), input),
+    };
   },
 });

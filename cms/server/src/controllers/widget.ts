@@ -48,7 +48,12 @@ function builtFiles(): Promise<Set<string>> {
     .then((entries) =>
       entries
         .filter((e) => e.isFile() && TYPES[path.extname(e.name)])
-        .map((e) => path.relative(path.join(widgetRoot(), 'widget'), path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+        .map((e) =>
+          path
+            .relative(path.join(widgetRoot(), 'widget'), path.join(e.parentPath, e.name))
+            .split(path.sep)
+            .join('/'),
+        ),
     )
     .then((names) => new Set(names))
     .catch(() => new Set<string>());
@@ -66,7 +71,10 @@ export function widgetFileName(raw: unknown, files: ReadonlySet<string>): string
  * gzip), or the file itself. Small files have no copies (copy-widget.mjs skips them), and a
  * widget folder set by LESSONS_WIDGET_DIR may have none: those travel as they are.
  */
-async function precompressed(ctx: Context, file: string): Promise<{ coding: Coding; file: string; size: number } | null> {
+async function precompressed(
+  ctx: Context,
+  file: string,
+): Promise<{ coding: Coding; file: string; size: number } | null> {
   const coding = chooseCoding(ctx);
   if (coding === 'identity') return null;
   const copy = file + PRECOMPRESSED_EXTENSION[coding];
@@ -121,6 +129,10 @@ export default (_: { strapi: Core.Strapi }) => ({
   async file(ctx: Context) {
     const name = widgetFileName(ctx.params.path, await builtFiles());
     if (!name) throw new errors.NotFoundError('No such widget file.');
-    await send(ctx, path.join('widget', name), isHashedChunk(name) ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    await send(
+      ctx,
+      path.join('widget', name),
+      isHashedChunk(name) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+    );
   },
 });

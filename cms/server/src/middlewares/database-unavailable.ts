@@ -10,7 +10,8 @@ export const RETRY_AFTER_SECONDS = 5;
 // errors, and the messages of errors that carry no code. "Transaction query already complete" is
 // knex refusing the next query of a transaction whose connection was just cut (seen while
 // PostgreSQL restarts under load); the plugin never reuses a finished transaction itself.
-const CODES = /^(08\d{3}|57P0[1-4]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN)$/;
+const CODES =
+  /^(08\d{3}|57P0[1-4]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN)$/;
 const MESSAGES =
   /Connection terminated|Connection ended unexpectedly|connection error|timeout exceeded when trying to connect|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|terminating connection|Client was closed and is not queryable|connect ECONNREFUSED|Transaction query already complete/i;
 
@@ -22,7 +23,11 @@ export class DatabaseUnavailableError extends Error {
 /** Whether `error`, or an error it wraps, says the database is unreachable rather than that the request was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof DatabaseUnavailableError) return true;
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof code === 'string' && CODES.test(code)) return true;
     if (name === 'KnexTimeoutError') return true;
@@ -43,9 +48,15 @@ export default () => async (ctx: Context, next: Next) => {
   } catch (e) {
     if (!isDatabaseUnavailable(e)) throw e;
     ctx.set('Retry-After', String(RETRY_AFTER_SECONDS));
-    replyError(ctx, 503, 'ServiceUnavailableError', `The lessons database is not reachable just now. Please try again in ${RETRY_AFTER_SECONDS} seconds.`, {
-      retryAfter: RETRY_AFTER_SECONDS,
-    });
+    replyError(
+      ctx,
+      503,
+      'ServiceUnavailableError',
+      `The lessons database is not reachable just now. Please try again in ${RETRY_AFTER_SECONDS} seconds.`,
+      {
+        retryAfter: RETRY_AFTER_SECONDS,
+      },
+    );
   }
 };
 
@@ -58,7 +69,9 @@ export default () => async (ctx: Context, next: Next) => {
 export function surviveDatabaseOutages(strapi: Core.Strapi): void {
   const onRejection = (reason: unknown) => {
     if (!isDatabaseUnavailable(reason)) throw reason;
-    strapi.log.warn(`[lessons] A database query failed outside any request while the database was away: ${(reason as Error).message}`);
+    strapi.log.warn(
+      `[lessons] A database query failed outside any request while the database was away: ${(reason as Error).message}`,
+    );
   };
   const onException = (error: Error) => {
     if (!isDatabaseUnavailable(error)) throw error;

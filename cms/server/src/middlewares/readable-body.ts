@@ -14,7 +14,8 @@ const NAMES: Record<number, string> = { 413: 'PayloadTooLargeError', 415: 'Unsup
 /** What to tell the client, from the parser's error (raw-body names its cases in `type`). */
 function reason(error: Error & { type?: unknown; limit?: unknown }): string {
   if (error instanceof SyntaxError) return `The request body is not valid JSON: ${error.message}`;
-  if (error.type === 'entity.too.large') return `The request body is larger than the limit of ${String(error.limit)} bytes.`;
+  if (error.type === 'entity.too.large')
+    return `The request body is larger than the limit of ${String(error.limit)} bytes.`;
   return `The request body could not be read: ${error.message}`;
 }
 

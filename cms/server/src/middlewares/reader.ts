@@ -15,4 +15,5 @@ const reader = () => async (ctx: Context, next: Next) => {
 export default reader;
 
 /** The reader the middleware found, or null. */
-export const readerOf = (ctx: Context): Reader | null => (ctx.state.reader as Reader | null | undefined) ?? null;
+export const readerOf = (ctx: Context): Reader | null =>
+  (ctx.state.reader as Reader | null | undefined) ?? null;

@@ -42,7 +42,11 @@ export function findTextProblem(root: unknown): TextProblem | null {
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i];
         const keyProblem = typeof key === 'string' ? problemIn(key) : null;
-        if (keyProblem) return { path, message: `A field name${path.length ? ` in ${describePath(path)}` : ''} ${keyProblem}.` };
+        if (keyProblem)
+          return {
+            path,
+            message: `A field name${path.length ? ` in ${describePath(path)}` : ''} ${keyProblem}.`,
+          };
         stack.push({ value: child, path: [...path, key] });
       }
     }
@@ -50,7 +54,8 @@ export function findTextProblem(root: unknown): TextProblem | null {
   return null;
 }
 
-const hasBody = (ctx: Context) => ctx.get('transfer-encoding') !== '' || Number(ctx.get('content-length')) > 0;
+const hasBody = (ctx: Context) =>
+  ctx.get('transfer-encoding') !== '' || Number(ctx.get('content-length')) > 0;
 
 /**
  * Refuses a request whose path parameters, query or body hold NUL bytes, bytes that are not
@@ -65,7 +70,8 @@ const validText = () => async (ctx: Context, next: Next) => {
     replyError(ctx, 415, 'UnsupportedMediaTypeError', message);
     return;
   }
-  const problem = findTextProblem(ctx.params ?? {}) ?? findTextProblem(ctx.query ?? {}) ?? findTextProblem(body);
+  const problem =
+    findTextProblem(ctx.params ?? {}) ?? findTextProblem(ctx.query ?? {}) ?? findTextProblem(body);
   if (problem) {
     replyError(ctx, 400, 'ValidationError', problem.message, { errors: [problem] });
     return;
@@ -78,7 +84,10 @@ export default validText;
 type Middleware = (ctx: Context, next: Next) => Promise<unknown>;
 interface MiddlewareRegistry {
   get(uid: string): unknown;
-  extend(uid: string, wrap: (factory: (...args: unknown[]) => Middleware) => (...args: unknown[]) => Middleware): void;
+  extend(
+    uid: string,
+    wrap: (factory: (...args: unknown[]) => Middleware) => (...args: unknown[]) => Middleware,
+  ): void;
 }
 
 /**

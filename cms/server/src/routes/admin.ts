@@ -10,8 +10,23 @@ export default {
   routes: [
     { method: 'GET', path: '/reports', handler: 'adminReport.find', config: can(ACTIONS.readReports) },
     { method: 'GET', path: '/reports/:id', handler: 'adminReport.findOne', config: can(ACTIONS.readReports) },
-    { method: 'PUT', path: '/reports/:id', handler: 'adminReport.update', config: can(ACTIONS.updateReports) },
-    { method: 'POST', path: '/reports/:id/apply', handler: 'adminReport.apply', config: can(ACTIONS.updateReports) },
-    { method: 'GET', path: '/lesson-options', handler: 'adminReport.lessonOptions', config: can(ACTIONS.readReports) },
+    {
+      method: 'PUT',
+      path: '/reports/:id',
+      handler: 'adminReport.update',
+      config: can(ACTIONS.updateReports),
+    },
+    {
+      method: 'POST',
+      path: '/reports/:id/apply',
+      handler: 'adminReport.apply',
+      config: can(ACTIONS.updateReports),
+    },
+    {
+      method: 'GET',
+      path: '/lesson-options',
+      handler: 'adminReport.lessonOptions',
+      config: can(ACTIONS.readReports),
+    },
   ],
 };

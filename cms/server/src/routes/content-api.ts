@@ -2,7 +2,14 @@
  * Public routes under /api/lessons. They need no role permissions: the plugin answers them
  * itself (`auth: false`) and checks the reader's JWT where progress is concerned.
  */
-const open = { auth: false as const, middlewares: ['plugin::lessons.database-unavailable', 'plugin::lessons.allowed-origin', 'plugin::lessons.valid-text'] };
+const open = {
+  auth: false as const,
+  middlewares: [
+    'plugin::lessons.database-unavailable',
+    'plugin::lessons.allowed-origin',
+    'plugin::lessons.valid-text',
+  ],
+};
 const files = { auth: false as const };
 /** Routes that care who the reader is: the reader middleware puts them in `ctx.state.reader`. */
 const withReader = { ...open, middlewares: [...open.middlewares, 'plugin::lessons.reader'] };

@@ -44,7 +44,10 @@ export class QuoteGoneError extends Error {
 function checked(transcript: Transcript): Transcript {
   const result = transcriptSchema.safeParse(transcript);
   if (result.success) return result.data;
-  const list = fieldErrors(result.error).map((e) => ({ path: ['replacement', ...e.path], message: e.message }));
+  const list = fieldErrors(result.error).map((e) => ({
+    path: ['replacement', ...e.path],
+    message: e.message,
+  }));
   const message = `With this replacement the transcript would not be valid: ${list[0]?.message ?? 'it breaks its format.'}`;
   throw new errors.ValidationError(message, { errors: list });
 }
@@ -78,7 +81,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       id: d.documentId,
       state: d.reviewState,
-      lesson: { documentId: d.lessonDocumentId, locale: d.lessonLocale, title: lesson?.title ?? null, slug: lesson?.slug ?? null },
+      lesson: {
+        documentId: d.lessonDocumentId,
+        locale: d.lessonLocale,
+        title: lesson?.title ?? null,
+        slug: lesson?.slug ?? null,
+      },
       quote: quote.success ? quote.data : null,
       position: position.success ? position.data : null,
       time: toNumber(d.time),
@@ -138,11 +146,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * closed again tells them the new outcome). Not awaited: the change is already stored, and a
    * slow or failing mail server must not hold the editor's answer.
    */
-  function tellReporter(before: Doc, after: Doc, lessons: Map<string, Doc>, includeNote: boolean | undefined) {
+  function tellReporter(
+    before: Doc,
+    after: Doc,
+    lessons: Map<string, Doc>,
+    includeNote: boolean | undefined,
+  ) {
     const closed = (s: unknown) => s === 'fixed' || s === 'rejected';
     if (closed(before.reviewState) || !closed(after.reviewState) || !after.reporterEmail) return;
     const lessonTitle = lessons.get(`${after.lessonDocumentId}:${after.lessonLocale}`)?.title ?? null;
-    void getService('reporterMail').notifyClosed({ report: after, lessonTitle, includeNote: includeNote === true });
+    void getService('reporterMail').notifyClosed({
+      report: after,
+      lessonTitle,
+      includeNote: includeNote === true,
+    });
   }
 
   return {
@@ -152,15 +169,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (q.locale) base.lessonLocale = q.locale;
       const filters = q.state ? { ...base, reviewState: q.state } : base;
       const [rows, total, ...perState] = await Promise.all([
-        reports().findMany({ filters, sort: ['createdAt:desc', 'id:desc'], start: (q.page - 1) * q.pageSize, limit: q.pageSize }),
+        reports().findMany({
+          filters,
+          sort: ['createdAt:desc', 'id:desc'],
+          start: (q.page - 1) * q.pageSize,
+          limit: q.pageSize,
+        }),
         reports().count({ filters }),
         ...REPORT_STATES.map((s) => reports().count({ filters: { ...base, reviewState: s } })),
       ]);
       const counts = Object.fromEntries(REPORT_STATES.map((s, i) => [s, perState[i] ?? 0])) as ReportCounts;
-      const lessons = await lessonTitles(rows.map((r) => ({ documentId: r.lessonDocumentId, locale: r.lessonLocale })));
+      const lessons = await lessonTitles(
+        rows.map((r) => ({ documentId: r.lessonDocumentId, locale: r.lessonLocale })),
+      );
       return {
         data: rows.map((r) => toRow(r, lessons)),
-        meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total }, counts },
+        meta: {
+          pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total },
+          counts,
+        },
       };
     },
 
@@ -169,7 +196,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const lessons = await lessonTitles([{ documentId: d.lessonDocumentId, locale: d.lessonLocale }]);
       const row = toRow(d, lessons);
       const lesson = await draftLesson(d.lessonDocumentId, d.lessonLocale);
-      const transcript = readTranscript(lesson?.transcript, { documentId: d.lessonDocumentId, locale: d.lessonLocale });
+      const transcript = readTranscript(lesson?.transcript, {
+        documentId: d.lessonDocumentId,
+        locale: d.lessonLocale,
+      });
       let context: ReportContext | null = null;
       const anchor = row.quote ? anchorQuote(transcript, row.quote, row.position ?? undefined) : null;
       if (anchor) {
@@ -217,7 +247,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError(`This report is already ${d.reviewState}.`);
       }
       const quote = quoteSchema.safeParse(d.quote);
-      if (!quote.success) throw new errors.ValidationError('This report does not point at any words, so there is nothing to replace.');
+      if (!quote.success)
+        throw new errors.ValidationError(
+          'This report does not point at any words, so there is nothing to replace.',
+        );
       const replacement = input.replacement ?? d.suggestion;
       if (replacement === null || replacement === undefined || replacement === '') {
         const message = 'This report has no suggestion: write the replacement text.';
@@ -236,11 +269,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!lesson) throw new errors.NotFoundError('The lesson of this report no longer exists.');
         const draft = replaced(readTranscript(lesson.transcript, where));
         if (!draft) {
-          throw new QuoteGoneError(`The words "${quote.data.exact}" can no longer be found in the transcript; edit the lesson by hand.`);
+          throw new QuoteGoneError(
+            `The words "${quote.data.exact}" can no longer be found in the transcript; edit the lesson by hand.`,
+          );
         }
-        const published = await lessonDocs.findOne({ ...where, status: 'published', fields: ['id', 'transcript', 'updatedAt'] });
+        const published = await lessonDocs.findOne({
+          ...where,
+          status: 'published',
+          fields: ['id', 'transcript', 'updatedAt'],
+        });
         // A draft saved after the last publication holds edits nobody has published yet.
-        const draftAhead = published !== null && Date.parse(String(lesson.updatedAt)) > Date.parse(String(published.updatedAt));
+        const draftAhead =
+          published !== null &&
+          Date.parse(String(lesson.updatedAt)) > Date.parse(String(published.updatedAt));
         const live = published && draftAhead ? replaced(readTranscript(published.transcript, where)) : null;
         if (published && live) {
           // Correct the published text where it stands, without publishing those edits; the
@@ -266,7 +307,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['documentId', 'locale', 'title'],
         orderBy: [{ title: 'asc' }],
       });
-      return rows.map((r) => ({ documentId: r.documentId as string, locale: r.locale as string, title: r.title as string }));
+      return rows.map((r) => ({
+        documentId: r.documentId as string,
+        locale: r.locale as string,
+        title: r.title as string,
+      }));
     },
   };
 };

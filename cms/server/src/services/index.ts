@@ -8,4 +8,14 @@ import redis from './redis';
 import report from './report';
 import reporterMail from './reporter-mail';
 
-export default { lesson, lessonCache, report, progress, rateLimit, adminReport, redis, cacheVersion, reporterMail };
+export default {
+  lesson,
+  lessonCache,
+  report,
+  progress,
+  rateLimit,
+  adminReport,
+  redis,
+  cacheVersion,
+  reporterMail,
+};

@@ -62,7 +62,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const lessons = () => documents(strapi, LESSON_UID);
 
   async function defaultLocale(): Promise<string> {
-    const service = strapi.plugin('i18n')?.service('locales') as { getDefaultLocale(): Promise<string> } | undefined;
+    const service = strapi.plugin('i18n')?.service('locales') as
+      { getDefaultLocale(): Promise<string> } | undefined;
     return (await service?.getDefaultLocale()) ?? 'en';
   }
 
@@ -70,7 +71,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function siteLocale(wanted: string | undefined): Promise<string> {
     const fallback = await defaultLocale();
     if (!wanted) return fallback;
-    const service = strapi.plugin('i18n')?.service('locales') as { find(): Promise<Array<{ code: string }>> } | undefined;
+    const service = strapi.plugin('i18n')?.service('locales') as
+      { find(): Promise<Array<{ code: string }>> } | undefined;
     const codes = ((await service?.find()) ?? []).map((l) => l.code);
     return closestLocale(wanted, codes, [fallback]) ?? fallback;
   }
@@ -80,7 +82,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * when it exists there, else in the closest one (`es` for `es-MX`), else in the default
    * language, else in the slug's own (closestLocale). The answer's `locale` says which it is.
    */
-  async function resolve(slug: string, locale: string | undefined): Promise<{ documentId: string; locale: string; locales: Doc[] }> {
+  async function resolve(
+    slug: string,
+    locale: string | undefined,
+  ): Promise<{ documentId: string; locale: string; locales: Doc[] }> {
     const rows = await query(strapi, LESSON_UID).findMany({
       where: { slug, publishedAt: { $notNull: true } },
       select: ['documentId', 'locale'],
@@ -104,12 +109,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * The course's published lessons in the editor's order. Read through the Query Engine: it keeps
    * the relation's order column, and lets us pick the published rows of a draft & publish target.
    */
-  async function orderedCourseLessons(courseDocumentId: string, locale: string): Promise<{ course: Doc | null; lessons: Doc[] }> {
+  async function orderedCourseLessons(
+    courseDocumentId: string,
+    locale: string,
+  ): Promise<{ course: Doc | null; lessons: Doc[] }> {
     const course = await query(strapi, COURSE_UID).findOne({
       where: { documentId: courseDocumentId, locale },
       select: ['documentId', 'slug', 'title'],
       populate: {
-        lessons: { select: ['documentId', 'slug', 'title', 'publishedAt'], where: { publishedAt: { $notNull: true } } },
+        lessons: {
+          select: ['documentId', 'slug', 'title', 'publishedAt'],
+          where: { publishedAt: { $notNull: true } },
+        },
       },
     });
     return { course, lessons: distinctLessons(course) };
@@ -135,7 +146,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function related(doc: Doc, locale: string): Promise<LessonLink[]> {
     if (!doc.category?.slug) return [];
     const rows = await query(strapi, LESSON_UID).findMany({
-      where: { ...PUBLISHED, locale, category: { slug: doc.category.slug }, documentId: { $ne: doc.documentId } },
+      where: {
+        ...PUBLISHED,
+        locale,
+        category: { slug: doc.category.slug },
+        documentId: { $ne: doc.documentId },
+      },
       select: ['slug', 'title', 'publishedAt'],
       orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
       limit: 5,
@@ -145,7 +161,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** documentIds of the published lessons of the lesson's course, in order. */
   async function courseLessonIds(documentId: string, locale: string): Promise<string[]> {
-    const doc = await lessons().findOne({ documentId, locale, status: 'published', populate: { course: { fields: ['slug'] } } });
+    const doc = await lessons().findOne({
+      documentId,
+      locale,
+      status: 'published',
+      populate: { course: { fields: ['slug'] } },
+    });
     if (!doc?.course?.documentId) return [];
     const { lessons: ordered } = await orderedCourseLessons(doc.course.documentId, locale);
     return ordered.map((l) => l.documentId as string);
@@ -196,7 +217,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // `%` and `_` stay literal: Strapi's $containsi escapes LIKE's wildcards (with the ESCAPE
         // clause SQLite needs); the cms and PostgreSQL suites pin that, in case it ever changes.
         const term = q.search.toLowerCase();
-        filters.$or = ['title', 'summary', 'transcriptText'].map((field) => ({ [field]: { $containsi: term } }));
+        filters.$or = ['title', 'summary', 'transcriptText'].map((field) => ({
+          [field]: { $containsi: term },
+        }));
       }
       if (q.tag) filters.tags = { slug: q.tag };
       if (q.category) filters.category = { slug: q.category };
@@ -204,7 +227,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [rows, total] = await Promise.all([
         lessons().findMany({
           ...params,
-          populate: { poster: { fields: MEDIA_FIELDS }, tags: { fields: ['slug', 'name'] }, category: { fields: ['slug', 'name'] } },
+          populate: {
+            poster: { fields: MEDIA_FIELDS },
+            tags: { fields: ['slug', 'name'] },
+            category: { fields: ['slug', 'name'] },
+          },
           fields: ['slug', 'locale', 'title', 'summary', 'duration', 'publishedAt'],
           sort: ['publishedAt:desc', 'id:desc'],
           start: (q.page - 1) * q.pageSize,
@@ -226,13 +253,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
       return {
         data,
-        meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total } },
+        meta: {
+          pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(total / q.pageSize), total },
+        },
       };
     },
 
     async transcriptFile(slug: string, locale: string | undefined, format: TranscriptFormat) {
       const where = await resolve(slug, locale);
-      const doc = await lessons().findOne({ documentId: where.documentId, locale: where.locale, status: 'published' });
+      const doc = await lessons().findOne({
+        documentId: where.documentId,
+        locale: where.locale,
+        status: 'published',
+      });
       if (!doc) throw new errors.NotFoundError(`There is no published lesson "${slug}".`);
       return {
         slug: doc.slug as string,

@@ -52,12 +52,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       fields: ['duration', 'transcript'],
     });
     // The server's own duration of this language's video; the transcript's end if none was entered.
-    const lastEnd = paragraphsOf(readTranscript(doc?.transcript, where)).reduce((m, p) => Math.max(m, p.end ?? 0), 0);
+    const lastEnd = paragraphsOf(readTranscript(doc?.transcript, where)).reduce(
+      (m, p) => Math.max(m, p.end ?? 0),
+      0,
+    );
     const duration = toNumber(doc?.duration) || lastEnd;
     return { documentId: where.documentId, locale: where.locale, duration };
   }
 
-  async function course(readerId: number, documentId: string, locale: string): Promise<CourseProgress | undefined> {
+  async function course(
+    readerId: number,
+    documentId: string,
+    locale: string,
+  ): Promise<CourseProgress | undefined> {
     const ids = await getService('lesson').courseLessonIds(documentId, locale);
     if (ids.length === 0) return undefined;
     const done = await rows().findMany({
@@ -131,10 +138,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...output(row), ...(c ? { course: c } : {}) };
     },
 
-    async put(readerId: number, slug: string, locale: string | undefined, input: ProgressInput): Promise<ProgressOutput> {
+    async put(
+      readerId: number,
+      slug: string,
+      locale: string | undefined,
+      input: ProgressInput,
+    ): Promise<ProgressOutput> {
       const lesson = await lessonFor(slug, locale);
       if (!lesson.duration) {
-        throw new errors.ValidationError('This lesson has no video duration yet, so progress cannot be measured.');
+        throw new errors.ValidationError(
+          'This lesson has no video duration yet, so progress cannot be measured.',
+        );
       }
       const incoming = mergeSegments(input.segments, lesson.duration);
       const threshold = getConfig().completionThreshold * 100;
@@ -143,7 +157,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const row = await rowFor(readerId, lesson);
         const stored = storedSegments(row.segments);
-        const { segments, credited, refused } = creditSegments(stored, incoming, allowance(row, stored), lesson.duration);
+        const { segments, credited, refused } = creditSegments(
+          stored,
+          incoming,
+          allowance(row, stored),
+          lesson.duration,
+        );
         const percent = Math.max(toNumber(row.percent) ?? 0, percentWatched(segments, lesson.duration));
         const completed = Boolean(row.completed) || percent >= threshold;
         const revision = toNumber(row.revision) ?? 0;

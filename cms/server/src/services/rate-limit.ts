@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { getConfig, getService } from '../utils/get-service';
 
 export class RateLimitedError extends Error {
@@ -27,7 +32,13 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => {
     const redis = getService('redis').client();
     if (!redis) return memory;
     // Fails over at once when not connected rather than waiting on a dead socket.
-    return new RateLimiterRedis({ storeClient: redis, keyPrefix: `lessons:${keyPrefix}`, ...limit, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+    return new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `lessons:${keyPrefix}`,
+      ...limit,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+    });
   }
 
   const get = () => {

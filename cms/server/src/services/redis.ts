@@ -34,7 +34,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let connectedOnce = false;
       let lost = false;
       redis.on('error', (e: Error) => {
-        if (!lost) strapi.log.warn(`[lessons] Redis is unreachable (${e.message}); limits fall back to this process until it is back.`);
+        if (!lost)
+          strapi.log.warn(
+            `[lessons] Redis is unreachable (${e.message}); limits fall back to this process until it is back.`,
+          );
         lost = true;
       });
       redis.on('ready', () => {
@@ -50,11 +53,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await Promise.race([
           redis.connect(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer')), FIRST_CONNECT_MS).unref()),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error('no answer')), FIRST_CONNECT_MS).unref(),
+          ),
         ]);
       } catch (e) {
         // ioredis keeps retrying in the background; the server starts anyway.
-        strapi.log.warn(`[lessons] Redis at ${url.replace(/\/\/[^@/]*@/, '//…@')} did not answer at start (${(e as Error).message}).`);
+        strapi.log.warn(
+          `[lessons] Redis at ${url.replace(/\/\/[^@/]*@/, '//…@')} did not answer at start (${(e as Error).message}).`,
+        );
       }
     },
 

@@ -29,7 +29,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const message = `This lesson is not available in "${input.locale}".`;
         throw new errors.ValidationError(message, { errors: [{ path: ['locale'], message }] });
       }
-      const scope = { lessonDocumentId: where.documentId, clientHash: reporter.clientHash, idempotencyKey: input.idempotencyKey };
+      const scope = {
+        lessonDocumentId: where.documentId,
+        clientHash: reporter.clientHash,
+        idempotencyKey: input.idempotencyKey,
+      };
       const sent = () => reports().findFirst({ filters: scope });
       // A resend of a stored report is answered as before, and is not a new report to count.
       const existing = await sent();
@@ -44,7 +48,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         fields: ['transcript'],
       });
       const anchor = input.quote
-        ? anchorQuote(readTranscript(lesson?.transcript, { documentId: where.documentId, locale: where.locale }), input.quote, input.position)
+        ? anchorQuote(
+            readTranscript(lesson?.transcript, { documentId: where.documentId, locale: where.locale }),
+            input.quote,
+            input.position,
+          )
         : null;
       try {
         const created = await reports().create({
@@ -52,7 +60,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ...scope,
             lessonLocale: where.locale,
             quote: input.quote ?? null,
-            position: anchor ? { paragraphId: anchor.paragraphId, start: anchor.start, end: anchor.end } : (input.position ?? null),
+            position: anchor
+              ? { paragraphId: anchor.paragraphId, start: anchor.start, end: anchor.end }
+              : (input.position ?? null),
             time: input.time ?? null,
             where: input.where,
             what: input.what,

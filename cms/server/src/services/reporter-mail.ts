@@ -29,7 +29,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       await query(strapi, REPORT_UID).update({ where: { documentId }, data });
     } catch (e) {
-      strapi.log.error(`[lessons] Could not record the e-mail outcome of report ${documentId}: ${(e as Error).message}`);
+      strapi.log.error(
+        `[lessons] Could not record the e-mail outcome of report ${documentId}: ${(e as Error).message}`,
+      );
     }
   }
 
@@ -63,7 +65,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await record(report.documentId as string, { notifiedAt: new Date(), notifyError: null });
       } catch (e) {
         const message = (e as Error).message || String(e);
-        strapi.log.error(`[lessons] Could not tell the reporter of report ${String(report.documentId)}: ${message}`);
+        strapi.log.error(
+          `[lessons] Could not tell the reporter of report ${String(report.documentId)}: ${message}`,
+        );
         await record(report.documentId as string, { notifyError: message.slice(0, 1000) });
       }
     },
@@ -86,9 +90,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const run = () =>
         service.purgeAddresses(days).then(
           (count) => {
-            if (count > 0) strapi.log.info(`[lessons] Deleted the e-mail address of ${count} report(s) closed over ${days} days ago.`);
+            if (count > 0)
+              strapi.log.info(
+                `[lessons] Deleted the e-mail address of ${count} report(s) closed over ${days} days ago.`,
+              );
           },
-          (e: unknown) => strapi.log.error(`[lessons] Could not delete old reporters' addresses: ${(e as Error).message}`),
+          (e: unknown) =>
+            strapi.log.error(`[lessons] Could not delete old reporters' addresses: ${(e as Error).message}`),
         );
       purgeTimer = setInterval(() => void run(), DAY_MS);
       purgeTimer.unref();

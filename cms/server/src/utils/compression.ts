@@ -12,7 +12,10 @@ export type Coding = 'br' | 'gzip' | 'identity';
 export const MIN_COMPRESSED_BYTES = 1024;
 
 /** The file extension the build gives each coding's precompressed copy (cms/scripts/copy-widget.mjs). */
-export const PRECOMPRESSED_EXTENSION: Record<Exclude<Coding, 'identity'>, string> = { br: '.br', gzip: '.gz' };
+export const PRECOMPRESSED_EXTENSION: Record<Exclude<Coding, 'identity'>, string> = {
+  br: '.br',
+  gzip: '.gz',
+};
 
 /**
  * Brotli wherever the client takes it, else gzip, else the bytes as they are. Each coding is asked
@@ -67,7 +70,11 @@ const CACHE_BYTES = 16 * 1024 * 1024;
 const cache = new Map<string, { bytes: Promise<Buffer>; size: number }>();
 let cachedBytes = 0;
 
-export function compressedBody(body: string, hash: string, coding: Exclude<Coding, 'identity'>): Promise<Buffer> {
+export function compressedBody(
+  body: string,
+  hash: string,
+  coding: Exclude<Coding, 'identity'>,
+): Promise<Buffer> {
   const key = `${coding}:${hash}`;
   const hit = cache.get(key);
   if (hit) {

@@ -59,4 +59,5 @@ export function iso(value: unknown): string {
 }
 
 /** The database (SQLite "UNIQUE constraint failed", PostgreSQL "duplicate key") refused a second row. */
-export const isUniqueViolation = (e: unknown): boolean => /unique|duplicate/i.test(String((e as Error)?.message ?? e));
+export const isUniqueViolation = (e: unknown): boolean =>
+  /unique|duplicate/i.test(String((e as Error)?.message ?? e));

@@ -2,7 +2,12 @@ import { chaptersOf, toPlainText, type Lesson } from '@lessons/shared';
 import type { Clip, VideoObject, WithContext } from 'schema-dts';
 
 const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /** Seconds as an ISO 8601 duration (`PT1H2M3.5S`), the form schema.org's `duration` takes. */
 export function isoDuration(seconds: number): string {
@@ -65,7 +70,10 @@ export function renderEmbed(lesson: Lesson, apiOrigin: string): string {
     .map((s) => {
       const heading = s.heading ? `<h2>${escapeHtml(s.heading)}</h2>` : '';
       const paragraphs = s.paragraphs
-        .map((p) => `<p${a('data-paragraph-id', p.id)}${a('data-start', p.start)}${a('data-end', p.end)}>${escapeHtml(p.text)}</p>`)
+        .map(
+          (p) =>
+            `<p${a('data-paragraph-id', p.id)}${a('data-start', p.start)}${a('data-end', p.end)}>${escapeHtml(p.text)}</p>`,
+        )
         .join('');
       return `<section>${heading}${paragraphs}</section>`;
     })

@@ -33,7 +33,12 @@ export function prepareBody(body: string): PreparedBody {
  * under a kilobyte as they are), with a strong ETag of its own per coding (see codedETag); answers
  * 304 when the client already has that coding's bytes.
  */
-export async function sendCached(ctx: Context, content: string | PreparedBody, type: string, maxAge = 60): Promise<void> {
+export async function sendCached(
+  ctx: Context,
+  content: string | PreparedBody,
+  type: string,
+  maxAge = 60,
+): Promise<void> {
   const { body, hash, bytes } = typeof content === 'string' ? prepareBody(content) : content;
   const coding = bytes < MIN_COMPRESSED_BYTES ? 'identity' : chooseCoding(ctx);
   ctx.set('ETag', codedETag(hash, coding));
@@ -101,7 +106,10 @@ export function clientKey(address: string): string {
  */
 export function clientHash(ctx: Context): string {
   const keys = strapi.config.get<string[] | undefined>('server.app.keys') ?? [];
-  return createHash('sha256').update(`${keys.join(',')}|${clientKey(ctx.request.ip)}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${keys.join(',')}|${clientKey(ctx.request.ip)}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /**

@@ -12,7 +12,9 @@ export async function readerFrom(ctx: Context): Promise<Reader | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization') ?? '');
   if (!match) return null;
   try {
-    const jwt = strapi.plugin('users-permissions').service<{ verify(token: string): Promise<{ id?: number }> }>('jwt');
+    const jwt = strapi
+      .plugin('users-permissions')
+      .service<{ verify(token: string): Promise<{ id?: number }> }>('jwt');
     const payload = await jwt.verify(match[1]);
     if (!payload?.id) return null;
     const user = await query(strapi, 'plugin::users-permissions.user').findOne({

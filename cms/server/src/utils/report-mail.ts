@@ -20,13 +20,15 @@ const STRINGS = {
       rejected: (title) => `Your report on "${title}" has been reviewed`,
     },
     body: {
-      fixed: (title) => `Thank you for reporting a mistake in the lesson "${title}". An editor has corrected it.`,
+      fixed: (title) =>
+        `Thank you for reporting a mistake in the lesson "${title}". An editor has corrected it.`,
       rejected: (title) =>
         `Thank you for reporting a possible mistake in the lesson "${title}". An editor has reviewed it and decided to leave the lesson as it is.`,
     },
     quote: (words) => `You pointed at: "${words}"`,
     note: "The editor's note:",
-    closing: 'You get this message once, because you left your e-mail address with the report. It will be deleted soon.',
+    closing:
+      'You get this message once, because you left your e-mail address with the report. It will be deleted soon.',
   },
   es: {
     subject: {
@@ -63,7 +65,10 @@ export interface ReportMailInput {
 }
 
 /** Subject and plain text of the mail telling a reporter their report was closed. */
-export function reportMail({ state, locale, lessonTitle, quote, note }: ReportMailInput): { subject: string; text: string } {
+export function reportMail({ state, locale, lessonTitle, quote, note }: ReportMailInput): {
+  subject: string;
+  text: string;
+} {
   const s: MailStrings = STRINGS[mailLanguage(locale)];
   const parts = [s.body[state](lessonTitle)];
   if (quote) parts.push(s.quote(quote));

@@ -26,9 +26,15 @@ function answersIgnoreOrigin(): boolean {
   if (openToEveryOrigin !== undefined) return openToEveryOrigin;
   const pluginOpen = getConfig().allowedOrigins.some((o) => o.trim() === '*');
   const middlewares = strapi.config.get<MiddlewareEntry[] | undefined>('middlewares') ?? [];
-  const cors = middlewares.find((m): m is Exclude<MiddlewareEntry, string> => typeof m === 'object' && m?.name === 'strapi::cors');
+  const cors = middlewares.find(
+    (m): m is Exclude<MiddlewareEntry, string> => typeof m === 'object' && m?.name === 'strapi::cors',
+  );
   const origins = cors?.config?.origin ?? '*';
-  const list: unknown[] = Array.isArray(origins) ? origins : typeof origins === 'string' ? origins.split(',') : [];
+  const list: unknown[] = Array.isArray(origins)
+    ? origins
+    : typeof origins === 'string'
+      ? origins.split(',')
+      : [];
   const corsOpen = list.some((o) => typeof o === 'string' && o.trim() === '*');
   openToEveryOrigin = pluginOpen && corsOpen && !cors?.config?.credentials;
   return openToEveryOrigin;

@@ -2,7 +2,10 @@ import { errors } from '@strapi/utils';
 import { storedTranscriptData, toPlainText, transcriptSchema, type Transcript } from '@lessons/shared';
 
 /** A lesson's transcript with the searchable plain-text copy that is always stored beside it. */
-export function transcriptColumns(transcript: Transcript): { transcript: Transcript; transcriptText: string } {
+export function transcriptColumns(transcript: Transcript): {
+  transcript: Transcript;
+  transcriptText: string;
+} {
   return { transcript, transcriptText: toPlainText(transcript) };
 }
 
@@ -23,7 +26,9 @@ export class TranscriptUnreadableError extends Error {
   readonly status = 503;
   readonly expose = true;
   constructor() {
-    super("This lesson's transcript is damaged and cannot be shown until an editor repairs it. Please try again later.");
+    super(
+      "This lesson's transcript is damaged and cannot be shown until an editor repairs it. Please try again later.",
+    );
   }
 }
 // Strapi answers an http-errors HttpError with its own status and message, and anything else with

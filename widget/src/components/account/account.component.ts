@@ -40,9 +40,11 @@ export class LessonAccount extends LessonElement {
       <div class="progress" part="progress">
         <progress max="100" .value=${percent} aria-label=${t('account.lessonProgress')}></progress>
         <p>${progress.completed ? t('account.completed') : t('account.percent', { percent })}</p>
-        ${progress.course && progress.course.total > 0
-          ? html`<p>${t('account.courseProgress', { completed: progress.course.completed, count: progress.course.total })}</p>`
-          : nothing}
+        ${
+          progress.course && progress.course.total > 0
+            ? html`<p>${t('account.courseProgress', { completed: progress.course.completed, count: progress.course.total })}</p>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -63,9 +65,11 @@ export class LessonAccount extends LessonElement {
     return html`
       <div class="actions">
         ${user ? html`<p>${t('account.signedIn', { name: user.username })}</p>` : nothing}
-        ${hostToken
-          ? nothing
-          : html`<button class="button secondary" type="button" @click=${() => this.request('logout')}>${t('account.logout')}</button>`}
+        ${
+          hostToken
+            ? nothing
+            : html`<button class="button secondary" type="button" @click=${() => this.request('logout')}>${t('account.logout')}</button>`
+        }
       </div>
       ${this.renderProgress()}
     `;

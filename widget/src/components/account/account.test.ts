@@ -1,17 +1,31 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
-import { API, READER, activeElement, cleanup, deep, mountWidget, readerToken, requestLog, resetFixture, until } from '../../../test/helpers.js';
+import {
+  API,
+  READER,
+  activeElement,
+  cleanup,
+  deep,
+  mountWidget,
+  readerToken,
+  requestLog,
+  resetFixture,
+  until,
+} from '../../../test/helpers.js';
 import { clearAuthStores } from '../../controllers/auth-store.js';
 import type { LessonAuthChangeEvent } from '../../events/lesson-auth-change.js';
 import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
 
 const STORAGE_KEY = `lessons-widget:auth:${new URL(API).origin}`;
 const account = (widget: LessonWidget) => deep(widget, 'lesson-account')!.shadowRoot!;
-const dialogOf = (widget: LessonWidget) => deep(widget, 'lesson-auth-dialog')?.shadowRoot?.querySelector('dialog') ?? null;
+const dialogOf = (widget: LessonWidget) =>
+  deep(widget, 'lesson-auth-dialog')?.shadowRoot?.querySelector('dialog') ?? null;
 
 function button(root: ParentNode, text: string): HTMLButtonElement {
-  const found = [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent.trim() === text);
+  const found = [...root.querySelectorAll<HTMLButtonElement>('button')].find(
+    (b) => b.textContent.trim() === text,
+  );
   if (!found) throw new Error(`no button "${text}"`);
   return found;
 }
@@ -59,7 +73,10 @@ describe('reader account', () => {
     await fill(dialog, { identifier: READER.email, password: READER.password });
     await sendKeys({ press: 'Enter' });
     await until(() => !dialog.open, 'the dialog to close');
-    await until(() => account(widget).textContent.includes(`Logged in as ${READER.username}`), 'the signed-in state');
+    await until(
+      () => account(widget).textContent.includes(`Logged in as ${READER.username}`),
+      'the signed-in state',
+    );
     expect((JSON.parse(localStorage.getItem(STORAGE_KEY)!) as { jwt: unknown }).jwt).to.be.a('string');
     expect(changes.map((e) => e.detail.user?.username)).to.deep.equal([READER.username]);
     // Focus lands on the account area (its first button: Log out), not on the page body.
@@ -94,7 +111,11 @@ describe('reader account', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => dialog.querySelector('[aria-invalid="true"]'), 'field errors');
     const errors = [...dialog.querySelectorAll('.field-error')].map((e) => e.textContent);
-    expect(errors).to.deep.equal(['Use at least 3 characters.', 'Enter an e-mail address such as name@example.com.', 'Use at least 6 characters.']);
+    expect(errors).to.deep.equal([
+      'Use at least 3 characters.',
+      'Enter an e-mail address such as name@example.com.',
+      'Use at least 6 characters.',
+    ]);
     expect(activeElement()?.getAttribute('name')).to.equal('username');
     expect((await requestLog((r) => r.path.startsWith('/api/auth'))).length).to.equal(0);
   });
@@ -112,17 +133,29 @@ describe('reader account', () => {
   });
 
   it('logs out', async () => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ jwt: await readerToken(), user: { id: 1, username: READER.username, email: READER.email } }));
+    localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        jwt: await readerToken(),
+        user: { id: 1, username: READER.username, email: READER.email },
+      }),
+    );
     const widget = await mountWidget();
     await until(() => account(widget).textContent.includes('Logged in as'), 'signed in');
     button(account(widget), 'Log out').click();
     await until(() => account(widget).querySelector('[part="notice"]'), 'the notice again');
     expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
-    await until(() => deep(widget, '[role="status"]')!.textContent === 'You have logged out.', 'the announcement');
+    await until(
+      () => deep(widget, '[role="status"]')!.textContent === 'You have logged out.',
+      'the announcement',
+    );
   });
 
   it('drops a stored token the server refuses', async () => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ jwt: 'stale-token', user: { id: 1, username: 'reader', email: READER.email } }));
+    localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ jwt: 'stale-token', user: { id: 1, username: 'reader', email: READER.email } }),
+    );
     const widget = await mountWidget();
     await until(() => account(widget).querySelector('[part="notice"]'), 'anonymous again');
     expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
@@ -139,7 +172,10 @@ describe('reader account', () => {
     const widget = await mountWidget();
     await until(() => account(widget).querySelector('[part="notice"]'), 'anonymous at first');
     widget.setAttribute('token', await readerToken());
-    await until(() => account(widget).textContent.includes(`Logged in as ${READER.username}`), 'signed in by the host');
+    await until(
+      () => account(widget).textContent.includes(`Logged in as ${READER.username}`),
+      'signed in by the host',
+    );
     await until(() => account(widget).querySelector('[part="progress"]'), 'the reader progress');
     widget.removeAttribute('token');
     await until(() => account(widget).querySelector('[part="notice"]'), 'anonymous again');
@@ -173,6 +209,10 @@ describe('reader account', () => {
     expect(progress.textContent).to.contain('1 of 4 lessons completed');
     expect(account(widget).querySelector('progress')!.value).to.equal(25);
     // …and the player offers to resume where the reader stopped.
-    await until(() => deep(widget, 'lesson-player', 'button[part="play-button"]')!.textContent.includes('Resume at 0:50'), 'resume');
+    await until(
+      () =>
+        deep(widget, 'lesson-player', 'button[part="play-button"]')!.textContent.includes('Resume at 0:50'),
+      'resume',
+    );
   });
 });

@@ -70,7 +70,9 @@ export class LessonAuthDialog extends LessonElement {
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const { t } = this.widget!.i18n;
-    const values = Object.fromEntries([...new FormData(this.form)].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+    const values = Object.fromEntries(
+      [...new FormData(this.form)].map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+    );
     const checked = validateAuth(this.mode, values, t);
     if (Object.keys(checked.fields).length) return this.showProblems(checked);
     this.busy = true;
@@ -120,12 +122,14 @@ export class LessonAuthDialog extends LessonElement {
         <form novalidate @submit=${this.onSubmit}>
           <h2 id="title">${login ? t('auth.loginTitle') : t('auth.registerTitle')}</h2>
           ${this.problems.form ? html`<p class="form-error" role="alert">${this.problems.form}</p>` : nothing}
-          ${login
-            ? html`${this.field('identifier', t('auth.identifier'), 'text', 'username')}
+          ${
+            login
+              ? html`${this.field('identifier', t('auth.identifier'), 'text', 'username')}
               ${this.field('password', t('auth.password'), 'password', 'current-password')}`
-            : html`${this.field('username', t('auth.username'), 'text', 'username')}
+              : html`${this.field('username', t('auth.username'), 'text', 'username')}
               ${this.field('email', t('auth.email'), 'email', 'email')}
-              ${this.field('password', t('auth.password'), 'password', 'new-password')}`}
+              ${this.field('password', t('auth.password'), 'password', 'new-password')}`
+          }
           <div class="actions">
             <button class="button secondary" type="button" @click=${this.close}>${t('auth.close')}</button>
             <button class="button" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>

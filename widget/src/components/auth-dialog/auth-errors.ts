@@ -12,7 +12,11 @@ export interface AuthProblems {
 }
 
 /** Checks the form before sending, so the common mistakes get an answer at once. */
-export function validateAuth(mode: 'login' | 'register', values: Record<string, string>, t: Translate): AuthProblems {
+export function validateAuth(
+  mode: 'login' | 'register',
+  values: Record<string, string>,
+  t: Translate,
+): AuthProblems {
   const fields: AuthProblems['fields'] = {};
   const value = (name: AuthField) => (values[name] ?? '').trim();
   if (mode === 'login') {
@@ -20,11 +24,13 @@ export function validateAuth(mode: 'login' | 'register', values: Record<string, 
     if (!values.password) fields.password = t('auth.required');
   } else {
     if (!value('username')) fields.username = t('auth.required');
-    else if (value('username').length < USERNAME_MIN) fields.username = t('auth.usernameTooShort', { count: USERNAME_MIN });
+    else if (value('username').length < USERNAME_MIN)
+      fields.username = t('auth.usernameTooShort', { count: USERNAME_MIN });
     if (!value('email')) fields.email = t('auth.required');
     else if (!looksLikeEmail(value('email'))) fields.email = t('auth.invalidEmail');
     if (!values.password) fields.password = t('auth.required');
-    else if ((values.password ?? '').length < PASSWORD_MIN) fields.password = t('auth.passwordTooShort', { count: PASSWORD_MIN });
+    else if ((values.password ?? '').length < PASSWORD_MIN)
+      fields.password = t('auth.passwordTooShort', { count: PASSWORD_MIN });
   }
   return { fields };
 }
@@ -37,8 +43,10 @@ export function explainAuthError(error: LessonsApiError, t: Translate): AuthProb
   if (error.failure === 'network') return { form: t('errors.network'), fields: {} };
   if (error.failure === 'server') return { form: t('errors.server'), fields: {} };
   const message = error.message.toLowerCase();
-  if (message.includes('invalid identifier or password')) return { form: t('auth.invalidCredentials'), fields: {} };
-  if (message.includes('already taken') || message.includes('already registered')) return { form: t('auth.taken'), fields: {} };
+  if (message.includes('invalid identifier or password'))
+    return { form: t('auth.invalidCredentials'), fields: {} };
+  if (message.includes('already taken') || message.includes('already registered'))
+    return { form: t('auth.taken'), fields: {} };
   if (message.includes('blocked')) return { form: t('auth.blocked'), fields: {} };
   if (message.includes('not confirmed')) return { form: t('auth.notConfirmed'), fields: {} };
   const fields: AuthProblems['fields'] = {};

@@ -36,7 +36,8 @@ export class LessonLanguagePicker extends LessonElement {
         ${t('language.label')}
         <select part="language-select" @change=${this.onChange}>
           ${lesson.locales.map(
-            (l) => html`<option value=${l.locale} lang=${l.locale} ?selected=${l.locale === lesson.locale}>${nativeLanguageName(l.locale)}</option>`,
+            (l) =>
+              html`<option value=${l.locale} lang=${l.locale} ?selected=${l.locale === lesson.locale}>${nativeLanguageName(l.locale)}</option>`,
           )}
         </select>
       </label>

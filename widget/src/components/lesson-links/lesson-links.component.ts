@@ -28,46 +28,56 @@ export class LessonLinks extends LessonElement {
     const { t } = i18n;
     const { course, tags, related, locale } = lesson;
     return html`
-      ${course
-        ? html`<nav class="course" part="course" aria-label=${t('links.course', { title: course.title })}>
+      ${
+        course
+          ? html`<nav class="course" part="course" aria-label=${t('links.course', { title: course.title })}>
             <p>
               <strong>${t('links.course', { title: course.title })}</strong> ·
               ${t('links.position', { position: course.position, total: course.total })}
             </p>
             <ul>
-              ${course.previous
-                ? html`<li>
+              ${
+                course.previous
+                  ? html`<li>
                     <a rel="prev" href=${lessonHref(linkTemplate, course.previous.slug, locale)}>
                       <span class="direction">${t('links.previous')}</span>${course.previous.title}
                     </a>
                   </li>`
-                : nothing}
-              ${course.next
-                ? html`<li class="next">
+                  : nothing
+              }
+              ${
+                course.next
+                  ? html`<li class="next">
                     <a rel="next" href=${lessonHref(linkTemplate, course.next.slug, locale)}>
                       <span class="direction">${t('links.next')}</span>${course.next.title}
                     </a>
                   </li>`
-                : nothing}
+                  : nothing
+              }
             </ul>
           </nav>`
-        : nothing}
-      ${tags.length
-        ? html`<section class="tags" part="tags" aria-labelledby="tags-heading">
+          : nothing
+      }
+      ${
+        tags.length
+          ? html`<section class="tags" part="tags" aria-labelledby="tags-heading">
             <h2 id="tags-heading">${t('links.tags')}</h2>
             <ul>
               ${tags.map((tag) => html`<li><a rel="tag" href=${tagHref(linkTemplate, tag.slug, locale)}>${tag.name}</a></li>`)}
             </ul>
           </section>`
-        : nothing}
-      ${related.length
-        ? html`<section class="related" part="related" aria-labelledby="related-heading">
+          : nothing
+      }
+      ${
+        related.length
+          ? html`<section class="related" part="related" aria-labelledby="related-heading">
             <h2 id="related-heading">${t('links.related')}</h2>
             <ul>
               ${related.map((r) => html`<li><a href=${lessonHref(linkTemplate, r.slug, locale)}>${r.title}</a></li>`)}
             </ul>
           </section>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

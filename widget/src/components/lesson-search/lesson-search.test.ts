@@ -1,12 +1,23 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
-import { API, activeElement, cleanup, deep, mount, requestLog, resetFixture, until } from '../../../test/helpers.js';
+import {
+  API,
+  activeElement,
+  cleanup,
+  deep,
+  mount,
+  requestLog,
+  resetFixture,
+  until,
+} from '../../../test/helpers.js';
 import type { LessonSelectEvent } from '../../events/lesson-select.js';
 import type { LessonSearch } from './lesson-search.component.js';
 
 async function mountSearch(attributes = '') {
-  const search = mount<LessonSearch>(`<lesson-search api="${API}" lang="en" link-template="/lessons/{slug}" ${attributes}></lesson-search>`);
+  const search = mount<LessonSearch>(
+    `<lesson-search api="${API}" lang="en" link-template="/lessons/{slug}" ${attributes}></lesson-search>`,
+  );
   const input = await until(() => deep<HTMLInputElement>(search, 'input'), 'the box');
   return { search, input, root: search.shadowRoot! };
 }
@@ -26,12 +37,21 @@ describe('<lesson-search>', () => {
     const { input, root } = await mountSearch();
     input.focus();
     await sendKeys({ type: 'sleep' });
-    const options = await until(() => (root.querySelectorAll('[role="option"]').length ? root.querySelectorAll<HTMLAnchorElement>('[role="option"]') : null), 'results');
+    const options = await until(
+      () =>
+        root.querySelectorAll('[role="option"]').length
+          ? root.querySelectorAll<HTMLAnchorElement>('[role="option"]')
+          : null,
+      'results',
+    );
     expect(options).to.have.length(1);
     expect(options[0]!.querySelector('.title')!.textContent).to.equal('Sleep, routine and mood');
     expect(options[0]!.getAttribute('href')).to.equal('/lessons/sleep-routine-and-mood');
     expect(input.getAttribute('aria-expanded')).to.equal('true');
-    await until(() => root.querySelector('[role="status"]')!.textContent === '1 lesson found', 'the announcement');
+    await until(
+      () => root.querySelector('[role="status"]')!.textContent === '1 lesson found',
+      'the announcement',
+    );
     // One request for the whole word, not one per key.
     const searches = await requestLog((r) => r.path === '/api/lessons');
     expect(searches.map((r) => r.query.search)).to.deep.equal(['sleep']);
@@ -46,7 +66,11 @@ describe('<lesson-search>', () => {
     });
     input.focus();
     await sendKeys({ type: 'depression' });
-    const options = await until(() => (root.querySelectorAll('[role="option"]').length > 1 ? root.querySelectorAll('[role="option"]') : null), 'results');
+    const options = await until(
+      () =>
+        root.querySelectorAll('[role="option"]').length > 1 ? root.querySelectorAll('[role="option"]') : null,
+      'results',
+    );
     await sendKeys({ press: 'ArrowDown' });
     await until(() => input.getAttribute('aria-activedescendant') === 'option-0', 'the first option');
     await sendKeys({ press: 'ArrowDown' });
@@ -78,6 +102,9 @@ describe('<lesson-search>', () => {
     const input = await until(() => deep<HTMLInputElement>(search, 'input'), 'the box');
     input.focus();
     await sendKeys({ type: 'zzzqqq' });
-    await until(() => search.shadowRoot!.querySelector('[role="status"]')!.textContent === 'Aucune leçon trouvée', 'the message');
+    await until(
+      () => search.shadowRoot!.querySelector('[role="status"]')!.textContent === 'Aucune leçon trouvée',
+      'the message',
+    );
   });
 });

@@ -1,6 +1,15 @@
 import { expect } from '@esm-bundle/chai';
 import '../../define.js';
-import { cleanup, deep, expectNoAxeViolations, failChunks, mountWidget, readerToken, resetFixture, until } from '../../../test/helpers.js';
+import {
+  cleanup,
+  deep,
+  expectNoAxeViolations,
+  failChunks,
+  mountWidget,
+  readerToken,
+  resetFixture,
+  until,
+} from '../../../test/helpers.js';
 import { clearAuthStores } from '../../controllers/auth-store.js';
 import type { LessonWidget } from './lesson-widget.component.js';
 
@@ -37,14 +46,19 @@ describe('a chunk that fails to load', () => {
     await failChunks('components/transcript/selection');
     const widget = await mountWidget();
     const transcript = deep(widget, 'lesson-transcript')!.shadowRoot!;
-    const text = document.createTreeWalker(transcript.querySelector('p[data-paragraph="p2"]')!, NodeFilter.SHOW_TEXT).nextNode() as Text;
+    const text = document
+      .createTreeWalker(transcript.querySelector('p[data-paragraph="p2"]')!, NodeFilter.SHOW_TEXT)
+      .nextNode() as Text;
     document.getSelection()!.setBaseAndExtent(text, 4, text, 20);
     try {
       await until(() => failure(widget), 'the failure message');
       expect(transcript.querySelector('[part="report-selection"]')).to.equal(null);
       await failChunks();
       tryAgain(widget);
-      await until(() => transcript.querySelector('[part="report-selection"]'), 'the "Report an error" button');
+      await until(
+        () => transcript.querySelector('[part="report-selection"]'),
+        'the "Report an error" button',
+      );
       expect(failure(widget)).to.equal(null);
     } finally {
       document.getSelection()!.removeAllRanges();
@@ -69,7 +83,9 @@ describe('a chunk that fails to load', () => {
     await failChunks('components/auth-dialog/');
     const widget = await mountWidget();
     const account = deep(widget, 'lesson-account')!.shadowRoot!;
-    [...account.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent.trim() === 'Log in')!.click();
+    [...account.querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => b.textContent.trim() === 'Log in')!
+      .click();
     await until(() => failure(widget), 'the failure message');
     expect(deep(widget, 'lesson-auth-dialog')).to.equal(null);
     await failChunks();
@@ -78,7 +94,7 @@ describe('a chunk that fails to load', () => {
     expect(failure(widget)).to.equal(null);
   });
 
-  it("progress recording: says so, and \"Try again\" shows the reader's progress", async () => {
+  it('progress recording: says so, and "Try again" shows the reader\'s progress', async () => {
     await failChunks('controllers/progress-controller');
     const widget = await mountWidget({ token: await readerToken() });
     await until(() => failure(widget), 'the failure message');
@@ -96,7 +112,10 @@ describe('a chunk that fails to load', () => {
     expect(deep(widget, 'lesson-transcript', 'h2')!.textContent).to.contain('Transcription');
     await failChunks();
     tryAgain(widget);
-    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent.includes('Transkription'), 'German');
+    await until(
+      () => deep(widget, 'lesson-transcript', 'h2')!.textContent.includes('Transkription'),
+      'German',
+    );
     expect(deep(widget, '[part="base"]')!.getAttribute('lang')).to.equal('de');
     expect(failure(widget)).to.equal(null);
   });

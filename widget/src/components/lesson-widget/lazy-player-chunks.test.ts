@@ -1,6 +1,14 @@
 import { expect } from '@esm-bundle/chai';
 import '../../define.js';
-import { cleanup, deep, failChunks, moduleLoaded, mountWidget, resetFixture, until } from '../../../test/helpers.js';
+import {
+  cleanup,
+  deep,
+  failChunks,
+  moduleLoaded,
+  mountWidget,
+  resetFixture,
+  until,
+} from '../../../test/helpers.js';
 import type { LessonWidget } from './lesson-widget.component.js';
 
 // The player's chunks fail to load, as when the reader is offline (see lazy-chunks.test.ts). The
@@ -9,7 +17,8 @@ import type { LessonWidget } from './lesson-widget.component.js';
 
 const failure = (widget: LessonWidget) => deep(widget, '.part-failed[role="alert"]');
 const tryAgain = (widget: LessonWidget) => deep<HTMLButtonElement>(widget, '.part-failed button')!.click();
-const playButton = (widget: LessonWidget) => deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]');
+const playButton = (widget: LessonWidget) =>
+  deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]');
 
 describe("the player's chunks fail to load", () => {
   const rejections: unknown[] = [];
@@ -29,7 +38,11 @@ describe("the player's chunks fail to load", () => {
   });
 
   it('the player controller, video.js, the follow-along: each says so, and "Try again" goes on', async () => {
-    await failChunks('controllers/player-controller', 'components/player/video-js', 'controllers/follow-along-controller');
+    await failChunks(
+      'controllers/player-controller',
+      'components/player/video-js',
+      'controllers/follow-along-controller',
+    );
     const widget = await mountWidget();
     playButton(widget)!.click();
     await until(() => failure(widget), 'the message about the player controller');
@@ -38,7 +51,10 @@ describe("the player's chunks fail to load", () => {
 
     await failChunks('components/player/video-js', 'controllers/follow-along-controller');
     tryAgain(widget);
-    await until(() => moduleLoaded('controllers/player-controller') && failure(widget), 'the message about video.js');
+    await until(
+      () => moduleLoaded('controllers/player-controller') && failure(widget),
+      'the message about video.js',
+    );
     expect(widget.media).to.equal(null);
     // The play button is not left "Loading the video…": it can be pressed again.
     expect(playButton(widget)!.disabled).to.equal(false);

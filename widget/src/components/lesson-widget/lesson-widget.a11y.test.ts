@@ -1,6 +1,15 @@
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
-import { API, cleanup, deep, expectNoAxeViolations, mount, mountWidget, resetFixture, until } from '../../../test/helpers.js';
+import {
+  API,
+  cleanup,
+  deep,
+  expectNoAxeViolations,
+  mount,
+  mountWidget,
+  resetFixture,
+  until,
+} from '../../../test/helpers.js';
 import { clearAuthStores } from '../../controllers/auth-store.js';
 import type { LessonSearch } from '../lesson-search/lesson-search.component.js';
 import type { LessonWidget } from './lesson-widget.component.js';
@@ -13,10 +22,15 @@ function page() {
 async function openDialog(widget: LessonWidget, button: 'Log in' | 'report') {
   if (button === 'report') {
     deep<HTMLButtonElement>(widget, 'lesson-transcript', '[part="report-link"]')!.click();
-    return until(() => deep<HTMLDialogElement>(widget, 'lesson-report-dialog', 'dialog[open]'), 'the report form');
+    return until(
+      () => deep<HTMLDialogElement>(widget, 'lesson-report-dialog', 'dialog[open]'),
+      'the report form',
+    );
   }
   const account = deep(widget, 'lesson-account')!.shadowRoot!;
-  [...account.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent.trim() === button)!.click();
+  [...account.querySelectorAll<HTMLButtonElement>('button')]
+    .find((b) => b.textContent.trim() === button)!
+    .click();
   return until(() => deep<HTMLDialogElement>(widget, 'lesson-auth-dialog', 'dialog[open]'), 'the login form');
 }
 
@@ -42,7 +56,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     main.append(widget);
     deep<HTMLButtonElement>(widget, 'lesson-player', 'button')!.click();
     const media = await until(() => widget.media, 'the player');
-    await until(() => !media.paused && deep(widget, 'lesson-transcript', '[aria-current="true"]'), 'playback');
+    await until(
+      () => !media.paused && deep(widget, 'lesson-transcript', '[aria-current="true"]'),
+      'playback',
+    );
     await expectNoAxeViolations(main, 'playing');
     media.pause();
   });
@@ -75,7 +92,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('logged in, with progress', async () => {
-    const token = ((await (await fetch(`${API}/__fixture/token`, { method: 'POST' })).json()) as { jwt: string }).jwt;
+    const token = (
+      (await (await fetch(`${API}/__fixture/token`, { method: 'POST' })).json()) as { jwt: string }
+    ).jwt;
     const widget = await mountWidget({ token });
     await until(() => deep(widget, 'lesson-account', '[part="progress"]'), 'progress');
     await expectNoAxeViolations(widget, 'logged in');
@@ -88,7 +107,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('the error state of a missing lesson', async () => {
-    const widget = mount<LessonWidget>(`<lesson-widget api="${API}" lesson="missing" lang="en"></lesson-widget>`);
+    const widget = mount<LessonWidget>(
+      `<lesson-widget api="${API}" lesson="missing" lang="en"></lesson-widget>`,
+    );
     await until(() => deep(widget, '[role="alert"]'), 'the error');
     await expectNoAxeViolations(widget, 'not found');
   });

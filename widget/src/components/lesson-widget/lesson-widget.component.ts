@@ -124,7 +124,11 @@ export class LessonWidget extends LessonElement {
 
   private readonly chunks = new LazyChunks(this);
   private readonly lessons = new LessonLoader(this, (lesson, previous) => this.shown(lesson, previous));
-  private readonly i18n = new I18nController(this, () => this.lessons.uiPreference, this.chunks.failureOf('a language'));
+  private readonly i18n = new I18nController(
+    this,
+    () => this.lessons.uiPreference,
+    this.chunks.failureOf('a language'),
+  );
   private readonly announcer = new Announcer(this, () => this.i18n.translator);
   private readonly account = new AccountController(this, this.announcer, () => this.progress.flush());
   private readonly player = new PlayerLoader(this, {
@@ -209,7 +213,8 @@ export class LessonWidget extends LessonElement {
       this.player.reset();
       this.progress.reset();
       const language = nativeLanguageName(lesson.locale);
-      if (previous.locale !== lesson.locale) this.announcer.sayIn(lesson.locale, (t) => t('language.switched', { title: lesson.title, language }));
+      if (previous.locale !== lesson.locale)
+        this.announcer.sayIn(lesson.locale, (t) => t('language.switched', { title: lesson.title, language }));
     }
     this.player.shown();
   }
@@ -226,9 +231,11 @@ export class LessonWidget extends LessonElement {
     const state = this.widgetState;
     return html`
       <div part="base" class="base" lang=${ui?.lang ?? nothing} dir=${ui?.dir ?? nothing} aria-busy=${this.lessons.pending ? 'true' : 'false'}>
-        ${state && this.currentLesson
-          ? lessonView(state, this.progress.resumeAt)
-          : firstPaint(ui?.t, this.lessons.error, this.hasLightContent, () => this.lessons.retry())}
+        ${
+          state && this.currentLesson
+            ? lessonView(state, this.progress.resumeAt)
+            : firstPaint(ui?.t, this.lessons.error, this.hasLightContent, () => this.lessons.retry())
+        }
         ${this.chunks.failed && ui ? partFailed(ui.t, () => this.chunks.retry()) : nothing}
         <div class="visually-hidden" role="status">${this.announcer.message}</div>
         ${lazyDialogs(this.dialogs, this.account.store, this.account.dialogClosed)}

@@ -27,34 +27,47 @@ const TRANSCRIPT_PARTS =
  * Before the lesson has arrived: the server-rendered light DOM (or a skeleton keeping the
  * video's 16:9 box), and why the lesson could not be loaded, with a retry when one can help.
  */
-export function firstPaint(t: Translate | undefined, error: LessonsApiError | null, lightContent: boolean, retry: () => void) {
+export function firstPaint(
+  t: Translate | undefined,
+  error: LessonsApiError | null,
+  lightContent: boolean,
+  retry: () => void,
+) {
   const found = error?.failure !== 'not-found';
   return html`
-    ${error && t
-      ? html`<div class="error-box" role="alert">
+    ${
+      error && t
+        ? html`<div class="error-box" role="alert">
           <p>${found ? t('widget.loadFailed') : t('widget.notFound')}</p>
           ${found ? html`<button class="button" type="button" @click=${retry}>${t('widget.retry')}</button>` : nothing}
         </div>`
-      : nothing}
-    ${lightContent
-      ? html`<div class="light"><slot></slot></div>`
-      : error
-        ? nothing
-        : html`<div class="skeleton" aria-hidden="true"><div class="skeleton-title"></div><div class="skeleton-video"></div></div>`}
+        : nothing
+    }
+    ${
+      lightContent
+        ? html`<div class="light"><slot></slot></div>`
+        : error
+          ? nothing
+          : html`<div class="skeleton" aria-hidden="true"><div class="skeleton-title"></div><div class="skeleton-video"></div></div>`
+    }
     ${error || !t ? nothing : html`<p class="visually-hidden">${t('widget.loading')}</p>`}
   `;
 }
 
 /** The lesson: its title, the player, the language picker, the account, the transcript and links. */
 export function lessonView({ lesson, i18n: { t, lang } }: WidgetState, resumeAt: number) {
-  const inOwnLanguage = [lesson.locale, ...lesson.locales.map((l) => l.locale)].some((l) => baseLanguage(l) === lang);
+  const inOwnLanguage = [lesson.locale, ...lesson.locales.map((l) => l.locale)].some(
+    (l) => baseLanguage(l) === lang,
+  );
   const languageName = new Intl.DisplayNames([lang], { type: 'language' }).of(lesson.locale) ?? lesson.locale;
   return html`
     <h1 part="title" class="title" lang=${lesson.locale} dir=${directionOf(lesson.locale)}>${lesson.title}</h1>
     <lesson-player exportparts="player, poster, play-button" .resumeAt=${resumeAt}></lesson-player>
-    ${lesson.locales.length > 1
-      ? html`<div class="toolbar" part="toolbar"><lesson-language-picker exportparts="language-select"></lesson-language-picker></div>`
-      : nothing}
+    ${
+      lesson.locales.length > 1
+        ? html`<div class="toolbar" part="toolbar"><lesson-language-picker exportparts="language-select"></lesson-language-picker></div>`
+        : nothing
+    }
     ${inOwnLanguage ? nothing : html`<p class="notice" role="note">${t('widget.shownIn', { language: languageName })}</p>`}
     <lesson-account part="account" exportparts="notice, progress"></lesson-account>
     <lesson-transcript exportparts=${TRANSCRIPT_PARTS}></lesson-transcript>

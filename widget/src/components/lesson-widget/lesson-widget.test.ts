@@ -1,6 +1,18 @@
 import { expect } from '@esm-bundle/chai';
 import '../../define.js';
-import { API, MAIN_LESSON, cleanup, deep, deepAll, fetchedScripts, mount, mountWidget, requestLog, resetFixture, until } from '../../../test/helpers.js';
+import {
+  API,
+  MAIN_LESSON,
+  cleanup,
+  deep,
+  deepAll,
+  fetchedScripts,
+  mount,
+  mountWidget,
+  requestLog,
+  resetFixture,
+  until,
+} from '../../../test/helpers.js';
 import { LessonLanguageChangeEvent } from '../../events/lesson-language-change.js';
 import { LessonWidget, deepLinkTime } from './lesson-widget.component.js';
 
@@ -12,7 +24,9 @@ describe('<lesson-widget>', () => {
     const widget = await mountWidget();
     const lesson = widget.currentLesson!;
     expect(deep(widget, 'h1')!.textContent).to.equal(lesson.title);
-    expect(deep<HTMLImageElement>(widget, 'lesson-player', 'img[part="poster"]')!.src).to.equal(lesson.video!.poster);
+    expect(deep<HTMLImageElement>(widget, 'lesson-player', 'img[part="poster"]')!.src).to.equal(
+      lesson.video!.poster,
+    );
     expect(deep(widget, 'lesson-player', 'button[part="play-button"]')).to.exist;
     const paragraphs = deepAll(widget, ['lesson-transcript'], 'p[data-paragraph]');
     expect(paragraphs.length).to.equal(lesson.transcript.sections.flatMap((s) => s.paragraphs).length);
@@ -28,7 +42,9 @@ describe('<lesson-widget>', () => {
   });
 
   it('keeps a 16:9 box for the video from the first paint', async () => {
-    const widget = mount<LessonWidget>(`<lesson-widget api="${API}" lesson="${MAIN_LESSON}" lang="en" style="width: 640px"></lesson-widget>`);
+    const widget = mount<LessonWidget>(
+      `<lesson-widget api="${API}" lesson="${MAIN_LESSON}" lang="en" style="width: 640px"></lesson-widget>`,
+    );
     await widget.updateComplete;
     const skeleton = await until(() => deep(widget, '.skeleton-video'), 'the skeleton');
     expect(Math.round(skeleton.getBoundingClientRect().height)).to.equal(360);
@@ -39,7 +55,10 @@ describe('<lesson-widget>', () => {
 
   it('fills containers from 320 px wide without overflowing', async () => {
     const holder = mount<HTMLDivElement>('<div style="width: 320px"></div>');
-    const widget = mount<LessonWidget>(`<lesson-widget api="${API}" lesson="${MAIN_LESSON}" lang="en"></lesson-widget>`, holder);
+    const widget = mount<LessonWidget>(
+      `<lesson-widget api="${API}" lesson="${MAIN_LESSON}" lang="en"></lesson-widget>`,
+      holder,
+    );
     await until(() => deep(widget, 'lesson-transcript', 'section'), 'the lesson');
     await widget.updateComplete;
     expect(widget.scrollWidth).to.be.at.most(320);
@@ -78,14 +97,22 @@ describe('<lesson-widget>', () => {
     select.value = 'es';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await until(() => widget.currentLesson?.locale === 'es', 'the Spanish lesson');
-    expect(events.map((e) => e.detail)).to.deep.equal([{ locale: 'es', slug: 'recuperar-la-conexion-social', previousLocale: 'en' }]);
+    expect(events.map((e) => e.detail)).to.deep.equal([
+      { locale: 'es', slug: 'recuperar-la-conexion-social', previousLocale: 'en' },
+    ]);
     await widget.updateComplete;
     expect(deep(widget, 'h1')!.textContent).to.equal(widget.currentLesson!.title);
     expect(deep(widget, 'h1')!.getAttribute('lang')).to.equal('es');
-    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent.includes('Transcripción'), 'Spanish interface');
+    await until(
+      () => deep(widget, 'lesson-transcript', 'h2')!.textContent.includes('Transcripción'),
+      'Spanish interface',
+    );
     expect(deep<HTMLImageElement>(widget, 'lesson-player', 'img')!.src).to.contain('.es.jpg');
     // Screen readers hear the change.
-    const status = await until(() => deep(widget, '[role="status"]')?.textContent?.trim(), 'the switch to be announced');
+    const status = await until(
+      () => deep(widget, '[role="status"]')?.textContent?.trim(),
+      'the switch to be announced',
+    );
     expect(status).to.equal(`Ahora se muestra «${widget.currentLesson!.title}» en Español.`);
   });
 
@@ -97,7 +124,10 @@ describe('<lesson-widget>', () => {
     expect(deep(widget, 'h1')!.textContent).to.equal(widget.currentLesson!.title);
     widget.setAttribute('lang', 'es');
     await until(() => widget.currentLesson?.locale === 'es', 'the Spanish version');
-    await until(() => deep(widget, 'lesson-transcript', 'h2')!.textContent.includes('Transcripción'), 'the Spanish interface');
+    await until(
+      () => deep(widget, 'lesson-transcript', 'h2')!.textContent.includes('Transcripción'),
+      'the Spanish interface',
+    );
     expect(deep(widget, 'h1')!.textContent).to.equal(widget.currentLesson!.title);
   });
 
@@ -111,7 +141,9 @@ describe('<lesson-widget>', () => {
     const select = deep<HTMLSelectElement>(widget, 'lesson-language-picker', 'select')!;
     select.value = 'es';
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    expect(events.map((e) => [e.detail.locale, e.cancelable, e.defaultPrevented])).to.deep.equal([['es', true, true]]);
+    expect(events.map((e) => [e.detail.locale, e.cancelable, e.defaultPrevented])).to.deep.equal([
+      ['es', true, true],
+    ]);
     await widget.updateComplete;
     // Nothing is being loaded: the widget did not start switching.
     expect(deep(widget, '[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
@@ -138,15 +170,25 @@ describe('<lesson-widget>', () => {
   });
 
   it('explains a lesson that does not exist', async () => {
-    const widget = mount<LessonWidget>(`<lesson-widget api="${API}" lesson="no-such-lesson" lang="en"></lesson-widget>`);
+    const widget = mount<LessonWidget>(
+      `<lesson-widget api="${API}" lesson="no-such-lesson" lang="en"></lesson-widget>`,
+    );
     const alert = await until(() => deep(widget, '[role="alert"]'), 'the error');
     expect(alert.textContent).to.contain('does not exist');
   });
 
   it('offers to retry when the server fails', async () => {
-    await fetch(`${API}/__fixture/fail`, { method: 'POST', body: JSON.stringify({ path: `/api/lessons/${MAIN_LESSON}$`, status: 500 }) });
-    const widget = mount<LessonWidget>(`<lesson-widget api="${API}" lesson="${MAIN_LESSON}" lang="en"></lesson-widget>`);
-    const retry = await until(() => deep<HTMLButtonElement>(widget, '[role="alert"] button'), 'the retry button');
+    await fetch(`${API}/__fixture/fail`, {
+      method: 'POST',
+      body: JSON.stringify({ path: `/api/lessons/${MAIN_LESSON}$`, status: 500 }),
+    });
+    const widget = mount<LessonWidget>(
+      `<lesson-widget api="${API}" lesson="${MAIN_LESSON}" lang="en"></lesson-widget>`,
+    );
+    const retry = await until(
+      () => deep<HTMLButtonElement>(widget, '[role="alert"] button'),
+      'the retry button',
+    );
     retry.click();
     await until(() => deep(widget, 'lesson-transcript', 'section'), 'the lesson after retrying');
   });
@@ -176,13 +218,21 @@ describe('<lesson-widget>', () => {
     const lesson = widget.currentLesson!;
     const links = deep(widget, 'lesson-links')!.shadowRoot!;
     expect(links.textContent).to.contain(`Lesson ${lesson.course!.position} of ${lesson.course!.total}`);
-    expect(links.querySelector<HTMLAnchorElement>('a[rel="prev"]')!.getAttribute('href')).to.equal(`/lessons/${lesson.course!.previous!.slug}`);
-    expect(links.querySelector<HTMLAnchorElement>('a[rel="next"]')!.getAttribute('href')).to.equal(`/lessons/${lesson.course!.next!.slug}`);
-    const tags = [...links.querySelectorAll<HTMLAnchorElement>('a[rel="tag"]')].map((a) => a.getAttribute('href'));
+    expect(links.querySelector<HTMLAnchorElement>('a[rel="prev"]')!.getAttribute('href')).to.equal(
+      `/lessons/${lesson.course!.previous!.slug}`,
+    );
+    expect(links.querySelector<HTMLAnchorElement>('a[rel="next"]')!.getAttribute('href')).to.equal(
+      `/lessons/${lesson.course!.next!.slug}`,
+    );
+    const tags = [...links.querySelectorAll<HTMLAnchorElement>('a[rel="tag"]')].map((a) =>
+      a.getAttribute('href'),
+    );
     expect(tags).to.deep.equal(lesson.tags.map((t) => `/lessons/?tag=${t.slug}`));
     const related = [...links.querySelectorAll<HTMLAnchorElement>('[part="related"] a')];
     expect(related.map((a) => a.textContent)).to.deep.equal(lesson.related.map((r) => r.title));
-    expect(related.map((a) => a.getAttribute('href'))).to.deep.equal(lesson.related.map((r) => `/lessons/${r.slug}`));
+    expect(related.map((a) => a.getAttribute('href'))).to.deep.equal(
+      lesson.related.map((r) => `/lessons/${r.slug}`),
+    );
     expect(links.textContent).to.contain('Recent publications');
   });
 
@@ -199,8 +249,13 @@ describe('<lesson-widget>', () => {
     try {
       const widget = await mountWidget();
       await until(() => widget.media, 'the player');
-      const current = await until(() => deep(widget, 'lesson-transcript', 'p[aria-current="true"]'), 'the current paragraph');
-      const paragraph = widget.currentLesson!.transcript.sections.flatMap((s) => s.paragraphs).find((p) => p.id === current.dataset.paragraph)!;
+      const current = await until(
+        () => deep(widget, 'lesson-transcript', 'p[aria-current="true"]'),
+        'the current paragraph',
+      );
+      const paragraph = widget
+        .currentLesson!.transcript.sections.flatMap((s) => s.paragraphs)
+        .find((p) => p.id === current.dataset.paragraph)!;
       expect(paragraph.start!).to.be.at.most(90);
       expect(paragraph.end!).to.be.at.least(85);
       await until(() => Math.round(widget.media!.currentTime) === 90, 'the video at 90 s');

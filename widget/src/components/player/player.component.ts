@@ -4,7 +4,13 @@ import { query, state } from 'lit/decorators.js';
 import { isTimed } from '@lessons/shared/core';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
-import { initialMediaState, mediaContext, widgetContext, type MediaState, type WidgetState } from '../../context.js';
+import {
+  initialMediaState,
+  mediaContext,
+  widgetContext,
+  type MediaState,
+  type WidgetState,
+} from '../../context.js';
 import { LessonPlayRequestEvent } from '../../events/lesson-play-request.js';
 import { formatTime, nativeLanguageName } from '../../i18n/i18n.js';
 import type { MediaHandle, PlayerConfig } from './media-handle.js';
@@ -52,10 +58,14 @@ export class LessonPlayer extends LessonElement {
     // The facade (and its button) goes when the player comes: keep a keyboard reader's place.
     this.focusOnAttach = (this.renderRoot as ShadowRoot).activeElement?.matches('button.play') ?? false;
     const { lesson, apiClient: api, i18n } = widget;
-    const [{ createPlayer, videoJsStyles }] = await Promise.all([import('./video-js.js'), this.updateComplete]);
+    const [{ createPlayer, videoJsStyles }] = await Promise.all([
+      import('./video-js.js'),
+      this.updateComplete,
+    ]);
     const root = this.renderRoot as ShadowRoot;
     const sheet = videoJsStyles.styleSheet;
-    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+    if (sheet && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
     if (!this.stage || this.widget !== widget) return null;
     // A timed transcript makes both tracks: its sections' times are the chapters'.
     const timed = isTimed(lesson.transcript);
@@ -63,10 +73,18 @@ export class LessonPlayer extends LessonElement {
       sources: video.sources,
       poster: video.poster,
       captions: timed
-        ? { src: api.transcriptUrl(lesson.slug, lesson.locale, 'vtt'), srclang: lesson.locale, label: nativeLanguageName(lesson.locale) }
+        ? {
+            src: api.transcriptUrl(lesson.slug, lesson.locale, 'vtt'),
+            srclang: lesson.locale,
+            label: nativeLanguageName(lesson.locale),
+          }
         : null,
       chapters: timed
-        ? { src: api.transcriptUrl(lesson.slug, lesson.locale, 'chapters'), srclang: lesson.locale, label: i18n.t('player.controls.chapters') }
+        ? {
+            src: api.transcriptUrl(lesson.slug, lesson.locale, 'chapters'),
+            srclang: lesson.locale,
+            label: i18n.t('player.controls.chapters'),
+          }
         : null,
       language: i18n.lang,
       t: i18n.t,
@@ -109,11 +127,13 @@ export class LessonPlayer extends LessonElement {
     const facade = !this.media.attached;
     return html`
       <div part="player" class="box" role="region" aria-label=${t('player.region', { title: lesson.title })}>
-        ${video
-          ? html`
+        ${
+          video
+            ? html`
               <div class="stage" ?hidden=${facade}></div>
-              ${facade
-                ? html`
+              ${
+                facade
+                  ? html`
                     ${video.poster ? html`<img part="poster" class="poster" src=${video.poster} alt="" decoding="async" />` : nothing}
                     <button
                       part="play-button"
@@ -127,18 +147,22 @@ export class LessonPlayer extends LessonElement {
                         <svg viewBox="0 0 24 24" focusable="false"><path d="M7 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L8.5 3.64A1 1 0 0 0 7 4.5z" /></svg>
                       </span>
                       <span class="label">
-                        ${this.media.loading
-                          ? t('player.loading')
-                          : this.resumeAt > 0
-                            ? t('player.resumeAt', { time: formatTime(this.resumeAt) })
-                            : t('player.play')}
+                        ${
+                          this.media.loading
+                            ? t('player.loading')
+                            : this.resumeAt > 0
+                              ? t('player.resumeAt', { time: formatTime(this.resumeAt) })
+                              : t('player.play')
+                        }
                       </span>
                     </button>
                   `
-                : nothing}
+                  : nothing
+              }
               ${this.media.error ? html`<p class="message" role="alert">${t('player.failed')}</p>` : nothing}
             `
-          : html`<p class="no-video">${t('player.noVideo')}</p>`}
+            : html`<p class="no-video">${t('player.noVideo')}</p>`
+        }
       </div>
     `;
   }

@@ -4,13 +4,17 @@ import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
 import { API, cleanup, deep, mountWidget, resetFixture, until } from '../../../test/helpers.js';
 
 const KEY = `lessons-player:${new URL(API).origin}`;
-const stored = () => JSON.parse(localStorage.getItem(KEY) ?? '{}') as { rate?: number; captions?: string | null };
+const stored = () =>
+  JSON.parse(localStorage.getItem(KEY) ?? '{}') as { rate?: number; captions?: string | null };
 
 async function play(widget: LessonWidget) {
   deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
   const media = await until(() => widget.media, 'the player');
   const root = deep(widget, 'lesson-player')!.shadowRoot!;
-  const captions = await until(() => media.video.querySelector<HTMLTrackElement>('track[kind="captions"]'), 'the captions track');
+  const captions = await until(
+    () => media.video.querySelector<HTMLTrackElement>('track[kind="captions"]'),
+    'the captions track',
+  );
   return { media, root, captions: captions.track };
 }
 
@@ -32,7 +36,9 @@ describe('<lesson-player> remembers the reader’s settings', () => {
 
   it('starts the next lesson at the speed the reader chose from the menu', async () => {
     const { media, root } = await play(await mountWidget());
-    const item = [...root.querySelectorAll<HTMLElement>('.vjs-playback-rate .vjs-menu-item')].find((i) => i.textContent?.includes('1.5x'))!;
+    const item = [...root.querySelectorAll<HTMLElement>('.vjs-playback-rate .vjs-menu-item')].find((i) =>
+      i.textContent?.includes('1.5x'),
+    )!;
     item.click();
     await until(() => media.video.playbackRate === 1.5, 'the speed to change');
     await until(() => stored().rate === 1.5, 'the speed to be remembered');
@@ -45,9 +51,9 @@ describe('<lesson-player> remembers the reader’s settings', () => {
   it('shows captions on the next lesson when the reader left them on, and not once turned off', async () => {
     const first = await play(await mountWidget());
     expect(first.captions.mode).to.not.equal('showing');
-    const english = [...first.root.querySelectorAll<HTMLElement>('.vjs-subs-caps-button .vjs-menu-item')].find((i) =>
-      i.textContent?.includes('English'),
-    )!;
+    const english = [
+      ...first.root.querySelectorAll<HTMLElement>('.vjs-subs-caps-button .vjs-menu-item'),
+    ].find((i) => i.textContent?.includes('English'))!;
     english.click();
     await until(() => stored().captions === 'en', 'captions on, in English, remembered');
 
@@ -55,8 +61,8 @@ describe('<lesson-player> remembers the reader’s settings', () => {
     const spanish = await nextLesson({ lang: 'es' });
     await until(() => spanish.captions.mode === 'showing', 'captions on in the next lesson');
     expect(spanish.captions.language).to.equal('es');
-    const off = [...spanish.root.querySelectorAll<HTMLElement>('.vjs-subs-caps-button .vjs-menu-item')].find((i) =>
-      /desactivad|off/i.test(i.textContent ?? ''),
+    const off = [...spanish.root.querySelectorAll<HTMLElement>('.vjs-subs-caps-button .vjs-menu-item')].find(
+      (i) => /desactivad|off/i.test(i.textContent ?? ''),
     )!;
     off.click();
     await until(() => stored().captions === null, 'captions off remembered');

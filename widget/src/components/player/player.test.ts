@@ -1,7 +1,16 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
-import { API, activeElement, cleanup, deep, fetchedScripts, mountWidget, resetFixture, until } from '../../../test/helpers.js';
+import {
+  API,
+  activeElement,
+  cleanup,
+  deep,
+  fetchedScripts,
+  mountWidget,
+  resetFixture,
+  until,
+} from '../../../test/helpers.js';
 
 /**
  * Every `<style>` or stylesheet `<link>` added to the page while these tests run. A host page with
@@ -10,7 +19,8 @@ import { API, activeElement, cleanup, deep, fetchedScripts, mountWidget, resetFi
 const addedToPage: string[] = [];
 new MutationObserver((records) => {
   for (const node of records.flatMap((r) => [...r.addedNodes])) {
-    if (node instanceof HTMLStyleElement || (node instanceof HTMLLinkElement && node.rel === 'stylesheet')) addedToPage.push(node.outerHTML);
+    if (node instanceof HTMLStyleElement || (node instanceof HTMLLinkElement && node.rel === 'stylesheet'))
+      addedToPage.push(node.outerHTML);
   }
 }).observe(document.documentElement, { childList: true, subtree: true });
 
@@ -68,7 +78,9 @@ describe('<lesson-player>', () => {
     expect(track.kind).to.equal('captions');
     expect(track.srclang).to.equal('en');
     expect(track.label).to.equal('English');
-    expect(track.src).to.equal(`${API}/api/lessons/regaining-social-connection/transcript?locale=en&format=vtt`);
+    expect(track.src).to.equal(
+      `${API}/api/lessons/regaining-social-connection/transcript?locale=en&format=vtt`,
+    );
   });
 
   it('offers playback speeds and translated controls', async () => {
@@ -76,7 +88,9 @@ describe('<lesson-player>', () => {
     deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]')!.click();
     await until(() => widget.media, 'the player');
     const player = deep(widget, 'lesson-player')!.shadowRoot!;
-    const rates = [...player.querySelectorAll('.vjs-playback-rate .vjs-menu-item-text')].map((e) => e.textContent);
+    const rates = [...player.querySelectorAll('.vjs-playback-rate .vjs-menu-item-text')].map(
+      (e) => e.textContent,
+    );
     expect(rates).to.include.members(['0.75x', '1x', '1.5x', '2x']);
     const play = player.querySelector('.vjs-play-control .vjs-control-text')!;
     expect(['Reproducir', 'Pausa']).to.include(play.textContent);
@@ -93,7 +107,10 @@ describe('<lesson-player>', () => {
     await until(() => activeElement() === playerBox, 'the focus on the player');
     // Its controls follow in the tab order once video.js shows them.
     const control = deep<HTMLButtonElement>(widget, 'lesson-player', '.vjs-play-control')!;
-    await until(() => control.classList.contains('vjs-playing') && control.checkVisibility(), 'the play control to show');
+    await until(
+      () => control.classList.contains('vjs-playing') && control.checkVisibility(),
+      'the play control to show',
+    );
     await sendKeys({ press: 'Tab' });
     await until(() => activeElement() === control, 'Tab to reach the play control');
     await sendKeys({ press: 'Enter' });
@@ -129,6 +146,8 @@ describe('<lesson-player>', () => {
     const box = deep(widget, 'lesson-player', '.box')!.getBoundingClientRect();
     const rect = player.getBoundingClientRect();
     expect([rect.width, rect.height]).to.deep.equal([box.width, box.height]);
-    expect(getComputedStyle(deep(widget, 'lesson-player', '.vjs-control-bar')!).position).to.equal('absolute');
+    expect(getComputedStyle(deep(widget, 'lesson-player', '.vjs-control-bar')!).position).to.equal(
+      'absolute',
+    );
   });
 });

@@ -15,7 +15,10 @@ const STORAGE_PREFIX = 'lessons-player:';
 /** What was saved, each setting checked: storage is the host page's too, and may hold anything. */
 export function readPreferences(origin: string): PlayerPreferences {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_PREFIX + origin) ?? '{}') as Record<string, unknown> | null;
+    const saved = JSON.parse(localStorage.getItem(STORAGE_PREFIX + origin) ?? '{}') as Record<
+      string,
+      unknown
+    > | null;
     const out: PlayerPreferences = {};
     if (typeof saved?.rate === 'number' && saved.rate >= 0.25 && saved.rate <= 4) out.rate = saved.rate;
     if (saved?.captions === null || typeof saved?.captions === 'string') out.captions = saved.captions;

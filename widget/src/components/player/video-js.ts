@@ -54,7 +54,8 @@ type Player = ReturnType<typeof videojs>;
 
 /** A chapter cue's text as a title: WebVTT escapes (`&amp;`) decoded, no markup. */
 function decodeCueTitles(track: TextTrack): void {
-  for (const cue of track.cues ?? []) if (cue instanceof VTTCue) cue.text = cue.getCueAsHTML().textContent ?? cue.text;
+  for (const cue of track.cues ?? [])
+    if (cue instanceof VTTCue) cue.text = cue.getCueAsHTML().textContent ?? cue.text;
 }
 
 /**
@@ -78,7 +79,10 @@ function drawChapterMarkers(player: Player, track: TextTrack, t: Translate): voi
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'lesson-chapter-marker';
-    button.setAttribute('aria-label', t('player.controls.chapterMarker', { title, time: formatTime(cue.startTime) }));
+    button.setAttribute(
+      'aria-label',
+      t('player.controls.chapterMarker', { title, time: formatTime(cue.startTime) }),
+    );
     // Through the CSSOM: a strict style-src allows it, where a style attribute in markup is refused.
     button.style.setProperty('left', `${(cue.startTime / duration) * 100}%`);
     const tip = document.createElement('span');
@@ -88,7 +92,8 @@ function drawChapterMarkers(player: Player, track: TextTrack, t: Translate): voi
     button.append(tip);
     button.addEventListener('click', () => void player.currentTime(cue.startTime));
     // The progress bar would start a drag on press, the player's shortcuts take Space: the button's own.
-    for (const type of ['mousedown', 'touchstart', 'keydown'] as const) button.addEventListener(type, (e) => e.stopPropagation());
+    for (const type of ['mousedown', 'touchstart', 'keydown'] as const)
+      button.addEventListener(type, (e) => e.stopPropagation());
     markers.append(button);
   }
   control.append(markers);
@@ -115,15 +120,22 @@ function rememberPreferences(player: Player, origin: string): void {
   if (typeof saved.captions === 'string') {
     const wanted = saved.captions;
     const all = tracks();
-    const chosen = all.find((t) => t.language === wanted) ?? all.find((t) => baseLanguage(t.language) === baseLanguage(wanted)) ?? all[0];
+    const chosen =
+      all.find((t) => t.language === wanted) ??
+      all.find((t) => baseLanguage(t.language) === baseLanguage(wanted)) ??
+      all[0];
     if (chosen) chosen.mode = 'showing';
   }
-  player.on('ratechange', () => void (player.isDisposed() || savePreferences(origin, { rate: player.playbackRate() ?? 1 })));
+  player.on(
+    'ratechange',
+    () => void (player.isDisposed() || savePreferences(origin, { rate: player.playbackRate() ?? 1 })),
+  );
   // The state when the list changes, not the event's track: the chapters track going hidden says nothing.
   (player.textTracks() as unknown as TextTrackList).addEventListener('change', () => {
     if (player.isDisposed()) return;
     const showing = tracks().find((t) => t.mode === 'showing');
-    if ((showing?.language ?? null) !== (readPreferences(origin).captions ?? null)) savePreferences(origin, { captions: showing?.language ?? null });
+    if ((showing?.language ?? null) !== (readPreferences(origin).captions ?? null))
+      savePreferences(origin, { captions: showing?.language ?? null });
   });
 }
 
@@ -160,7 +172,10 @@ export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Pr
   }
   if (config.chapters) {
     // With native text tracks video.js adds a real <track> element (its types describe its emulation's).
-    const chapters = player.addRemoteTextTrack({ kind: 'chapters', ...config.chapters, default: false }, false) as unknown as globalThis.HTMLTrackElement;
+    const chapters = player.addRemoteTextTrack(
+      { kind: 'chapters', ...config.chapters, default: false },
+      false,
+    ) as unknown as globalThis.HTMLTrackElement;
     // A disabled track never loads its cues; hidden loads them without drawing anything.
     chapters.track.mode = 'hidden';
     // Titles as shown (`&amp;` read as `&`) before video.js's chapters menu, listening at the
@@ -178,7 +193,8 @@ export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Pr
   }
   // Before its metadata the media element may ignore a seek or drop a play(); wait for it
   // (or for an error, which video.js shows in the player).
-  if ((player.readyState() ?? 0) < 1) await new Promise<void>((resolve) => player.one(['loadedmetadata', 'error'], () => resolve()));
+  if ((player.readyState() ?? 0) < 1)
+    await new Promise<void>((resolve) => player.one(['loadedmetadata', 'error'], () => resolve()));
   if (config.startAt > 0) player.currentTime(config.startAt);
   rememberPreferences(player, config.preferencesOrigin);
   const tech = player.el().querySelector('video') ?? video;

@@ -1,7 +1,12 @@
 import { html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { HONEYPOT_FIELD, REPORT_FIELD_MAX, REPORT_WHAT_MIN, type ErrorReportInputRaw } from '@lessons/shared/core';
+import {
+  HONEYPOT_FIELD,
+  REPORT_FIELD_MAX,
+  REPORT_WHAT_MIN,
+  type ErrorReportInputRaw,
+} from '@lessons/shared/core';
 import type { LessonsApiError } from '../../api/errors.js';
 import { dialogStyles } from '../../base/dialog.styles.js';
 import { deepActiveElement, randomKey } from '../../base/dom.js';
@@ -82,7 +87,12 @@ export class LessonReportDialog extends LessonElement {
     this.dialog?.close();
   }
 
-  private freshDraft(selection: ReportSelection | null, time: number | null, t: Translate, email: string): ReportDraft {
+  private freshDraft(
+    selection: ReportSelection | null,
+    time: number | null,
+    t: Translate,
+    email: string,
+  ): ReportDraft {
     const at = time !== null ? formatTime(time) : null;
     const where = selection
       ? at
@@ -118,7 +128,8 @@ export class LessonReportDialog extends LessonElement {
     const errors: Partial<Record<Field, string>> = {};
     if (draft.what.trim().length < REPORT_WHAT_MIN) errors.what = t('report.whatRequired');
     if (draft.email.trim() && !looksLikeEmail(draft.email.trim())) errors.email = t('report.invalidEmail');
-    for (const field of FIELDS) if (draft[field].trim().length > REPORT_FIELD_MAX[field]) errors[field] = t('report.tooLong');
+    for (const field of FIELDS)
+      if (draft[field].trim().length > REPORT_FIELD_MAX[field]) errors[field] = t('report.tooLong');
     return errors;
   }
 
@@ -134,7 +145,13 @@ export class LessonReportDialog extends LessonElement {
         const field = path[0] as Field;
         if (!FIELDS.includes(field)) continue;
         const long = (this.draft?.[field].trim().length ?? 0) > REPORT_FIELD_MAX[field];
-        fields[field] = long ? t('report.tooLong') : field === 'what' ? t('report.whatRequired') : field === 'email' ? t('report.invalidEmail') : t('report.invalid');
+        fields[field] = long
+          ? t('report.tooLong')
+          : field === 'what'
+            ? t('report.whatRequired')
+            : field === 'email'
+              ? t('report.invalidEmail')
+              : t('report.invalid');
       }
       this.fieldErrors = fields;
       if (!Object.keys(fields).length) this.formError = t('report.failed');
@@ -155,7 +172,8 @@ export class LessonReportDialog extends LessonElement {
     this.formError = '';
     this.fieldErrors = errors;
     if (Object.keys(errors).length) return this.focusFirstProblem();
-    const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`[name="${HONEYPOT_FIELD}"]`)?.value ?? '';
+    const honeypot =
+      this.renderRoot.querySelector<HTMLInputElement>(`[name="${HONEYPOT_FIELD}"]`)?.value ?? '';
     const report: ErrorReportInputRaw = {
       locale: lesson.locale,
       where: draft.where.trim(),
@@ -186,14 +204,22 @@ export class LessonReportDialog extends LessonElement {
 
   private async focusFirstProblem() {
     await this.updateComplete;
-    const target = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#what');
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      this.renderRoot.querySelector<HTMLElement>('#what');
     target?.focus();
   }
 
-  private field(name: Field, label: string, options: { multiline?: boolean; type?: string; hint?: string; required?: boolean } = {}) {
+  private field(
+    name: Field,
+    label: string,
+    options: { multiline?: boolean; type?: string; hint?: string; required?: boolean } = {},
+  ) {
     const error = this.fieldErrors[name];
     const value = this.draft?.[name] ?? '';
-    const describedBy = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+    const describedBy = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : '']
+      .filter(Boolean)
+      .join(' ');
     const common = {
       invalid: error ? 'true' : 'false',
       describedBy: describedBy || nothing,
@@ -201,8 +227,9 @@ export class LessonReportDialog extends LessonElement {
     return html`<div class="field">
       <label for=${name}>${label}</label>
       ${options.hint ? html`<p id="${name}-hint" class="hint">${options.hint}</p>` : nothing}
-      ${options.multiline
-        ? html`<textarea
+      ${
+        options.multiline
+          ? html`<textarea
             id=${name}
             name=${name}
             rows="3"
@@ -212,7 +239,7 @@ export class LessonReportDialog extends LessonElement {
             .value=${value}
             @input=${(e: Event) => this.onInput(name, e)}
           ></textarea>`
-        : html`<input
+          : html`<input
             id=${name}
             name=${name}
             type=${options.type ?? 'text'}
@@ -221,7 +248,8 @@ export class LessonReportDialog extends LessonElement {
             aria-describedby=${common.describedBy}
             .value=${value}
             @input=${(e: Event) => this.onInput(name, e)}
-          />`}
+          />`
+      }
       ${error ? html`<p id="${name}-error" class="field-error">${error}</p>` : nothing}
     </div>`;
   }
@@ -234,19 +262,22 @@ export class LessonReportDialog extends LessonElement {
     return html`
       <dialog part="dialog" aria-labelledby="title" @close=${this.onClose}>
         <h2 id="title">${t('report.title')}</h2>
-        ${sent
-          ? html`<p class="form-note" role="status">${t('report.thanks')}</p>
+        ${
+          sent
+            ? html`<p class="form-note" role="status">${t('report.thanks')}</p>
               <div class="actions">
                 <button class="button done" type="button" @click=${this.close}>${t('report.close')}</button>
               </div>`
-          : html`<form novalidate @submit=${this.onSubmit}>
+            : html`<form novalidate @submit=${this.onSubmit}>
               ${this.formError ? html`<p class="form-error" role="alert">${this.formError}</p>` : nothing}
               ${this.restored && !this.formError ? html`<p class="form-note" role="status">${t('report.draftRestored')}</p>` : nothing}
-              ${this.draft?.quote
-                ? html`<blockquote class="hint" lang=${this.widget.lesson.locale} dir=${directionOf(this.widget.lesson.locale)}>
+              ${
+                this.draft?.quote
+                  ? html`<blockquote class="hint" lang=${this.widget.lesson.locale} dir=${directionOf(this.widget.lesson.locale)}>
                     …${this.draft.quote.prefix}<strong>${this.draft.quote.exact}</strong>${this.draft.quote.suffix}…
                   </blockquote>`
-                : nothing}
+                  : nothing
+              }
               ${this.field('where', t('report.where'), { multiline: true, hint: this.draft?.quote ? t('report.whereHint') : undefined })}
               ${this.field('what', t('report.what'), { multiline: true, required: true })}
               ${this.field('suggestion', t('report.suggestion'), { multiline: true })}
@@ -261,7 +292,8 @@ export class LessonReportDialog extends LessonElement {
                   ${sending ? t('report.sending') : t('report.send')}
                 </button>
               </div>
-            </form>`}
+            </form>`
+        }
       </dialog>
     `;
   }

@@ -2,12 +2,23 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ErrorReportInput } from '@lessons/shared/core';
 import '../../define.js';
-import { API, activeElement, cleanup, deep, failNext, mountWidget, requestLog, resetFixture, until } from '../../../test/helpers.js';
+import {
+  API,
+  activeElement,
+  cleanup,
+  deep,
+  failNext,
+  mountWidget,
+  requestLog,
+  resetFixture,
+  until,
+} from '../../../test/helpers.js';
 import type { LessonReportSubmittedEvent } from '../../events/lesson-report-submitted.js';
 import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
 
 const DRAFT_KEY = `lessons-widget:report:${new URL(API).origin}:regaining-social-connection:en`;
-const dialogOf = (widget: LessonWidget) => deep(widget, 'lesson-report-dialog')?.shadowRoot?.querySelector('dialog') ?? null;
+const dialogOf = (widget: LessonWidget) =>
+  deep(widget, 'lesson-report-dialog')?.shadowRoot?.querySelector('dialog') ?? null;
 const reports = () => requestLog((r) => r.method === 'POST' && r.path.endsWith('/reports'));
 
 async function openFromLink(widget: LessonWidget) {
@@ -21,7 +32,8 @@ async function type(dialog: HTMLDialogElement, field: string, text: string) {
   await sendKeys({ type: text });
 }
 
-const submit = (dialog: HTMLDialogElement) => dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+const submit = (dialog: HTMLDialogElement) =>
+  dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 
 describe('error reports', () => {
   beforeEach(async () => {
@@ -32,7 +44,9 @@ describe('error reports', () => {
 
   it('opens from "Are there any errors or improvements?" with the two questions', async () => {
     const widget = await mountWidget();
-    expect(deep(widget, 'lesson-transcript', '[part="report-link"]')!.textContent.trim()).to.equal('Are there any errors or improvements?');
+    expect(deep(widget, 'lesson-transcript', '[part="report-link"]')!.textContent.trim()).to.equal(
+      'Are there any errors or improvements?',
+    );
     const dialog = await openFromLink(widget);
     expect(dialog.matches(':modal')).to.equal(true);
     const labels = [...dialog.querySelectorAll('label')].map((l) => l.textContent.trim());
@@ -58,11 +72,16 @@ describe('error reports', () => {
     const p = deep(widget, 'lesson-transcript', 'p[data-paragraph="p3"]')!;
     const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text;
     document.getSelection()!.setBaseAndExtent(text, 10, text, 30);
-    const button = await until(() => deep<HTMLButtonElement>(widget, 'lesson-transcript', '[part="report-selection"]'), 'the button');
+    const button = await until(
+      () => deep<HTMLButtonElement>(widget, 'lesson-transcript', '[part="report-selection"]'),
+      'the button',
+    );
     button.click();
     const dialog = await until(() => (dialogOf(widget)?.open ? dialogOf(widget) : null), 'the form');
     const where = dialog.querySelector<HTMLTextAreaElement>('#where')!.value;
-    const paragraph = widget.currentLesson!.transcript.sections.flatMap((s) => s.paragraphs).find((x) => x.id === 'p3')!;
+    const paragraph = widget
+      .currentLesson!.transcript.sections.flatMap((s) => s.paragraphs)
+      .find((x) => x.id === 'p3')!;
     expect(where).to.contain(`“${paragraph.text.slice(10, 30)}”`);
     expect(activeElement()?.id).to.equal('what');
     await sendKeys({ type: 'A word is missing here.' });
@@ -79,7 +98,11 @@ describe('error reports', () => {
     expect(body.idempotencyKey).to.match(/^[A-Za-z0-9_-]{8,64}$/);
     expect(body.website).to.equal('');
     expect(events).to.have.length(1);
-    expect(events[0]!.detail).to.include({ id: 'report-1', state: 'new', slug: 'regaining-social-connection' });
+    expect(events[0]!.detail).to.include({
+      id: 'report-1',
+      state: 'new',
+      slug: 'regaining-social-connection',
+    });
     expect(sessionStorage.getItem(DRAFT_KEY)).to.equal(null);
   });
 
@@ -89,7 +112,15 @@ describe('error reports', () => {
     await failNext({
       path: '/reports$',
       status: 400,
-      body: { data: null, error: { status: 400, name: 'ValidationError', message: 'Invalid', details: { errors: [{ path: ['email'], message: 'That e-mail address does not look right.' }] } } },
+      body: {
+        data: null,
+        error: {
+          status: 400,
+          name: 'ValidationError',
+          message: 'Invalid',
+          details: { errors: [{ path: ['email'], message: 'That e-mail address does not look right.' }] },
+        },
+      },
     });
     const dialog = await openFromLink(widget);
     await type(dialog, 'what', 'Falta una palabra.');
@@ -108,11 +139,15 @@ describe('error reports', () => {
     submit(dialog);
     const alert = await until(() => dialog.querySelector('.form-error[role="alert"]'), 'the error');
     expect(alert.textContent).to.equal('Too many reports were sent. Please try again in 30 seconds.');
-    expect((JSON.parse(sessionStorage.getItem(DRAFT_KEY)!) as { what: string }).what).to.equal('The date is wrong.');
+    expect((JSON.parse(sessionStorage.getItem(DRAFT_KEY)!) as { what: string }).what).to.equal(
+      'The date is wrong.',
+    );
     submit(dialog);
     await until(() => dialog.querySelector('.form-note[role="status"]'), 'the thanks');
     const [first, second] = await reports();
-    expect((first!.body as ErrorReportInput).idempotencyKey).to.equal((second!.body as ErrorReportInput).idempotencyKey);
+    expect((first!.body as ErrorReportInput).idempotencyKey).to.equal(
+      (second!.body as ErrorReportInput).idempotencyKey,
+    );
   });
 
   it('keeps an unsent report across a reload and sends it with the same key', async () => {
@@ -127,12 +162,16 @@ describe('error reports', () => {
     cleanup();
     widget = await mountWidget();
     dialog = await openFromLink(widget);
-    expect(dialog.querySelector<HTMLTextAreaElement>('#what')!.value).to.equal('A typo in the second paragraph.');
+    expect(dialog.querySelector<HTMLTextAreaElement>('#what')!.value).to.equal(
+      'A typo in the second paragraph.',
+    );
     expect(dialog.textContent).to.contain('has been restored');
     submit(dialog);
     await until(() => dialog.querySelector('.form-note[role="status"]'), 'the thanks');
     const sent = await reports();
-    expect(sent.map((r) => (r.body as ErrorReportInput).idempotencyKey).every((k) => k === key)).to.equal(true);
+    expect(sent.map((r) => (r.body as ErrorReportInput).idempotencyKey).every((k) => k === key)).to.equal(
+      true,
+    );
   });
 
   it('gives focus back when closed', async () => {

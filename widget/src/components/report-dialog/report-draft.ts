@@ -45,4 +45,5 @@ export class DraftStore {
   }
 }
 
-export const draftKey = (origin: string, slug: string, locale: string) => `lessons-widget:report:${origin}:${slug}:${locale}`;
+export const draftKey = (origin: string, slug: string, locale: string) =>
+  `lessons-widget:report:${origin}:${slug}:${locale}`;

@@ -17,7 +17,8 @@ function rangeIn(root: ShadowRoot): Range | null {
   } else {
     // Browsers before getComposedRanges: Chromium's ShadowRoot#getSelection, else Firefox's
     // document selection, which already points inside shadow roots.
-    const legacy = (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? selection;
+    const legacy =
+      (root as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? selection;
     r = legacy.rangeCount ? legacy.getRangeAt(0) : undefined;
   }
   if (!r || r.collapsed) return null;
@@ -46,13 +47,16 @@ function textOffset(container: Node, node: Node, offset: number): number {
 export function paragraphSelection(root: ShadowRoot): ParagraphSelection | null {
   const range = rangeIn(root);
   if (!range) return null;
-  const paragraphOf = (node: Node) => (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('p[data-paragraph]');
+  const paragraphOf = (node: Node) =>
+    (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('p[data-paragraph]');
   const first = paragraphOf(range.startContainer);
   if (!first || first.getRootNode() !== root) return null;
   const startsInside = first.contains(range.startContainer);
   const start = startsInside ? textOffset(first, range.startContainer, range.startOffset) : 0;
   const length = first.textContent?.length ?? 0;
-  const end = first.contains(range.endContainer) ? textOffset(first, range.endContainer, range.endOffset) : length;
+  const end = first.contains(range.endContainer)
+    ? textOffset(first, range.endContainer, range.endOffset)
+    : length;
   if (end <= start) return null;
   const cut = document.createRange();
   cut.selectNodeContents(first);

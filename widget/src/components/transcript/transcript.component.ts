@@ -2,11 +2,23 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { describeQuote, isTimed, type Paragraph, type Transcript, type TranscriptFormat } from '@lessons/shared/core';
+import {
+  describeQuote,
+  isTimed,
+  type Paragraph,
+  type Transcript,
+  type TranscriptFormat,
+} from '@lessons/shared/core';
 import { scrollToUpperThird } from '../../base/dom.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
-import { initialMediaState, mediaContext, widgetContext, type MediaState, type WidgetState } from '../../context.js';
+import {
+  initialMediaState,
+  mediaContext,
+  widgetContext,
+  type MediaState,
+  type WidgetState,
+} from '../../context.js';
 import type { FollowAlongController } from '../../controllers/follow-along-controller.js';
 import { LessonLoadFailureEvent } from '../../events/lesson-load-failure.js';
 import { LessonReportRequestEvent, type ReportSelection } from '../../events/lesson-report-request.js';
@@ -143,7 +155,8 @@ export class LessonTranscript extends LessonElement {
     // writes one at first render): a host page's strict CSP refuses style attributes.
     const { selection } = this;
     const button = selection ? this.renderRoot.querySelector<HTMLElement>('.report-selection') : null;
-    if (selection && button) Object.assign(button.style, { top: `${selection.top}px`, left: `${selection.left}px` });
+    if (selection && button)
+      Object.assign(button.style, { top: `${selection.top}px`, left: `${selection.left}px` });
     if (this.media.attached && !this.follow && !this.followLoading) void this.loadFollowAlong();
     const id = this.current?.id;
     const target = this.markCurrent(id);
@@ -184,7 +197,9 @@ export class LessonTranscript extends LessonElement {
   private markCurrent(id: string | undefined): HTMLElement | null {
     const previous = this.currentElement;
     if (previous?.isConnected && previous.dataset.paragraph === id) return previous;
-    const target = id ? this.renderRoot.querySelector<HTMLElement>(`p[data-paragraph="${CSS.escape(id)}"]`) : null;
+    const target = id
+      ? this.renderRoot.querySelector<HTMLElement>(`p[data-paragraph="${CSS.escape(id)}"]`)
+      : null;
     if (previous) {
       previous.removeAttribute('aria-current');
       previous.part.remove('current-paragraph');
@@ -281,7 +296,14 @@ export class LessonTranscript extends LessonElement {
     const lesson = this.widget?.lesson;
     const root = this.shadowRoot;
     const found = lesson && root && this.readSelectionOf ? this.readSelectionOf(root) : null;
-    const quote = found && lesson ? describeQuote(lesson.transcript, { paragraphId: found.paragraphId, start: found.start, end: found.end }) : null;
+    const quote =
+      found && lesson
+        ? describeQuote(lesson.transcript, {
+            paragraphId: found.paragraphId,
+            start: found.start,
+            end: found.end,
+          })
+        : null;
     const body = this.renderRoot.querySelector<HTMLElement>('.body');
     if (!found || !quote || !quote.exact.trim() || !body) {
       // Keep the button while the reader moves to it (focus leaves the text but the selection stays).
@@ -302,7 +324,9 @@ export class LessonTranscript extends LessonElement {
   private reportSelection() {
     const selection = this.selection;
     if (!selection) return;
-    this.emit(new LessonReportRequestEvent({ selection: { quote: selection.quote, position: selection.position } }));
+    this.emit(
+      new LessonReportRequestEvent({ selection: { quote: selection.quote, position: selection.position } }),
+    );
     this.selection = null;
   }
 
@@ -315,7 +339,12 @@ export class LessonTranscript extends LessonElement {
    * template each: a short term in a long lecture makes thousands of them, and they come and go
    * with every letter typed.
    */
-  private renderText(p: Paragraph, group: ParagraphMatches | undefined, shown: number, current: Match | undefined) {
+  private renderText(
+    p: Paragraph,
+    group: ParagraphMatches | undefined,
+    shown: number,
+    current: Match | undefined,
+  ) {
     const marks = group?.matches.slice(0, shown) ?? [];
     if (!marks.length) return p.text;
     const text = document.createDocumentFragment();
@@ -339,7 +368,11 @@ export class LessonTranscript extends LessonElement {
     const current = this.found[this.matchIndex];
     // The paragraph holding the current match shows all its marks at once.
     const all = group?.matches.length ?? 0;
-    const shown = !group ? 0 : current?.paragraphId === p.id ? all : Math.min(all, Math.max(0, this.shownMarks - group.first));
+    const shown = !group
+      ? 0
+      : current?.paragraphId === p.id
+        ? all
+        : Math.min(all, Math.max(0, this.shownMarks - group.first));
     const currentHere = current?.paragraphId === p.id ? current : undefined;
     // part and aria-current of the spoken paragraph are set by markCurrent, not here.
     // No whitespace inside <p>: selection offsets are counted in its text.
@@ -382,8 +415,9 @@ export class LessonTranscript extends LessonElement {
             ${t('transcript.heading')}
             <span class="subtitle" lang=${lesson.locale} dir=${directionOf(lesson.locale)}>${lesson.title}</span>
           </h2>
-          ${hasText
-            ? html`<div class="search" part="transcript-search" role="search">
+          ${
+            hasText
+              ? html`<div class="search" part="transcript-search" role="search">
                 <label class="visually-hidden" for="search">${t('transcript.search')}</label>
                 <input
                   id="search"
@@ -402,7 +436,8 @@ export class LessonTranscript extends LessonElement {
                 </button>
                 <span class="count" role="status">${count}</span>
               </div>`
-            : nothing}
+              : nothing
+          }
         </div>
         ${timed ? html`<p id="seek-hint" class="visually-hidden">${t('transcript.seekHint')}</p>` : nothing}
         <div class="body">
@@ -414,12 +449,18 @@ export class LessonTranscript extends LessonElement {
             @click=${this.onBodyClick}
             @keydown=${this.onBodyKeydown}
           >
-            ${hasText
-              ? guard([transcript, timed, this.found, this.matchIndex, this.shownMarks, this.shownSections], () => this.renderBody(transcript, timed))
-              : html`<p class="muted">${t('transcript.empty')}</p>`}
+            ${
+              hasText
+                ? guard(
+                    [transcript, timed, this.found, this.matchIndex, this.shownMarks, this.shownSections],
+                    () => this.renderBody(transcript, timed),
+                  )
+                : html`<p class="muted">${t('transcript.empty')}</p>`
+            }
           </div>
-          ${this.selection
-            ? html`<button
+          ${
+            this.selection
+              ? html`<button
                 part="report-selection"
                 class="button report-selection"
                 type="button"
@@ -428,17 +469,21 @@ export class LessonTranscript extends LessonElement {
               >
                 ${t('transcript.reportSelection')}
               </button>`
-            : nothing}
+              : nothing
+          }
         </div>
         <div class="foot">
-          ${hasText
-            ? html`<p class="downloads" part="downloads">
+          ${
+            hasText
+              ? html`<p class="downloads" part="downloads">
                 <span>${t('transcript.download')}:</span>
                 ${FORMATS.map(
-                  (format) => html`<a href=${apiClient.transcriptUrl(lesson.slug, lesson.locale, format)} download>${t(`transcript.formats.${format}`)}</a>`,
+                  (format) =>
+                    html`<a href=${apiClient.transcriptUrl(lesson.slug, lesson.locale, format)} download>${t(`transcript.formats.${format}`)}</a>`,
                 )}
               </p>`
-            : nothing}
+              : nothing
+          }
           <button part="report-link" class="link-button" type="button" @click=${this.reportWithoutSelection}>
             ${t('transcript.improvements')}
           </button>

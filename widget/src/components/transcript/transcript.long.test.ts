@@ -2,7 +2,15 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { paragraphsOf, type Paragraph } from '@lessons/shared/core';
 import '../../define.js';
-import { cleanup, deep, moduleLoaded, mountWidget, nextFrame, resetFixture, until } from '../../../test/helpers.js';
+import {
+  cleanup,
+  deep,
+  moduleLoaded,
+  mountWidget,
+  nextFrame,
+  resetFixture,
+  until,
+} from '../../../test/helpers.js';
 import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
 import { findMatches } from './find.js';
 
@@ -48,8 +56,10 @@ async function watchLongTasks(name: string, phase: () => Promise<void>): Promise
 }
 
 const transcriptRoot = (widget: LessonWidget) => deep(widget, 'lesson-transcript')!.shadowRoot!;
-const paragraphElement = (widget: LessonWidget, id: string) => transcriptRoot(widget).querySelector<HTMLElement>(`p[data-paragraph="${id}"]`)!;
-const status = (widget: LessonWidget) => transcriptRoot(widget).querySelector('[role="status"]')!.textContent ?? '';
+const paragraphElement = (widget: LessonWidget, id: string) =>
+  transcriptRoot(widget).querySelector<HTMLElement>(`p[data-paragraph="${id}"]`)!;
+const status = (widget: LessonWidget) =>
+  transcriptRoot(widget).querySelector('[role="status"]')!.textContent ?? '';
 
 describe('<lesson-transcript> on a three-hour lecture', () => {
   before(resetFixture);
@@ -62,10 +72,15 @@ describe('<lesson-transcript> on a three-hour lecture', () => {
     const started = performance.now();
     const figures = await watchLongTasks('render', async () => {
       widget = await mountWidget({ lesson: LESSON });
-      await until(() => transcriptRoot(widget).querySelectorAll('p[data-paragraph]').length === 1000, 'the 1,000 paragraphs');
+      await until(
+        () => transcriptRoot(widget).querySelectorAll('p[data-paragraph]').length === 1000,
+        'the 1,000 paragraphs',
+      );
       await nextFrame();
     });
-    console.log(`[long lecture] transcript shown ${Math.round(performance.now() - started)} ms after the widget was added`);
+    console.log(
+      `[long lecture] transcript shown ${Math.round(performance.now() - started)} ms after the widget was added`,
+    );
     paragraphs = paragraphsOf(widget.currentLesson!.transcript);
     expect(paragraphs).to.have.length(1000);
     expect(figures.longest).to.be.below(LIMIT_MS);
@@ -98,7 +113,10 @@ describe('<lesson-transcript> on a three-hour lecture', () => {
       await emulateMedia({ reducedMotion: 'no-preference' });
     }
     const last = paragraphs.at(-1)!;
-    await until(() => paragraphElement(widget, last.id).getAttribute('aria-current') === 'true', 'the last paragraph marked');
+    await until(
+      () => paragraphElement(widget, last.id).getAttribute('aria-current') === 'true',
+      'the last paragraph marked',
+    );
     expect(current().length).to.equal(1);
     const box = transcriptRoot(widget).querySelector<HTMLElement>('.scroller')!;
     expect(box.scrollTop).to.be.greaterThan(box.scrollHeight / 2);
@@ -149,7 +167,9 @@ describe('<lesson-transcript> on a three-hour lecture', () => {
       await nextFrame();
     });
     const currentMark = root.querySelector('mark.current')!;
-    expect(currentMark.closest('p')!.dataset.paragraph).to.equal(findMatches(widget.currentLesson!.transcript, term).at(-1)!.paragraphId);
+    expect(currentMark.closest('p')!.dataset.paragraph).to.equal(
+      findMatches(widget.currentLesson!.transcript, term).at(-1)!.paragraphId,
+    );
     const clearing = await watchLongTasks('clearing the search (Escape)', async () => {
       await sendKeys({ press: 'Escape' });
       await until(() => root.querySelectorAll('mark').length === 0, 'no marks');
@@ -160,7 +180,13 @@ describe('<lesson-transcript> on a three-hour lecture', () => {
   it('offers "Report an error" for words selected anywhere in the lecture without a long task', async () => {
     const selection = document.getSelection()!;
     const figures = await watchLongTasks('selecting words (5 paragraphs)', async () => {
-      for (const p of [paragraphs[2]!, paragraphs[250]!, paragraphs[500]!, paragraphs[750]!, paragraphs[999]!]) {
+      for (const p of [
+        paragraphs[2]!,
+        paragraphs[250]!,
+        paragraphs[500]!,
+        paragraphs[750]!,
+        paragraphs[999]!,
+      ]) {
         const element = paragraphElement(widget, p.id);
         element.scrollIntoView({ block: 'center' });
         const text = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode() as Text;
@@ -168,7 +194,10 @@ describe('<lesson-transcript> on a three-hour lecture', () => {
         selection.setBaseAndExtent(text, 0, text, 12);
         await until(() => transcriptRoot(widget).querySelector('[part="report-selection"]'), 'the button');
         selection.removeAllRanges();
-        await until(() => !transcriptRoot(widget).querySelector('[part="report-selection"]'), 'the button gone');
+        await until(
+          () => !transcriptRoot(widget).querySelector('[part="report-selection"]'),
+          'the button gone',
+        );
       }
     });
     expect(figures.longest).to.be.below(LIMIT_MS);

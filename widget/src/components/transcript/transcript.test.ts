@@ -2,13 +2,23 @@ import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { paragraphsOf } from '@lessons/shared/core';
 import '../../define.js';
-import { API, cleanup, deep, deepAll, moduleLoaded, mountWidget, resetFixture, until } from '../../../test/helpers.js';
+import {
+  API,
+  cleanup,
+  deep,
+  deepAll,
+  moduleLoaded,
+  mountWidget,
+  resetFixture,
+  until,
+} from '../../../test/helpers.js';
 import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
 import { findMatches, fold } from './find.js';
 import type { LessonTranscript } from './transcript.component.js';
 
 const transcriptOf = (widget: LessonWidget) => deep(widget, 'lesson-transcript')!.shadowRoot!;
-const paragraph = (widget: LessonWidget, id: string) => transcriptOf(widget).querySelector<HTMLElement>(`p[data-paragraph="${id}"]`)!;
+const paragraph = (widget: LessonWidget, id: string) =>
+  transcriptOf(widget).querySelector<HTMLElement>(`p[data-paragraph="${id}"]`)!;
 
 describe('<lesson-transcript>', () => {
   beforeEach(resetFixture);
@@ -65,7 +75,8 @@ describe('<lesson-transcript>', () => {
       const transcript = deep<LessonTranscript>(widget, 'lesson-transcript')!;
       const box = transcriptOf(widget).querySelector<HTMLElement>('.scroller')!;
       const paragraphs = paragraphsOf(widget.currentLesson!.transcript);
-      const highlighted = (p: (typeof paragraphs)[number]) => paragraph(widget, p.id).getAttribute('aria-current') === 'true';
+      const highlighted = (p: (typeof paragraphs)[number]) =>
+        paragraph(widget, p.id).getAttribute('aria-current') === 'true';
       deep<HTMLButtonElement>(widget, 'lesson-player', 'button')!.click();
       const media = await until(() => widget.media, 'the player');
       await until(() => moduleLoaded('controllers/follow-along-controller'), 'the follow-along');
@@ -100,10 +111,16 @@ describe('<lesson-transcript>', () => {
     expect(root.querySelectorAll('mark.current').length).to.equal(1);
     const first = root.querySelector('mark.current');
     await sendKeys({ press: 'Enter' });
-    await until(() => root.querySelector('[role="status"]')!.textContent === `2 of ${expected} matches`, 'next match');
+    await until(
+      () => root.querySelector('[role="status"]')!.textContent === `2 of ${expected} matches`,
+      'next match',
+    );
     expect(root.querySelector('mark.current')).to.not.equal(first);
     root.querySelector<HTMLButtonElement>('button[aria-label="Previous match"]')!.click();
-    await until(() => root.querySelector('[role="status"]')!.textContent === `1 of ${expected} matches`, 'previous match');
+    await until(
+      () => root.querySelector('[role="status"]')!.textContent === `1 of ${expected} matches`,
+      'previous match',
+    );
     input.select();
     await sendKeys({ type: 'zzzqqq' });
     await until(() => root.querySelector('[role="status"]')!.textContent === 'No matches', 'no matches');
@@ -111,7 +128,9 @@ describe('<lesson-transcript>', () => {
 
   it('matches without regard to case or accents', () => {
     expect(fold('Conexión SOCIAL')).to.equal('conexion social');
-    const transcript = { sections: [{ heading: '', paragraphs: [{ id: 'a', text: 'La conexión y la Conexion.' }] }] };
+    const transcript = {
+      sections: [{ heading: '', paragraphs: [{ id: 'a', text: 'La conexión y la Conexion.' }] }],
+    };
     expect(findMatches(transcript, 'CONEXION')).to.deep.equal([
       { paragraphId: 'a', start: 3, end: 11 },
       { paragraphId: 'a', start: 17, end: 25 },
@@ -148,13 +167,23 @@ describe('<lesson-transcript>', () => {
     const text = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text;
     const selection = document.getSelection()!;
     selection.setBaseAndExtent(text, 4, text, 20);
-    const button = await until(() => transcriptOf(widget).querySelector<HTMLButtonElement>('[part="report-selection"]'), 'the button');
+    const button = await until(
+      () => transcriptOf(widget).querySelector<HTMLButtonElement>('[part="report-selection"]'),
+      'the button',
+    );
     expect(button.textContent.trim()).to.equal('Report an error');
     const requests: Array<{ selection: unknown }> = [];
-    widget.shadowRoot!.addEventListener('lesson-report-request', (e) => requests.push((e as CustomEvent<{ selection: unknown }>).detail), { capture: true });
+    widget.shadowRoot!.addEventListener(
+      'lesson-report-request',
+      (e) => requests.push((e as CustomEvent<{ selection: unknown }>).detail),
+      { capture: true },
+    );
     button.click();
     expect(requests).to.have.length(1);
-    const { quote, position } = requests[0]!.selection as { quote: { exact: string }; position: { paragraphId: string; start: number; end: number } };
+    const { quote, position } = requests[0]!.selection as {
+      quote: { exact: string };
+      position: { paragraphId: string; start: number; end: number };
+    };
     expect(position).to.deep.equal({ paragraphId: 'p2', start: 4, end: 20 });
     expect(quote.exact).to.equal(text.data.slice(4, 20));
     selection.removeAllRanges();

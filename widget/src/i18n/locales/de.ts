@@ -4,7 +4,8 @@ export default {
   widget: {
     loading: 'Die Lektion wird geladen …',
     loadFailed: 'Die Lektion konnte nicht geladen werden.',
-    partFailed: 'Ein Teil der Lektion konnte nicht geladen werden. Prüfe dein Netzwerk und versuche es erneut.',
+    partFailed:
+      'Ein Teil der Lektion konnte nicht geladen werden. Prüfe dein Netzwerk und versuche es erneut.',
     notFound: 'Diese Lektion gibt es nicht oder sie ist nicht mehr veröffentlicht.',
     retry: 'Erneut versuchen',
     shownIn: 'Diese Lektion ist in deiner Sprache nicht verfügbar. Sie wird auf {{language}} angezeigt.',
@@ -38,7 +39,8 @@ export default {
       exitPictureInPicture: 'Bild im Bild beenden',
       player: 'Videoplayer',
       timing: '{1} von {2}',
-      mediaError: 'Das Video konnte nicht geladen werden, weil das Netzwerk ausgefallen ist oder das Format nicht unterstützt wird.',
+      mediaError:
+        'Das Video konnte nicht geladen werden, weil das Netzwerk ausgefallen ist oder das Format nicht unterstützt wird.',
     },
   },
   language: {
@@ -75,7 +77,8 @@ export default {
     toLogin: 'Schon registriert? Anmelden',
     working: 'Bitte warten …',
     invalidCredentials: 'E-Mail, Benutzername oder Passwort ist nicht korrekt.',
-    taken: 'Diese E-Mail oder dieser Benutzername ist bereits registriert. Melde dich an oder wähle einen anderen.',
+    taken:
+      'Diese E-Mail oder dieser Benutzername ist bereits registriert. Melde dich an oder wähle einen anderen.',
     blocked: 'Dieses Konto wurde gesperrt.',
     notConfirmed: 'Bestätige zuerst deine E-Mail-Adresse über den Link, den wir dir geschickt haben.',
     required: 'Fülle dieses Feld aus.',

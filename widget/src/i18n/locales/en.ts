@@ -42,7 +42,8 @@ export default {
       exitPictureInPicture: 'Exit picture-in-picture',
       player: 'Video player',
       timing: '{1} of {2}',
-      mediaError: 'The video could not be loaded, either because the network failed or because the format is not supported.',
+      mediaError:
+        'The video could not be loaded, either because the network failed or because the format is not supported.',
     },
   },
   language: {

@@ -38,7 +38,8 @@ export default {
       exitPictureInPicture: 'Salir de imagen en imagen',
       player: 'Reproductor de vídeo',
       timing: '{1} de {2}',
-      mediaError: 'No se ha podido cargar el vídeo, porque la red ha fallado o porque el formato no es compatible.',
+      mediaError:
+        'No se ha podido cargar el vídeo, porque la red ha fallado o porque el formato no es compatible.',
     },
   },
   language: {

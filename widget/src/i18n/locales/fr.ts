@@ -38,7 +38,8 @@ export default {
       exitPictureInPicture: 'Quitter l’image dans l’image',
       player: 'Lecteur vidéo',
       timing: '{1} sur {2}',
-      mediaError: 'La vidéo n’a pas pu être chargée, soit parce que le réseau a échoué, soit parce que le format n’est pas pris en charge.',
+      mediaError:
+        'La vidéo n’a pas pu être chargée, soit parce que le réseau a échoué, soit parce que le format n’est pas pris en charge.',
     },
   },
   language: {
@@ -76,7 +77,8 @@ export default {
     toLogin: 'Déjà inscrit ? Connectez-vous',
     working: 'Veuillez patienter…',
     invalidCredentials: 'L’e-mail, le nom d’utilisateur ou le mot de passe est incorrect.',
-    taken: 'Cet e-mail ou ce nom d’utilisateur est déjà enregistré. Connectez-vous ou choisissez-en un autre.',
+    taken:
+      'Cet e-mail ou ce nom d’utilisateur est déjà enregistré. Connectez-vous ou choisissez-en un autre.',
     blocked: 'Ce compte a été bloqué.',
     notConfirmed: 'Confirmez d’abord votre adresse e-mail grâce au lien que nous vous avons envoyé.',
     required: 'Remplissez ce champ.',

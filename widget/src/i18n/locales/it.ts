@@ -38,7 +38,8 @@ export default {
       exitPictureInPicture: 'Esci da picture-in-picture',
       player: 'Lettore video',
       timing: '{1} di {2}',
-      mediaError: 'Non è stato possibile caricare il video, perché la rete non ha funzionato o perché il formato non è supportato.',
+      mediaError:
+        'Non è stato possibile caricare il video, perché la rete non ha funzionato o perché il formato non è supportato.',
     },
   },
   language: {

@@ -38,7 +38,8 @@ export default {
       exitPictureInPicture: 'Sair do picture-in-picture',
       player: 'Player de vídeo',
       timing: '{1} de {2}',
-      mediaError: 'Não foi possível carregar o vídeo, porque a rede falhou ou porque o formato não é compatível.',
+      mediaError:
+        'Não foi possível carregar o vídeo, porque a rede falhou ou porque o formato não é compatível.',
     },
   },
   language: {

@@ -23,7 +23,12 @@ const formatOf = (fileName: string): CaptionFormat | undefined => {
 };
 
 /** Reads a WebVTT or SRT file into a transcript, with the shared caption parser. */
-export const CaptionsImport = React.memo(function CaptionsImport({ currentParagraphs, aside, disabled, onImport }: CaptionsImportProps) {
+export const CaptionsImport = React.memo(function CaptionsImport({
+  currentParagraphs,
+  aside,
+  disabled,
+  onImport,
+}: CaptionsImportProps) {
   const t = useT();
   const input = React.useRef<HTMLInputElement>(null);
   const [reading, setReading] = React.useState(false);
@@ -45,7 +50,8 @@ export const CaptionsImport = React.memo(function CaptionsImport({ currentParagr
     } catch (error) {
       setOutcome({
         kind: 'error',
-        message: error instanceof CaptionsImportError ? error.message : t('transcript.import.error.unreadable'),
+        message:
+          error instanceof CaptionsImportError ? error.message : t('transcript.import.error.unreadable'),
       });
     } finally {
       setReading(false);

@@ -3,7 +3,14 @@ import { Box, Field, Flex, IconButton, Textarea, Typography } from '@strapi/desi
 import { ArrowDown, ArrowUp, Trash } from '@strapi/icons';
 import * as React from 'react';
 import { useT } from '../../translations';
-import { moveParagraph, removeParagraph, setParagraphText, updateParagraph, type ParagraphPlace, type TranscriptEdit } from './edit';
+import {
+  moveParagraph,
+  removeParagraph,
+  setParagraphText,
+  updateParagraph,
+  type ParagraphPlace,
+  type TranscriptEdit,
+} from './edit';
 import { TimeInput } from './TimeInput';
 import { useBufferedValue } from './useBufferedValue';
 

@@ -12,7 +12,10 @@ import { useBufferedValue } from './useBufferedValue';
  * own part of the border: only the rows in view are mounted, so no element wraps the whole card.
  * A paragraph after the first is set off by a line.
  */
-export const SectionPart = styled.div<{ $part: 'header' | 'collapsed' | 'paragraph' | 'footer'; $divider?: boolean }>`
+export const SectionPart = styled.div<{
+  $part: 'header' | 'collapsed' | 'paragraph' | 'footer';
+  $divider?: boolean;
+}>`
   background: ${({ theme }) => theme.colors.neutral0};
   border: 1px solid ${({ theme }) => theme.colors.neutral200};
   border-top: ${({ $part, $divider, theme }) =>
@@ -23,7 +26,13 @@ export const SectionPart = styled.div<{ $part: 'header' | 'collapsed' | 'paragra
         : 'none'};
   border-bottom-width: ${({ $part }) => ($part === 'footer' || $part === 'collapsed' ? '1px' : '0')};
   border-radius: ${({ $part, theme }) =>
-    $part === 'header' ? `${theme.borderRadius} ${theme.borderRadius} 0 0` : $part === 'footer' ? `0 0 ${theme.borderRadius} ${theme.borderRadius}` : $part === 'collapsed' ? theme.borderRadius : '0'};
+    $part === 'header'
+      ? `${theme.borderRadius} ${theme.borderRadius} 0 0`
+      : $part === 'footer'
+        ? `0 0 ${theme.borderRadius} ${theme.borderRadius}`
+        : $part === 'collapsed'
+          ? theme.borderRadius
+          : '0'};
   padding: ${({ $part, theme }) =>
     $part === 'header'
       ? `${theme.spaces[4]} ${theme.spaces[4]} ${theme.spaces[2]}`
@@ -177,7 +186,12 @@ export const SectionFooter = React.memo(function SectionFooter({
   return (
     <SectionPart $part="footer">
       {!disabled && (
-        <Button variant="tertiary" size="S" startIcon={<Plus />} onClick={() => onEdit((tr) => addParagraph(tr, index))}>
+        <Button
+          variant="tertiary"
+          size="S"
+          startIcon={<Plus />}
+          onClick={() => onEdit((tr) => addParagraph(tr, index))}
+        >
           {t('transcript.paragraph.add')}
         </Button>
       )}

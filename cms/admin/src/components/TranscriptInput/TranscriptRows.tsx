@@ -61,7 +61,10 @@ export function TranscriptRows({
   const t = useT();
   const scroller = React.useRef<HTMLDivElement>(null);
   const [focusedKey, setFocusedKey] = React.useState<string | null>(null);
-  const focusedIndex = React.useMemo(() => (focusedKey ? rows.findIndex((r) => r.key === focusedKey) : -1), [rows, focusedKey]);
+  const focusedIndex = React.useMemo(
+    () => (focusedKey ? rows.findIndex((r) => r.key === focusedKey) : -1),
+    [rows, focusedKey],
+  );
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -156,7 +159,8 @@ export function TranscriptRows({
         </Box>
       );
     }
-    if (row.kind === 'footer') return <SectionFooter index={row.section} disabled={disabled} onEdit={onEdit} />;
+    if (row.kind === 'footer')
+      return <SectionFooter index={row.section} disabled={disabled} onEdit={onEdit} />;
     const place = { section: number, paragraph: row.index + 1 };
     return (
       <SectionPart $part="paragraph" $divider={row.index > 0}>
@@ -185,7 +189,11 @@ export function TranscriptRows({
       role="group"
       aria-label={t('transcript.list.label')}
       style={{ maxHeight: 'min(70vh, 60rem)', overflowY: 'auto', overflowAnchor: 'none' }}
-      onFocus={(e) => setFocusedKey((e.target as HTMLElement).closest('[data-row-key]')?.getAttribute('data-row-key') ?? null)}
+      onFocus={(e) =>
+        setFocusedKey(
+          (e.target as HTMLElement).closest('[data-row-key]')?.getAttribute('data-row-key') ?? null,
+        )
+      }
       onBlur={(e) => {
         if (!scroller.current?.contains(e.relatedTarget)) setFocusedKey(null);
       }}
@@ -199,7 +207,13 @@ export function TranscriptRows({
                 data-index={item.index}
                 data-row-key={rows[item.index]!.key}
                 ref={virtualizer.measureElement}
-                style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  transform: `translateY(${item.start}px)`,
+                }}
               >
                 {renderRow(rows[item.index]!)}
               </div>

@@ -9,7 +9,11 @@ import type { ParagraphAt } from './navigate';
  * "Jump to time": the editor types a time of the video (`1:02:30`), and the paragraph spoken then
  * is scrolled to and focused. `onJump` answers false when no paragraph has times.
  */
-export const JumpToTime = React.memo(function JumpToTime({ onJump }: { onJump: (seconds: number) => boolean }) {
+export const JumpToTime = React.memo(function JumpToTime({
+  onJump,
+}: {
+  onJump: (seconds: number) => boolean;
+}) {
   const t = useT();
   const [text, setText] = React.useState('');
   const [error, setError] = React.useState<string>();

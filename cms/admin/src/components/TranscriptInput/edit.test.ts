@@ -57,9 +57,19 @@ describe('readTranscript', () => {
   });
 
   it('drops what a transcript does not hold, and fills what it lacks', () => {
-    const odd = { sections: [{ heading: 7, paragraphs: [{ id: 'p1', text: 'Hi.', start: 0, end: 1, note: 'x' }, {}] }] };
+    const odd = {
+      sections: [{ heading: 7, paragraphs: [{ id: 'p1', text: 'Hi.', start: 0, end: 1, note: 'x' }, {}] }],
+    };
     assert.deepEqual(readTranscript(odd), {
-      sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'Hi.', start: 0, end: 1 }, { id: '', text: '' }] }],
+      sections: [
+        {
+          heading: '',
+          paragraphs: [
+            { id: 'p1', text: 'Hi.', start: 0, end: 1 },
+            { id: '', text: '' },
+          ],
+        },
+      ],
     });
   });
 
@@ -74,7 +84,10 @@ describe('nextParagraphId', () => {
   it('is p and the number after the highest one in use', () => {
     assert.equal(nextParagraphId(sample()), 'p8');
     assert.equal(nextParagraphId({ sections: [] }), 'p1');
-    assert.equal(nextParagraphId({ sections: [{ heading: '', paragraphs: [{ id: 'intro', text: 'x' }] }] }), 'p1');
+    assert.equal(
+      nextParagraphId({ sections: [{ heading: '', paragraphs: [{ id: 'intro', text: 'x' }] }] }),
+      'p1',
+    );
   });
 });
 
@@ -87,7 +100,10 @@ describe('editing', () => {
   it('adds paragraphs with fresh ids, never reusing one', () => {
     const t = addParagraph(addParagraph(sample(), 0), 0);
     assert.deepEqual(ids(t)[0], ['p1', 'p8', 'p9']);
-    assert.deepEqual(transcriptIssues(t).filter((i) => i.message.includes('used twice')), []);
+    assert.deepEqual(
+      transcriptIssues(t).filter((i) => i.message.includes('used twice')),
+      [],
+    );
   });
 
   it('removes and moves sections', () => {
@@ -114,11 +130,18 @@ describe('editing', () => {
   it('sets the text of a paragraph that moved since the typing began, found by its id', () => {
     const moved = moveParagraph(sample(), 1, 1, -1); // p7 is now first in section 2
     const t = setParagraphText(moved, { section: 1, index: 1, id: 'p7' }, 'Light comes back.');
-    assert.deepEqual(t.sections[1]!.paragraphs.map((p) => p.text), ['Light comes back.', 'Leaves are green.']);
+    assert.deepEqual(
+      t.sections[1]!.paragraphs.map((p) => p.text),
+      ['Light comes back.', 'Leaves are green.'],
+    );
     const gone = removeParagraph(sample(), 1, 1);
     assert.equal(setParagraphText(gone, { section: 1, index: 1, id: 'p7' }, 'Lost.'), gone);
     const same = sample();
-    assert.equal(setParagraphText(same, { section: 0, index: 0, id: 'p1' }, 'Welcome.'), same, 'the same text changes nothing');
+    assert.equal(
+      setParagraphText(same, { section: 0, index: 0, id: 'p1' }, 'Welcome.'),
+      same,
+      'the same text changes nothing',
+    );
   });
 
   it('removes a paragraph', () => {
@@ -159,7 +182,10 @@ describe('transcriptIssues', () => {
 
   it('reports a NaN time (a time the editor could not read)', () => {
     const issues = transcriptIssues(updateParagraph(sample(), 0, 0, { start: Number.NaN }));
-    assert.deepEqual(issues.map((i) => [i.section, i.paragraph, i.field, i.unreadableTime]), [[1, 1, 'start', true]]);
+    assert.deepEqual(
+      issues.map((i) => [i.section, i.paragraph, i.field, i.unreadableTime]),
+      [[1, 1, 'start', true]],
+    );
   });
 });
 
@@ -217,7 +243,17 @@ describe('rows', () => {
   });
 
   it('keeps keys apart when a stored transcript repeats an id', () => {
-    const t: Transcript = { sections: [{ heading: '', paragraphs: [{ id: 'a', text: 'x' }, { id: 'a', text: 'y' }] }] };
+    const t: Transcript = {
+      sections: [
+        {
+          heading: '',
+          paragraphs: [
+            { id: 'a', text: 'x' },
+            { id: 'a', text: 'y' },
+          ],
+        },
+      ],
+    };
     const keys = rowsOf(t, new Set()).map((r) => r.key);
     assert.equal(new Set(keys).size, keys.length);
   });
@@ -238,7 +274,10 @@ describe('finding a place in the transcript', () => {
     assert.deepEqual(paragraphAtTime(sample(), 0), { section: 0, index: 0 });
     // 3:25:00 in a lecture of 12.6-second paragraphs: paragraph 977 (0-based 976).
     assert.deepEqual(paragraphAtTime(lecture, 3 * 3600 + 25 * 60), { section: 97, index: 6 });
-    assert.equal(paragraphAtTime({ sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'x' }] }] }, 5), undefined);
+    assert.equal(
+      paragraphAtTime({ sections: [{ heading: '', paragraphs: [{ id: 'p1', text: 'x' }] }] }, 5),
+      undefined,
+    );
   });
 
   it('finds every paragraph holding the words, ignoring case', () => {
@@ -247,6 +286,9 @@ describe('finding a place in the transcript', () => {
     const p = lecture.sections[99]!.paragraphs[9]!;
     const words = p.text.split(' ').slice(2, 6).join(' ');
     const found = findInTranscript(lecture, words);
-    assert.ok(found.some((at) => at.section === 99 && at.index === 9), words);
+    assert.ok(
+      found.some((at) => at.section === 99 && at.index === 9),
+      words,
+    );
   });
 });

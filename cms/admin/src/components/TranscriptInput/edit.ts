@@ -33,7 +33,11 @@ function readParagraph(raw: unknown): Paragraph {
  */
 export function readTranscript(value: unknown): Transcript | null {
   const data = storedTranscriptData(value);
-  if (typeof data !== 'object' || data === null || !Array.isArray((data as { sections?: unknown }).sections)) {
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    !Array.isArray((data as { sections?: unknown }).sections)
+  ) {
     return null;
   }
   const rawSections = (data as { sections: unknown[] }).sections;
@@ -45,8 +49,14 @@ export function readTranscript(value: unknown): Transcript | null {
     if (!Array.isArray(paragraphs)) return null;
     const read = paragraphs.map(readParagraph);
     const sameSection =
-      typeof heading === 'string' && hasOnlyKeys(raw, ['heading', 'paragraphs']) && read.every((p, i) => p === paragraphs[i]);
-    sections.push(sameSection ? (raw as Section) : { heading: typeof heading === 'string' ? heading : '', paragraphs: read });
+      typeof heading === 'string' &&
+      hasOnlyKeys(raw, ['heading', 'paragraphs']) &&
+      read.every((p, i) => p === paragraphs[i]);
+    sections.push(
+      sameSection
+        ? (raw as Section)
+        : { heading: typeof heading === 'string' ? heading : '', paragraphs: read },
+    );
     same &&= sameSection;
   }
   return same ? (data as Transcript) : { sections };

@@ -5,7 +5,14 @@ import { useField } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useT } from '../../translations';
 import { CaptionsImport } from './CaptionsImport';
-import { addSection, moveSection, paragraphCount, readTranscript, removeSection, type TranscriptEdit } from './edit';
+import {
+  addSection,
+  moveSection,
+  paragraphCount,
+  readTranscript,
+  removeSection,
+  type TranscriptEdit,
+} from './edit';
 import { IssueList } from './IssueList';
 import { IssueIndex, transcriptIssuesOf } from './issues';
 import { findInTranscript, paragraphAtTime, type ParagraphAt } from './navigate';
@@ -42,7 +49,14 @@ const EMPTY: Transcript = { sections: [] };
  * Built for three-hour lectures: only the rows in view are mounted, typing stays inside the
  * paragraph until a pause, and only what changed is checked again.
  */
-export default function TranscriptInput({ name, label, labelAction, hint, required, disabled }: TranscriptInputProps) {
+export default function TranscriptInput({
+  name,
+  label,
+  labelAction,
+  hint,
+  required,
+  disabled,
+}: TranscriptInputProps) {
   const t = useT();
   const field = useField<unknown>(name);
   const transcript = React.useMemo(() => readTranscript(field.value), [field.value]);
@@ -131,7 +145,12 @@ export default function TranscriptInput({ name, label, labelAction, hint, requir
   const onStep = React.useCallback(
     (delta: -1 | 1) => {
       if (matches.length === 0) return;
-      const next = current < 0 ? (delta > 0 ? 0 : matches.length - 1) : (current + delta + matches.length) % matches.length;
+      const next =
+        current < 0
+          ? delta > 0
+            ? 0
+            : matches.length - 1
+          : (current + delta + matches.length) % matches.length;
       setCurrentMatch(next);
       goTo(matches[next]!, false);
     },
@@ -143,7 +162,8 @@ export default function TranscriptInput({ name, label, labelAction, hint, requir
   }, []);
   const sectionCount = shown.sections.length;
   const onCollapseAll = React.useCallback(
-    (collapse: boolean) => setCollapsed(collapse ? new Set(Array.from({ length: sectionCount }, (_, i) => i)) : new Set()),
+    (collapse: boolean) =>
+      setCollapsed(collapse ? new Set(Array.from({ length: sectionCount }, (_, i) => i)) : new Set()),
     [sectionCount],
   );
 
@@ -188,7 +208,13 @@ export default function TranscriptInput({ name, label, labelAction, hint, requir
                 ) : (
                   <Flex gap={4} alignItems="flex-start" wrap="wrap">
                     <JumpToTime onJump={onJump} />
-                    <FindInTranscript query={query} onQueryChange={onQueryChange} matches={matches} current={current} onStep={onStep} />
+                    <FindInTranscript
+                      query={query}
+                      onQueryChange={onQueryChange}
+                      matches={matches}
+                      current={current}
+                      onStep={onStep}
+                    />
                     <CollapseAll collapsed={allCollapsed} onChange={onCollapseAll} />
                   </Flex>
                 )}

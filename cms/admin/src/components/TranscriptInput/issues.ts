@@ -1,4 +1,12 @@
-import { fieldErrors, paragraphSchema, sectionSchema, transcriptSchema, type Paragraph, type Section, type Transcript } from '@lessons/shared';
+import {
+  fieldErrors,
+  paragraphSchema,
+  sectionSchema,
+  transcriptSchema,
+  type Paragraph,
+  type Section,
+  type Transcript,
+} from '@lessons/shared';
 import type { z } from 'zod';
 
 export type IssueField = 'heading' | 'text' | 'start' | 'end' | 'id';
@@ -22,7 +30,10 @@ type Path = ReadonlyArray<string | number>;
 function issueAt(value: unknown, path: Path, message: string): TranscriptIssue {
   const [root, section, key, paragraph, field] = path;
   const issue: TranscriptIssue = { message };
-  const at = path.reduce<unknown>((v, key) => (v as Record<string | number, unknown> | undefined)?.[key], value);
+  const at = path.reduce<unknown>(
+    (v, key) => (v as Record<string | number, unknown> | undefined)?.[key],
+    value,
+  );
   if (typeof at === 'number' && Number.isNaN(at)) issue.unreadableTime = true;
   if (root !== 'sections' || typeof section !== 'number') return issue;
   issue.section = section + 1;
@@ -39,7 +50,9 @@ const errorsOf = (result: z.ZodSafeParseResult<unknown>): Array<{ path: Path; me
 
 /** Checks a value with the shared transcript schema, the same one the server saves with. */
 export function transcriptIssues(value: unknown): TranscriptIssue[] {
-  return errorsOf(transcriptSchema.safeParse(value)).map(({ path, message }) => issueAt(value, path, message));
+  return errorsOf(transcriptSchema.safeParse(value)).map(({ path, message }) =>
+    issueAt(value, path, message),
+  );
 }
 
 // What the schema says about one paragraph or one heading, kept while that object is unchanged.
@@ -91,7 +104,8 @@ export function transcriptIssuesOf(t: Transcript): TranscriptIssue[] {
   if (!wholeTranscriptRulesHold(t)) return transcriptIssues(t);
   const issues: TranscriptIssue[] = [];
   t.sections.forEach((s, si) => {
-    for (const { path, message } of errorsOfSection(s)) issues.push(issueAt(t, ['sections', si, ...path], message));
+    for (const { path, message } of errorsOfSection(s))
+      issues.push(issueAt(t, ['sections', si, ...path], message));
     s.paragraphs.forEach((p, pi) => {
       for (const { path, message } of errorsOfParagraph(p)) {
         issues.push(issueAt(t, ['sections', si, 'paragraphs', pi, ...path], message));
@@ -119,7 +133,11 @@ export class IssueIndex {
   }
 
   /** The messages of the issues at one place (1-based), joined; undefined when there are none. */
-  messagesAt(place: { section: number; paragraph?: number; fields: ReadonlyArray<IssueField | undefined> }): string | undefined {
+  messagesAt(place: {
+    section: number;
+    paragraph?: number;
+    fields: ReadonlyArray<IssueField | undefined>;
+  }): string | undefined {
     const found = (this.byPlace.get(IssueIndex.key(place.section, place.paragraph)) ?? []).filter((i) =>
       place.fields.includes(i.field),
     );

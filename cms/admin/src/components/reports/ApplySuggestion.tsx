@@ -45,7 +45,10 @@ export function ApplySuggestion({ report, onApplied }: ApplySuggestionProps) {
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(includeNote ? { includeNote: true } : {}),
       });
-      toggleNotification({ type: 'success', message: t('report.apply.done', { state: t(STATE_LABELS[row.state]) }) });
+      toggleNotification({
+        type: 'success',
+        message: t('report.apply.done', { state: t(STATE_LABELS[row.state]) }),
+      });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error, t('report.apply.failed')) });
     } finally {
@@ -109,7 +112,10 @@ export function ApplySuggestion({ report, onApplied }: ApplySuggestionProps) {
             </Typography>
             <Box>
               <Typography variant="pi" textColor="neutral600">
-                {t('report.apply.confirm.where', { lesson: report.lesson.title ?? report.lesson.documentId, locale: report.lesson.locale })}
+                {t('report.apply.confirm.where', {
+                  lesson: report.lesson.title ?? report.lesson.documentId,
+                  locale: report.lesson.locale,
+                })}
               </Typography>
             </Box>
           </Flex>

@@ -46,7 +46,9 @@ export function QuoteInContext({ report }: { report: ReportDetail }) {
       {context && (
         <Box background="neutral100" hasRadius padding={4}>
           <Typography variant="sigma" textColor="neutral600" tag="p" paddingBottom={2}>
-            {context.heading ? t('report.quote.heading', { heading: context.heading }) : t('report.quote.noHeading')}
+            {context.heading
+              ? t('report.quote.heading', { heading: context.heading })
+              : t('report.quote.noHeading')}
           </Typography>
           <Quoted tag="p" variant="omega" lineHeight={6}>
             {context.text.slice(0, context.start)}

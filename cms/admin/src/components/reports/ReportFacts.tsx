@@ -30,7 +30,10 @@ export function ReportFacts({ report }: { report: ReportDetail }) {
 
   return (
     <Flex tag="dl" direction="column" alignItems="stretch" gap={4}>
-      {fact('report.lesson', `${report.lesson.title ?? t('reports.table.untitled')} · ${languageName(report.lesson.locale, locale)}`)}
+      {fact(
+        'report.lesson',
+        `${report.lesson.title ?? t('reports.table.untitled')} · ${languageName(report.lesson.locale, locale)}`,
+      )}
       {fact('report.time', time === null ? null : formatTime(time, 0))}
       {fact('report.where', report.where)}
       {fact('report.what', report.what)}

@@ -71,7 +71,11 @@ export function ReportFilters({ lessons, lesson, locale, loading, onChange }: Re
         ))}
       </SingleSelect>
       {(lesson || locale) && (
-        <Button variant="tertiary" size="S" onClick={() => onChange({ lesson: undefined, locale: undefined })}>
+        <Button
+          variant="tertiary"
+          size="S"
+          onClick={() => onChange({ lesson: undefined, locale: undefined })}
+        >
           {t('reports.filters.clearAll')}
         </Button>
       )}

@@ -15,7 +15,8 @@ interface ReportsTableProps {
   linkTo: (row: ReportRow) => string;
 }
 
-const excerpt = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+const excerpt = (text: string, max = 80) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
 /** The reports of one page of the list; a row opens its report. */
 export function ReportsTable({ rows, isLoading, emptyMessage, linkTo }: ReportsTableProps) {
@@ -69,7 +70,9 @@ export function ReportsTable({ rows, isLoading, emptyMessage, linkTo }: ReportsT
                       {excerpt(row.quote.exact)}
                     </Typography>
                   ) : (
-                    <Typography textColor="neutral500">{row.where ? excerpt(row.where) : t('reports.table.noQuote')}</Typography>
+                    <Typography textColor="neutral500">
+                      {row.where ? excerpt(row.where) : t('reports.table.noQuote')}
+                    </Typography>
                   )}
                 </Table.Cell>
                 <Table.Cell>

@@ -1,5 +1,13 @@
 import { REPORT_TRANSITIONS, type ReportState } from '@lessons/shared';
-import { Button, Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import {
+  Button,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { errorMessage } from '../../api/errors';
@@ -41,7 +49,10 @@ export function StateChange({ report, onChanged }: StateChangeProps) {
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(closes && includeNote ? { includeNote: true } : {}),
       });
-      toggleNotification({ type: 'success', message: t('report.state.changed', { state: t(STATE_LABELS[row.state]) }) });
+      toggleNotification({
+        type: 'success',
+        message: t('report.state.changed', { state: t(STATE_LABELS[row.state]) }),
+      });
       onChanged();
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error, t('report.state.failed')) });
@@ -74,10 +85,16 @@ export function StateChange({ report, onChanged }: StateChangeProps) {
         </Field.Root>
         <Field.Root name="note" hint={t('report.state.noteHint')}>
           <Field.Label>{t('report.note')}</Field.Label>
-          <Textarea value={note} maxLength={4000} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNote(e.target.value)} />
+          <Textarea
+            value={note}
+            maxLength={4000}
+            onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNote(e.target.value)}
+          />
           <Field.Hint />
         </Field.Root>
-        {closes && <ReporterMail report={report} includeNote={includeNote} onIncludeNoteChange={setIncludeNote} />}
+        {closes && (
+          <ReporterMail report={report} includeNote={includeNote} onIncludeNoteChange={setIncludeNote} />
+        )}
         <Flex justifyContent="flex-end">
           <Button type="submit" disabled={!next} loading={saving}>
             {t('report.state.submit')}
