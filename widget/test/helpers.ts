@@ -101,6 +101,11 @@ export function deep<T extends Element = HTMLElement>(
   return (current as T) ?? null;
 }
 
+/** The widget's "part could not be loaded" message, and its Try again button pressed. */
+export const partFailure = (widget: LessonWidget) => deep(widget, '.part-failed[role="alert"]');
+export const tryAgain = (widget: LessonWidget) =>
+  deep<HTMLButtonElement>(widget, '.part-failed button')!.click();
+
 export function deepAll<T extends Element = HTMLElement>(
   root: Element | null | undefined,
   path: string[],

@@ -6,21 +6,19 @@ import {
   expectNoAxeViolations,
   failChunks,
   mountWidget,
+  partFailure as failure,
+  tryAgain,
   readerToken,
   resetFixture,
   until,
 } from '../../../test/helpers.js';
 import { clearAuthStores } from '../../controllers/auth-store.js';
-import type { LessonWidget } from './lesson-widget.component.js';
 
 // Each part loaded on first use is a chunk of its own; here the test server makes one fail to
 // load, as when the reader is offline, and the reader must be told and be able to try again.
 // Every test loads its chunk for the first time in this page (a module the page already has is
 // never fetched again), hence one test per chunk and their order: any focus or click may load the
 // selection reader, so its test comes first.
-
-const failure = (widget: LessonWidget) => deep(widget, '.part-failed[role="alert"]');
-const tryAgain = (widget: LessonWidget) => deep<HTMLButtonElement>(widget, '.part-failed button')!.click();
 
 describe('a chunk that fails to load', () => {
   const rejections: unknown[] = [];

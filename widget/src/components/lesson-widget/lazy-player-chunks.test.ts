@@ -6,6 +6,8 @@ import {
   failChunks,
   moduleLoaded,
   mountWidget,
+  partFailure as failure,
+  tryAgain,
   resetFixture,
   until,
 } from '../../../test/helpers.js';
@@ -15,8 +17,6 @@ import type { LessonWidget } from './lesson-widget.component.js';
 // player controller, video.js and the follow-along come one after the other on the first play,
 // so one test walks through them in turn; the HLS engine comes later, for an HLS lesson only.
 
-const failure = (widget: LessonWidget) => deep(widget, '.part-failed[role="alert"]');
-const tryAgain = (widget: LessonWidget) => deep<HTMLButtonElement>(widget, '.part-failed button')!.click();
 const playButton = (widget: LessonWidget) =>
   deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]');
 
