@@ -11,10 +11,18 @@ import { longLectureVtt, paragraphOf } from '../support/long-lecture.ts';
 import {
   adminToken,
   createLongLectureLesson,
-  DEMO_EDITOR,
   LESSON_UID,
   type LongLectureLesson,
 } from '../support/long-lecture-lesson.ts';
+import {
+  jumpTo,
+  loginToAdmin,
+  openLesson,
+  paragraphBox as paragraphBoxOf,
+  typeAndMeasure as typeAndMeasureOn,
+  TYPED,
+} from '../support/long-lecture-editor.ts';
+import { blockingBetween, now, OBSERVE_LONG_TASKS } from '../support/long-tasks.ts';
 import { json, startStrapi, type TestStrapi } from '../support/strapi.ts';
 
 /**
@@ -24,48 +32,6 @@ import { json, startStrapi, type TestStrapi } from '../support/strapi.ts';
 const LONG_TASK_LIMIT_MS = 200;
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Thirteen characters, typed one by one as a person does. */
-const TYPED = ' (see fig. 4)';
-
-// Installed before any of the admin's scripts: every long task the page has, from its first one.
-const OBSERVE_LONG_TASKS = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-`;
-
-interface Blocking {
-  longest: number;
-  total: number;
-  count: number;
-}
-
-const now = (page: Page) => page.evaluate<number>('performance.now()');
-
-/** The long tasks that started between two `performance.now()` readings of the page. */
-async function blockingBetween(page: Page, from: number, to: number): Promise<Blocking> {
-  const tasks = await page.evaluate<Array<{ start: number; duration: number }>>('window.__longTasks');
-  const during = tasks.filter((task) => task.start >= from && task.start <= to);
-  return {
-    longest: Math.round(Math.max(0, ...during.map((task) => task.duration))),
-    // Total blocking time: the part of each long task beyond 50 ms.
-    total: Math.round(during.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0)),
-    count: during.length,
-  };
-}
-
-/** Waits until the page has had no long task for a second, so what is measured next is the typing alone. */
-async function settle(page: Page): Promise<void> {
-  for (let waited = 0; waited < 30_000; waited += 250) {
-    const quiet = await page.evaluate<boolean>(
-      'performance.now() - Math.max(0, ...window.__longTasks.map((t) => t.start + t.duration)) > 1000',
-    );
-    if (quiet) return;
-    await page.waitForTimeout(250);
-  }
-}
 
 const report = (what: string, value: string) => console.log(`[long-lecture editor] ${what}: ${value}`);
 
@@ -78,22 +44,8 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
   let lecture: LongLectureLesson;
   let token: string;
 
-  const editUrl = (documentId: string) =>
-    `${strapi.url}/admin/content-manager/collection-types/${LESSON_UID}/${documentId}?plugins[i18n][locale]=en`;
-  const paragraphBox = (section: number, paragraph: number) =>
-    page
-      .getByRole('region', { name: `Section ${section}`, exact: true })
-      .getByRole('textbox', { name: new RegExp(`^Paragraph ${paragraph}(?!\\d)`) });
-
-  /** Types into the focused paragraph, and measures what the page blocked meanwhile (the debounced hand-over to the form included). */
-  async function typeAndMeasure(): Promise<Blocking> {
-    await page.keyboard.press('Control+End');
-    await settle(page);
-    const from = await now(page);
-    await page.keyboard.type(TYPED, { delay: 20 });
-    await page.waitForTimeout(1000);
-    return blockingBetween(page, from, await now(page));
-  }
+  const paragraphBox = (section: number, paragraph: number) => paragraphBoxOf(page, section, paragraph);
+  const typeAndMeasure = () => typeAndMeasureOn(page);
 
   before(async () => {
     strapi = await startStrapi(1396);
@@ -107,11 +59,7 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     page = await context.newPage();
     page.setDefaultTimeout(60_000);
 
-    await page.goto(`${strapi.url}/admin`);
-    await page.getByLabel(/^Email/).fill(DEMO_EDITOR.email);
-    await page.getByLabel(/^Password/).fill(DEMO_EDITOR.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page.getByRole('link', { name: 'Content Manager' }).waitFor();
+    await loginToAdmin(page, strapi.url);
   });
 
   after(async () => {
@@ -121,13 +69,8 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
   });
 
   it('opens the lesson with the transcript editor, mounting only the paragraphs in view', async () => {
-    const started = Date.now();
-    await page.goto(editUrl(lecture.documentId));
-    await page.getByRole('textbox', { name: /^title/ }).waitFor();
-    const editView = Date.now() - started;
+    const { editViewMs: editView, editorMs: editor } = await openLesson(page, strapi.url, lecture.documentId);
     await page.getByText('100 sections, 1,000 paragraphs').waitFor();
-    await paragraphBox(1, 1).waitFor();
-    const editor = Date.now() - started;
     assert.equal(await paragraphBox(1, 1).inputValue(), lecture.transcript.sections[0]!.paragraphs[0]!.text);
     const mounted = await page.locator('textarea').count();
     assert.ok(mounted > 0 && mounted < 40, `${mounted} paragraphs are mounted, not all 1,000`);
@@ -152,11 +95,9 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     // 3:25:00 is 12,300 s: paragraph 977 (12.6 s each), the 7th of section 98.
     const target = paragraphOf(lecture.transcript, 'p977');
     assert.deepEqual([target.section, target.index], [97, 6]);
-    await page.getByRole('textbox', { name: 'Jump to time' }).fill('3:25:00');
-    await page.getByRole('button', { name: 'Go to paragraph' }).click();
+    await jumpTo(page, '3:25:00');
     const box = paragraphBox(98, 7);
     await box.waitFor();
-    await page.waitForFunction('document.activeElement?.tagName === "TEXTAREA"');
     assert.equal(
       await box.evaluate((el) => el === document.activeElement),
       true,
@@ -236,13 +177,8 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
       await json(await fetch(`${strapi.url}/api/lessons/regaining-social-connection?locale=en`)),
     ).data;
     const paragraphs = demo.transcript.sections.reduce((n, s) => n + s.paragraphs.length, 0);
-    const started = Date.now();
-    await page.goto(editUrl(demo.id));
-    await page.getByRole('textbox', { name: /^title/ }).waitFor();
-    const editView = Date.now() - started;
+    const { editViewMs: editView, editorMs: editor } = await openLesson(page, strapi.url, demo.id);
     const box = paragraphBox(1, 1);
-    await box.waitFor();
-    const editor = Date.now() - started;
     await box.click();
     const blocking = await typeAndMeasure();
     assert.equal(await box.inputValue(), demo.transcript.sections[0]!.paragraphs[0]!.text + TYPED);

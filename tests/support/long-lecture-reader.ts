@@ -2,10 +2,13 @@
 // the long tasks while a search term is typed and while playback runs through the lesson, and
 // the lesson's bytes. Used by the bench (tests/tools/bench-long-lecture.ts) and by
 // tests/e2e/long-lecture-reader.test.ts, on the demo lesson and on a three-hour lecture.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { adminToken, createLongLectureLesson, LESSON_UID } from './long-lecture-lesson.ts';
 import { videoPastExpression } from './browser.ts';
 import { wireBytes } from './budget.ts';
+import { blockingBetween, now, OBSERVE_LONG_TASKS, type Blocking } from './long-tasks.ts';
+
+export { describeBlocking, type Blocking } from './long-tasks.ts';
 
 export const DEMO_LESSON = 'regaining-social-connection';
 export const LONG_LESSON = 'three-hour-lecture';
@@ -13,11 +16,7 @@ export const LONG_LESSON = 'three-hour-lecture';
 export const TERM = 'light';
 
 // Page code is passed as strings, so the TypeScript loader injects no helpers into it.
-const OBSERVE_LONG_TASKS = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
+const OBSERVE_READER = `${OBSERVE_LONG_TASKS}
   window.__transcript = () =>
     document.querySelector('lesson-widget')?.shadowRoot?.querySelector('lesson-transcript')?.shadowRoot ?? null;
 `;
@@ -38,12 +37,6 @@ const PLAYBACK_SWEEP = `(async () => {
   }
 })()`;
 
-export interface Blocking {
-  longest: number;
-  total: number;
-  count: number;
-}
-
 export interface ReaderFigures {
   paragraphs: number;
   shownMs: number;
@@ -54,18 +47,6 @@ export interface ReaderFigures {
   /** After the sweep: the paragraphs marked as being spoken (one: the last). */
   currentAfterSweep: string[];
   json: { identity: number; br: number };
-}
-
-const now = (page: Page) => page.evaluate<number>('performance.now()');
-
-async function blockingBetween(page: Page, from: number, to: number): Promise<Blocking> {
-  const tasks = await page.evaluate<Array<{ start: number; duration: number }>>('window.__longTasks');
-  const inside = tasks.filter((t) => t.start >= from && t.start <= to);
-  return {
-    longest: Math.round(Math.max(0, ...inside.map((t) => t.duration))),
-    total: Math.round(inside.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0)),
-    count: inside.length,
-  };
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -87,7 +68,7 @@ export async function measureReader(
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    await page.addInitScript(OBSERVE_LONG_TASKS);
+    await page.addInitScript(OBSERVE_READER);
     await page.goto(`${hostUrl}/?lesson=${slug}&lang=en`);
     // Measured in the page, from the start of the navigation.
     const shownMs = Math.round(
@@ -167,8 +148,3 @@ export async function createReaderLecture(cmsUrl: string, slug = LONG_LESSON): P
   }
   return slug;
 }
-
-const ms = (n: number) => `${n.toLocaleString('en')} ms`;
-
-export const describeBlocking = (b: Blocking) =>
-  `${ms(b.longest)} (${b.count} long, blocking ${ms(b.total)})`;

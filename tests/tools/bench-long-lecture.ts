@@ -3,6 +3,13 @@
 // page (tests/support/long-lecture-reader.ts measures).
 import type { Browser } from 'playwright-core';
 import {
+  jumpTo,
+  loginToAdmin,
+  openLesson,
+  paragraphBox,
+  typeAndMeasure,
+} from '../support/long-lecture-editor.ts';
+import {
   createReaderLecture,
   DEMO_LESSON,
   describeBlocking,
@@ -11,6 +18,39 @@ import {
   TERM,
   type ReaderFigures,
 } from '../support/long-lecture-reader.ts';
+import { OBSERVE_LONG_TASKS, type Blocking } from '../support/long-tasks.ts';
+
+interface EditorFigures {
+  editViewMs: number;
+  editorMs: number;
+  typing: Blocking;
+}
+
+/** The demo editor opens each lesson in the admin and types 13 characters into one paragraph. */
+async function measureEditor(browser: Browser, cmsUrl: string, slugs: string[]): Promise<EditorFigures[]> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  try {
+    await context.addInitScript(OBSERVE_LONG_TASKS);
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await loginToAdmin(page, cmsUrl);
+    const figures: EditorFigures[] = [];
+    for (const slug of slugs) {
+      const lesson = (await (await fetch(`${cmsUrl}/api/lessons/${slug}?locale=en`)).json()) as {
+        data: { id: string; transcript: { sections: Array<{ paragraphs: Array<{ start?: number }> }> } };
+      };
+      const opened = await openLesson(page, cmsUrl, lesson.data.id);
+      const paragraphs = lesson.data.transcript.sections.flatMap((s) => s.paragraphs);
+      // A paragraph far down a long lesson (reached through "Jump to time"), else the first one.
+      if (paragraphs.length > 100) await jumpTo(page, '3:25:00');
+      else await paragraphBox(page, 1, 1).click();
+      figures.push({ ...opened, typing: await typeAndMeasure(page) });
+    }
+    return figures;
+  } finally {
+    await context.close();
+  }
+}
 
 const bytes = (n: number) => `${n.toLocaleString('en')} B`;
 
@@ -35,7 +75,14 @@ export async function benchLongLecture(browser: Browser, hostUrl: string, cmsUrl
   );
   for (const [name, value] of rows)
     console.log(`  ${name.padEnd(width)} ${value(demo).padStart(34)} ${value(long).padStart(36)}`);
-  console.log(
-    `  ${'admin: open the lesson / type 13 characters'.padEnd(width)} TODO: the editor's figures are measured in tests/e2e/long-lecture-editor.test.ts (run it to see them); no reusable measuring function yet to call from here.`,
-  );
+  const [demoEditor, longEditor] = await measureEditor(browser, cmsUrl, [DEMO_LESSON, LONG_LESSON]);
+  const editorRows: Array<[string, (f: EditorFigures) => string]> = [
+    ['admin: edit view shown', (f) => `${f.editViewMs.toLocaleString('en')} ms`],
+    ['admin: transcript editor shown', (f) => `${f.editorMs.toLocaleString('en')} ms`],
+    ['admin: typing 13 characters, longest task', (f) => describeBlocking(f.typing)],
+  ];
+  for (const [name, value] of editorRows)
+    console.log(
+      `  ${name.padEnd(width)} ${value(demoEditor!).padStart(34)} ${value(longEditor!).padStart(36)}`,
+    );
 }

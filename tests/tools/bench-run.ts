@@ -37,7 +37,8 @@ async function stopBenchStrapi(instance: BenchStrapi): Promise<void> {
   rmSync(instance.dataDir, { recursive: true, force: true });
 }
 
-const strapi = await bootBenchStrapi(1395);
+// The admin is served too: the bench opens the transcript editor (issue 14).
+const strapi = await bootBenchStrapi(1395, { SERVE_ADMIN_PANEL: 'true' });
 const host = await startDemoHost(8095, strapi.url);
 const browser = await launchChromium();
 
