@@ -1,4 +1,5 @@
 /** Helpers for the widget's browser tests. */
+import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { LessonWidget } from '../src/components/lesson-widget/lesson-widget.component.js';
 
@@ -210,6 +211,27 @@ function describeValue(value: unknown): unknown {
 // `actual`/`expected`; the test runner serialises them to report the failure, and an element
 // inside a live video.js player drags in a graph so large that the report never finishes.
 // Keep failure reports to short descriptions.
+/**
+ * The hooks of a suite whose chunks are made to fail: a fresh fixture (and whatever else `reset`
+ * clears) before each test; after it, every chunk served again and no unhandled rejection left.
+ */
+export function chunkFailureHooks(reset: () => void = () => {}): void {
+  const rejections: unknown[] = [];
+  const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+  beforeEach(async () => {
+    await resetFixture();
+    reset();
+    rejections.length = 0;
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(async () => {
+    window.removeEventListener('unhandledrejection', onRejection);
+    await failChunks();
+    cleanup();
+    expect(rejections, 'unhandled rejections').to.deep.equal([]);
+  });
+}
+
 afterEach(function keepFailureReportsSmall(this: Mocha.Context) {
   const err = this.currentTest?.err;
   if (!err) return;

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../define.js';
 import {
-  cleanup,
+  chunkFailureHooks,
   deep,
   expectNoAxeViolations,
   failChunks,
@@ -9,7 +9,6 @@ import {
   partFailure as failure,
   tryAgain,
   readerToken,
-  resetFixture,
   until,
 } from '../../../test/helpers.js';
 import { clearAuthStores } from '../../controllers/auth-store.js';
@@ -21,23 +20,10 @@ import { clearAuthStores } from '../../controllers/auth-store.js';
 // selection reader, so its test comes first.
 
 describe('a chunk that fails to load', () => {
-  const rejections: unknown[] = [];
-  const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
-
-  beforeEach(async () => {
-    await resetFixture();
+  chunkFailureHooks(() => {
     localStorage.clear();
     sessionStorage.clear();
     clearAuthStores();
-    rejections.length = 0;
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-
-  afterEach(async () => {
-    window.removeEventListener('unhandledrejection', onRejection);
-    await failChunks();
-    cleanup();
-    expect(rejections, 'unhandled rejections').to.deep.equal([]);
   });
 
   it('reading a selection: says so, and "Try again" offers "Report an error" for it', async () => {

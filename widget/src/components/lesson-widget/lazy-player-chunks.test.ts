@@ -1,14 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import '../../define.js';
 import {
-  cleanup,
+  chunkFailureHooks,
   deep,
   failChunks,
   moduleLoaded,
   mountWidget,
   partFailure as failure,
   tryAgain,
-  resetFixture,
   until,
 } from '../../../test/helpers.js';
 import type { LessonWidget } from './lesson-widget.component.js';
@@ -21,21 +20,7 @@ const playButton = (widget: LessonWidget) =>
   deep<HTMLButtonElement>(widget, 'lesson-player', 'button[part="play-button"]');
 
 describe("the player's chunks fail to load", () => {
-  const rejections: unknown[] = [];
-  const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
-
-  beforeEach(async () => {
-    await resetFixture();
-    rejections.length = 0;
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-
-  afterEach(async () => {
-    window.removeEventListener('unhandledrejection', onRejection);
-    await failChunks();
-    cleanup();
-    expect(rejections, 'unhandled rejections').to.deep.equal([]);
-  });
+  chunkFailureHooks();
 
   it('the player controller, video.js, the follow-along: each says so, and "Try again" goes on', async () => {
     await failChunks(
