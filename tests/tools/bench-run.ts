@@ -7,6 +7,7 @@ import { bootStrapi } from '../../cms/app/scripts/boot.mjs';
 import { launchChromium } from '../support/browser.ts';
 import { describeWidgetBudget, measureWidgetBudget, wireBytes } from '../support/budget.ts';
 import { benchLongLecture } from './bench-long-lecture.ts';
+import { writeBenchmarksDoc } from './bench-doc.ts';
 import { startDemoHost } from '../support/demo-host.ts';
 import { loginReader, testPortOffset } from '../support/strapi.ts';
 
@@ -41,6 +42,13 @@ async function stopBenchStrapi(instance: BenchStrapi): Promise<void> {
 const strapi = await bootBenchStrapi(1395, { SERVE_ADMIN_PANEL: 'true' });
 const host = await startDemoHost(8095, strapi.url);
 const browser = await launchChromium();
+
+/**
+ * docs/benchmarks.md, one markdown section per part, in this order: payload, page cost (issue 9
+ * items 1–2: tests/tools/bench-payload.ts, bench-pages.ts), then API, writes and memory (items 3–5,
+ * below). Add a part as `sections.push(await benchSection('Title', () => part(...)))` (bench-doc.ts).
+ */
+const sections: string[] = [];
 
 /**
  * Resident memory of a Strapi process, in MB. Asked without blocking: autocannon's clients run in
@@ -91,6 +99,8 @@ async function settle(instance: BenchStrapi): Promise<void> {
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
 try {
+  // Payload and page cost (issue 9 items 1–2) go here, before the API load warms the server.
+
   const budget = await measureWidgetBudget(browser, host.url, strapi.url);
   console.log('\nWidget scripts fetched by Chromium on the demo page (bytes as transferred, and decoded):');
   for (const line of describeWidgetBudget(budget, strapi.url)) console.log(`  ${line}`);
@@ -240,6 +250,7 @@ try {
   );
 
   await benchLongLecture(browser, host.url, strapi.url);
+  console.log(`\nWrote ${writeBenchmarksDoc(sections)}`);
 } finally {
   await browser.close();
   await host.stop();
