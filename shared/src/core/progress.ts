@@ -1,10 +1,18 @@
 import type { z } from 'zod';
-import type { courseProgressSchema, progressInputSchema, progressOutputSchema } from '../schemas/progress.js';
+import type {
+  courseLessonProgressSchema,
+  courseProgressListSchema,
+  courseProgressSchema,
+  progressInputSchema,
+  progressOutputSchema,
+} from '../schemas/progress.js';
 
 export type Segment = [number, number];
 export type ProgressInput = z.infer<typeof progressInputSchema>;
 export type ProgressOutput = z.infer<typeof progressOutputSchema>;
 export type CourseProgress = z.infer<typeof courseProgressSchema>;
+export type CourseLessonProgress = z.infer<typeof courseLessonProgressSchema>;
+export type CourseProgressList = z.infer<typeof courseProgressListSchema>;
 
 export const DEFAULT_COMPLETION_THRESHOLD = 0.9;
 

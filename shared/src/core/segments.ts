@@ -180,6 +180,13 @@ export class PlayedRanges {
     return mergeSegments(out);
   }
 
+  /** What `take` would answer, left to be taken: for showing what is played as it plays. */
+  peek(): Segment[] {
+    const out = [...this.closed];
+    if (this.open && this.open[1] > this.open[0]) out.push([this.open[0], this.open[1]]);
+    return mergeSegments(out);
+  }
+
   get pending(): boolean {
     return this.closed.length > 0 || (this.open !== null && this.open[1] > this.open[0]);
   }

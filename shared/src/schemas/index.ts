@@ -8,3 +8,5 @@ export * from './captions.js';
 export * from './api-error.js';
 export * from './responses.js';
 export * from './admin-reports.js';
+export * from './history.js';
+export * from './analytics.js';

@@ -31,3 +31,22 @@ export const progressOutputSchema = z.object({
    */
   credit: z.object({ seconds: secondsSchema, refused: secondsSchema }).optional(),
 });
+
+/** One lesson of a course, with the reader's progress in it (`GET /api/lessons/:slug/course-progress`). */
+export const courseLessonProgressSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  /** 1-based place in the course. */
+  position: z.number().int().positive(),
+  percent: z.number().min(0).max(100),
+  completed: z.boolean(),
+});
+
+/** The reader's progress through the course of a lesson: the totals and each lesson's percent. */
+export const courseProgressListSchema = courseProgressSchema.extend({
+  slug: z.string(),
+  title: z.string(),
+  lessons: z.array(courseLessonProgressSchema),
+});
+
+export const courseProgressResponseSchema = z.object({ data: courseProgressListSchema });
