@@ -17,3 +17,5 @@ export * from './responses.js';
 export * from './admin-reports.js';
 export * from './history.js';
 export * from './review.js';
+export * from './history.js';
+export * from './review.js';
