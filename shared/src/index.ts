@@ -2,3 +2,4 @@
 export * from './core/index.js';
 export * from './schemas/index.js';
 export * from './transcript-diff.js';
+export * from './transcript-diff.js';

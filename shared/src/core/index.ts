@@ -19,3 +19,5 @@ export * from './history.js';
 export * from './review.js';
 export * from './history.js';
 export * from './review.js';
+export * from './history.js';
+export * from './review.js';

@@ -10,4 +10,5 @@ export * from './responses.js';
 export * from './admin-reports.js';
 export * from './history.js';
 export * from './history.js';
+export * from './history.js';
 export * from './analytics.js';

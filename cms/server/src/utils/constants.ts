@@ -7,10 +7,14 @@ export const REPORT_UID = 'plugin::lessons.error-report';
 export const PROGRESS_UID = 'plugin::lessons.progress';
 export const REVISION_UID = 'plugin::lessons.transcript-revision';
 export const REVIEW_MARK_UID = 'plugin::lessons.review-mark';
+export const REVISION_UID = 'plugin::lessons.transcript-revision';
+export const REVIEW_MARK_UID = 'plugin::lessons.review-mark';
 
 export const ACTIONS = {
   readReports: 'plugin::lessons.reports.read',
   updateReports: 'plugin::lessons.reports.update',
+  readHistory: 'plugin::lessons.history.read',
+  revertHistory: 'plugin::lessons.history.revert',
   readHistory: 'plugin::lessons.history.read',
   revertHistory: 'plugin::lessons.history.revert',
 } as const;
