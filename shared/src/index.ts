@@ -2,4 +2,3 @@
 export * from './core/index.js';
 export * from './schemas/index.js';
 export * from './transcript-diff.js';
-export * from './transcript-diff.js';

@@ -17,7 +17,3 @@ export * from './responses.js';
 export * from './admin-reports.js';
 export * from './history.js';
 export * from './review.js';
-export * from './history.js';
-export * from './review.js';
-export * from './history.js';
-export * from './review.js';

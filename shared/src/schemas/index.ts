@@ -9,6 +9,4 @@ export * from './api-error.js';
 export * from './responses.js';
 export * from './admin-reports.js';
 export * from './history.js';
-export * from './history.js';
-export * from './history.js';
 export * from './analytics.js';

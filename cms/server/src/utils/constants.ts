@@ -15,6 +15,4 @@ export const ACTIONS = {
   updateReports: 'plugin::lessons.reports.update',
   readHistory: 'plugin::lessons.history.read',
   revertHistory: 'plugin::lessons.history.revert',
-  readHistory: 'plugin::lessons.history.read',
-  revertHistory: 'plugin::lessons.history.revert',
 } as const;
