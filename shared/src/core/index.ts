@@ -17,3 +17,4 @@ export * from './responses.js';
 export * from './admin-reports.js';
 export * from './history.js';
 export * from './review.js';
+export * from './media-fragment.js';
