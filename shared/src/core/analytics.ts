@@ -5,7 +5,8 @@ import type {
   lessonAnalyticsSchema,
   paragraphAnalyticsSchema,
 } from '../schemas/analytics.js';
-import { WATCHED_PARAGRAPH_SHARE, rangeCoverages, rangeIndexAt, type TimeRange } from './coverage.js';
+import { WATCHED_PARAGRAPH_SHARE, rangeCoverages, rangeIndexAt } from './coverage.js';
+import type { TimeRange } from './review.js';
 import type { Segment } from './progress.js';
 
 export type LessonAnalyticsQuery = z.infer<typeof lessonAnalyticsQuerySchema>;

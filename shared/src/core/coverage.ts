@@ -1,16 +1,11 @@
 import type { Segment } from './progress.js';
+import type { TimeRange } from './review.js';
 
 /**
  * A paragraph counts as watched once this share of its time has really been played: the same
  * share the server asks of a whole lesson by default, so "watched" means one thing everywhere.
  */
 export const WATCHED_PARAGRAPH_SHARE = 0.9;
-
-/** A stretch of the video, in seconds: a timed paragraph's `start` and `end`. */
-export interface TimeRange {
-  start: number;
-  end: number;
-}
 
 /** Index of the first of the merged, sorted `segments` that ends after `time` (binary search). */
 function firstEndingAfter(segments: readonly Segment[], time: number): number {
