@@ -5,6 +5,7 @@ import {
   adminLogin,
   call,
   expectOk,
+  rawRequest,
   seedLesson,
   startStrapi,
   type Answer,
@@ -214,6 +215,58 @@ describe('the lesson cache on a real Strapi', () => {
         );
       }
     }
+  });
+
+  it("answers what it holds before Strapi's router, with no query and exactly the headers and bytes the router's answer had", async () => {
+    // A save that changes nothing still moves the cache version: the next read goes the router's way.
+    const tag = (await cached(main.en.slug)).data.tags[0]!;
+    const tagId = await documentIdOf('tag', tag.slug);
+    const forget = async () =>
+      saved(await cm('tag', `/${tagId}?locale=en`, { method: 'PUT', json: { name: tag.name } }));
+    const debug = ['date', 'x-lessons-cache', 'x-lessons-queries', 'x-lessons-answered'];
+    const comparable = (answer: Awaited<ReturnType<typeof rawRequest>>) => ({
+      status: answer.status,
+      headers: Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !debug.includes(name))),
+      body: answer.text,
+    });
+    const etags = new Map<string, string>();
+    const requests: Array<{ path: string; method?: string; headers: Record<string, string> }> = [];
+    for (const path of [
+      lessonPath(main.en.slug),
+      '/api/lessons?locale=en',
+      '/api/lessons?locale=en&search=connection',
+      `/api/lessons/${main.en.slug}/embed.html?locale=en`,
+      `/api/lessons/${main.en.slug}/transcript?locale=en&format=vtt`,
+    ]) {
+      const page = { Origin: 'https://any-site.example', 'Accept-Encoding': 'gzip, deflate, br' };
+      requests.push({ path, headers: {} }, { path, headers: page }, { path, method: 'HEAD', headers: page });
+      requests.push({ path, headers: { ...page, 'If-None-Match': 'the ETag' } });
+    }
+    for (const { path, method, headers } of requests) {
+      const what = `${method ?? 'GET'} ${path} ${JSON.stringify(headers)}`;
+      if (headers['If-None-Match']) headers['If-None-Match'] = etags.get(path)!;
+      await forget();
+      const viaRouter = await rawRequest(strapi.url, { path, method, headers });
+      assert.equal(viaRouter.headers['x-lessons-answered'], undefined, what);
+      assert.match(String(viaRouter.headers['x-lessons-cache']), /^miss/, what);
+      const early = await rawRequest(strapi.url, { path, method, headers });
+      assert.deepEqual(
+        [early.headers['x-lessons-answered'], early.headers['x-lessons-queries']],
+        ['before-router', '0'],
+        what,
+      );
+      assert.deepEqual(comparable(early), comparable(viaRouter), what);
+      assert.equal(early.status, headers['If-None-Match'] ? 304 : 200, what);
+      if (early.headers.etag && headers['Accept-Encoding']) etags.set(path, early.headers.etag);
+    }
+
+    // What the router refuses, it still refuses: a query that isn't valid, a name the router gives
+    // the widget's files.
+    const refused = await api(`${lessonPath(main.en.slug)}&junk=%00`);
+    assert.equal(refused.status, 400);
+    const unknownFormat = await api(`/api/lessons/${main.en.slug}/transcript?locale=en&format=doc`);
+    assert.equal(unknownFormat.status, 400);
+    assert.match((await api('/api/lessons/widget.js')).headers.get('content-type') ?? '', /javascript/);
   });
 
   it("is ready for a shared cache: s-maxage and stale-while-revalidate, one copy for every origin; the widget's loader for minutes, its chunks for a year", async () => {

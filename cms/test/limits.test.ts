@@ -127,6 +127,25 @@ describe('allowed origins (LESSONS_ALLOWED_ORIGINS)', () => {
     );
   });
 
+  it('holds for answers already cached (answered before the router): the same headers for the allowed origin, 403 for others', async () => {
+    const path = `/api/lessons/${main.en.slug}/embed.html?locale=en`;
+    const headers = { Origin: ALLOWED, 'Accept-Encoding': 'br' };
+    const withoutDate = (answer: Awaited<ReturnType<typeof rawRequest>>) => {
+      const { date: _, ...rest } = answer.headers;
+      return { status: answer.status, headers: rest, text: answer.text };
+    };
+    const first = await rawRequest(strapi.url, { path, headers });
+    const again = await rawRequest(strapi.url, { path, headers });
+    assert.equal(first.status, 200);
+    assert.deepEqual(withoutDate(again), withoutDate(first));
+    assert.equal(again.headers['access-control-allow-origin'], ALLOWED);
+    const notModified = { ...headers, 'If-None-Match': String(first.headers.etag) };
+    assert.equal((await rawRequest(strapi.url, { path, headers: notModified })).status, 304);
+    const refused = await rawRequest(strapi.url, { path, headers: { ...notModified, Origin: EVIL } });
+    assert.equal(refused.status, 403);
+    assert.match(refused.text, /not allowed/);
+  });
+
   it('always serves widget.js, whatever the origin', async () => {
     for (const origin of [EVIL, ALLOWED]) {
       const answer = await api('/api/lessons/widget.js', { headers: { Origin: origin } });

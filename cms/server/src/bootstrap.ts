@@ -3,6 +3,7 @@ import { PROGRESS_UID, REPORT_UID } from './utils/constants';
 import { bumpOnWrites } from './services/lesson-cache';
 import { getConfig, getService } from './utils/get-service';
 import { surviveDatabaseOutages } from './middlewares/database-unavailable';
+import { answerCachedReadsEarly } from './middlewares/cached-answers';
 
 /**
  * Strapi checks `unique: true` in the application only, which two simultaneous requests both pass.
@@ -57,6 +58,24 @@ async function registerActions(strapi: Core.Strapi) {
       uid: 'reports.update',
       pluginName: 'lessons',
     },
+    {
+      section: 'plugins',
+      displayName: 'Read transcript history',
+      uid: 'history.read',
+      pluginName: 'lessons',
+    },
+    {
+      section: 'plugins',
+      displayName: 'Revert transcripts and clear review marks',
+      uid: 'history.revert',
+      pluginName: 'lessons',
+    },
+    {
+      section: 'plugins',
+      displayName: 'Read lesson analytics',
+      uid: 'analytics.read',
+      pluginName: 'lessons',
+    },
   ];
   const permissions = strapi.service('admin::permission') as unknown as {
     actionProvider: { registerMany(a: typeof actions): Promise<void> };
@@ -67,8 +86,11 @@ async function registerActions(strapi: Core.Strapi) {
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
   await ensureUniqueIndexes(strapi);
+  await getService('analytics').ensureIndex();
   bumpOnWrites(strapi);
+  answerCachedReadsEarly(strapi);
   await getService('redis').connect(getConfig().redisUrl);
   surviveDatabaseOutages(strapi);
   await getService('reporterMail').startPurging(getConfig().reporterEmailDays);
+  await getService('history').startPruning();
 };

@@ -118,6 +118,18 @@ export class AnswerCache {
     return this.answer(key, assemble);
   }
 
+  /**
+   * The answer kept for `request`, or undefined, without assembling anything: for answering before
+   * Strapi's router (middlewares/cached-answers.ts). `shared` asks by the request's alias, as
+   * answerVia keeps it. The version is checked as on every read, so an edit anywhere is never
+   * answered with the copy it replaced.
+   */
+  async kept(request: string, shared: boolean): Promise<CachedAnswer | undefined> {
+    await this.currentVersion();
+    const key = shared ? this.aliases.get(request) : request;
+    return key === undefined ? undefined : this.answers.get(key);
+  }
+
   /** What is kept now: for tests and the debug header. */
   stats(): { entries: number; bytes: number } {
     return { entries: this.answers.size, bytes: this.answers.calculatedSize };
