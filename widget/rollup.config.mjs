@@ -4,7 +4,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { rmSync } from 'node:fs';
-import { minifyLitTemplates, vendorPlugin } from './scripts/build-plugins.mjs';
+import { minifyLitTemplates, moduleSizes, vendorPlugin } from './scripts/build-plugins.mjs';
 
 const UI_LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'ar', 'ru', 'zh', 'ja'];
 const production = process.env.NODE_ENV !== 'development';
@@ -46,6 +46,7 @@ export default [
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', sourceMap: true }),
       minifyLitTemplates(),
       production && minify(),
+      moduleSizes(),
     ],
   },
   {

@@ -1,6 +1,9 @@
 // Build-time helpers shared by rollup.config.mjs and web-test-runner.config.mjs, so the
 // widget's source imports the same modules in tests as in the bundle.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
@@ -178,6 +181,36 @@ export function vendorDevServerPlugin() {
       if (name.startsWith('css/')) return { body: await cssAsModule(name.slice(4)), type: 'js' };
       const body = await prebundle(name);
       return body === undefined ? undefined : { body, type: 'js' };
+    },
+  };
+}
+
+/**
+ * rollup: writes `dist/modules.json` beside the build: for each chunk, its gzip size and the
+ * modules it holds with the bytes each one renders to (before minification), largest first.
+ * The size report and `npm run bench` read it to say where a chunk's bytes come from.
+ */
+export function moduleSizes(file = 'dist/modules.json') {
+  return {
+    name: 'lessons-module-sizes',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle)
+        .filter((item) => item.type === 'chunk')
+        .map((chunk) => ({
+          file: chunk.fileName,
+          gzip: gzipSync(chunk.code).length,
+          modules: Object.entries(chunk.modules)
+            .filter(([, m]) => m.renderedLength > 0)
+            .map(([id, m]) => ({
+              module: id.startsWith('\0') ? id.slice(1) : relative(process.cwd(), id).replaceAll('\\', '/'),
+              rendered: m.renderedLength,
+              gzip: m.code ? gzipSync(m.code).length : 0,
+            }))
+            .sort((a, b) => b.rendered - a.rendered),
+        }))
+        .sort((a, b) => b.gzip - a.gzip);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify({ chunks }, null, 1)}\n`);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import i18next from 'i18next';
 import {
   UI_LANGUAGES,
   directionOf,
@@ -8,6 +9,8 @@ import {
   nativeLanguageName,
   preferredLanguage,
   supportedLanguage,
+  translatorFor,
+  type MessageKey,
   type Messages,
 } from './i18n.js';
 
@@ -84,6 +87,36 @@ describe('i18n', () => {
         }
       });
 
+      it('says every message as i18next would (plural forms, placeholders, unknown keys)', async () => {
+        const messages = await loadMessages(lang);
+        const reference = i18next.createInstance();
+        await reference.init({
+          lng: lang,
+          resources: { [lang]: { translation: messages } },
+          fallbackLng: false,
+          initAsync: false,
+          interpolation: { escapeValue: false },
+          returnNull: false,
+        });
+        const ours = translatorFor(lang, messages);
+        const bases = [...new Set([...flat.keys()].map((key) => key.replace(PLURAL, '')))];
+        for (const key of [...bases, 'widget.noSuchKey']) {
+          // Every placeholder a form of the message has, with `count` left to the loop below.
+          const values = {
+            ...{ title: '<b>A & B</b>', name: 'Ana', time: '1:05', language: 'Español', quote: '“x”' },
+            ...{ percent: 40, position: 2, total: 7 },
+          };
+          for (const count of [undefined, 0, 1, 2, 3, 5, 11, 22, 101, 1.5]) {
+            const options = count === undefined ? values : { ...values, count, current: 1, completed: 1 };
+            expect(ours.t(key as MessageKey, options), `${lang}: ${key} ${count}`).to.equal(
+              reference.t(key, options),
+            );
+          }
+          // A placeholder given no value stays as written, as i18next leaves it.
+          expect(ours.t(key as MessageKey), `${lang}: ${key} without values`).to.equal(reference.t(key));
+        }
+      });
+
       it('keeps the placeholders of the English text', () => {
         for (const [key, value] of flat) {
           const base = key.replace(PLURAL, '');
@@ -108,7 +141,7 @@ describe('i18n', () => {
     });
   }
 
-  it('picks plural forms through i18next', async () => {
+  it('picks plural forms by Intl.PluralRules', async () => {
     const en = await loadTranslator('en');
     expect(en.t('account.courseProgress', { completed: 2, count: 4 })).to.equal('2 of 4 lessons completed');
     expect(en.t('account.courseProgress', { completed: 1, count: 1 })).to.equal('1 of 1 lesson completed');
