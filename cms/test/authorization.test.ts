@@ -9,6 +9,8 @@ import {
   type Lesson,
 } from '@lessons/shared';
 import { ACTIONS, LESSON_UID } from '../server/src/utils/constants.ts';
+import { previewKey, signPreviewToken } from '../server/src/utils/preview-token.ts';
+import { DEMO_SECRETS } from '../app/src/env.js';
 import {
   adminLogin,
   call,
@@ -21,6 +23,7 @@ import {
   type Answer,
   type TestStrapi,
 } from './helpers.ts';
+import type { ApiError } from '@lessons/shared';
 
 /**
  * Who may do what: every actor on every route of the plugin (and the reader account routes it
@@ -529,5 +532,144 @@ describe('authorization', () => {
         .map((secret) => `${request}: ${secret}`),
     );
     assert.deepEqual(leaks, []);
+  });
+});
+
+describe('previews of drafts', () => {
+  /** The documentId of a lesson as editors list it. */
+  async function lessonId(locale: string, title: string): Promise<string> {
+    const list = await api(`/content-manager/collection-types/${LESSON_UID}?locale=${locale}&pageSize=100`, {
+      token: tokens.superAdmin!,
+    });
+    const found = (list.body as { results: Array<{ documentId: string; title: string }> }).results.find(
+      (r) => r.title === title,
+    );
+    assert.ok(found, title);
+    return found.documentId;
+  }
+
+  /** What Strapi's Preview panel asks for ("Open preview"), answered by the app's preview handler. */
+  async function previewUrl(documentId: string, locale: string, status = 'draft'): Promise<URL> {
+    const answer = await api(
+      `/content-manager/preview/url/${LESSON_UID}?documentId=${documentId}&locale=${locale}&status=${status}`,
+      { token: tokens.superAdmin! },
+    );
+    assert.equal(answer.status, 200, answer.text);
+    return new URL((answer.body as { data: { url: string } }).data.url);
+  }
+
+  const lessonAnswer = (slug: string, query: string) => api(`/api/lessons/${slug}?${query}`);
+
+  it('a preview token opens its own draft in its own language, privately; anything else is refused', async () => {
+    const onlyId = await lessonId('en', DRAFT.only.title);
+    const page = await previewUrl(onlyId, 'en');
+    assert.equal(page.pathname, `/api/lessons/${onlyId}/preview`);
+    const token = page.searchParams.get('token')!;
+    assert.ok(token, 'a draft preview carries a token');
+
+    // The page: the real widget, given the draft's slug, language and token.
+    const html = await api(`${page.pathname}${page.search}`);
+    assert.equal(html.status, 200, html.text);
+    assert.equal(html.headers.get('cache-control'), 'private, no-store');
+    assert.match(html.text, /<script src="\/api\/lessons\/widget.js" defer><\/script>/);
+    assert.match(
+      html.text,
+      new RegExp(`<lesson-widget api="/" lesson="${DRAFT.only.slug}" lang="en" preview-token="${token}">`),
+    );
+
+    // The API answers the draft with the token, privately, and never keeps it.
+    for (let i = 0; i < 2; i++) {
+      const answer = await lessonAnswer(DRAFT.only.slug, `locale=en&preview=${token}`);
+      const lesson = expectOk(answer, lessonResponseSchema).data;
+      assert.equal(lesson.title, DRAFT.only.title);
+      assert.equal(answer.headers.get('cache-control'), 'private, no-store');
+      assert.equal(answer.headers.get('etag'), null, 'no validator for a shared cache to keep');
+    }
+    const vtt = await api(`/api/lessons/${DRAFT.only.slug}/transcript?locale=en&format=vtt&preview=${token}`);
+    assert.equal(vtt.status, 200, vtt.text);
+    assert.ok(vtt.text.includes(DRAFT.only.text), 'the captions of the draft');
+    assert.equal(vtt.headers.get('cache-control'), 'private, no-store');
+    // Without the token, still nothing: the preview was not cached for anyone.
+    assert.equal((await lessonAnswer(DRAFT.only.slug, 'locale=en')).status, 404);
+
+    // A published lesson's unpublished edit: the token shows the edit; readers still get what is published.
+    const mainId = await lessonId('en', DRAFT.edit.title);
+    const editToken = (await previewUrl(mainId, 'en')).searchParams.get('token')!;
+    const edited = expectOk(
+      await lessonAnswer(DRAFT.edit.slug, `locale=en&preview=${editToken}`),
+      lessonResponseSchema,
+    ).data;
+    assert.equal(edited.title, DRAFT.edit.title);
+    assert.deepEqual(
+      edited.locales.map((l) => l.locale),
+      ['en'],
+      'a preview is of one language',
+    );
+    const published = await lessonAnswer(main.en.slug, 'locale=en');
+    assert.equal(expectOk(published, lessonResponseSchema).data.title, main.en.title);
+    assert.match(published.headers.get('cache-control') ?? '', /^public/);
+
+    // The published tab of the preview: readers' version, no token.
+    const publishedPage = await previewUrl(mainId, 'en', 'published');
+    assert.equal(publishedPage.searchParams.get('token'), null);
+    assert.match(
+      (await api(`${publishedPage.pathname}${publishedPage.search}`)).text,
+      new RegExp(`lesson="${main.en.slug}"`),
+    );
+
+    // Another lesson, another language, a token for the Spanish draft asked in English.
+    const esId = await lessonId('es', DRAFT.locale.title);
+    const esToken = (await previewUrl(esId, 'es')).searchParams.get('token')!;
+    const refused = [
+      [DRAFT.edit.slug, `locale=en&preview=${token}`, 403],
+      [DRAFT.only.slug, `locale=es&preview=${token}`, 403],
+      [DRAFT.locale.slug, `locale=en&preview=${esToken}`, 403],
+      [FIXTURE_SLUG, `locale=en&preview=${esToken}`, 403],
+      [DRAFT.locale.slug, `locale=es&preview=${esToken}`, 200],
+    ] as const;
+    for (const [slug, query, status] of refused) {
+      const answer = await lessonAnswer(slug, query);
+      assert.equal(answer.status, status, `${slug}?${query}: ${answer.text.slice(0, 200)}`);
+      assert.equal(answer.headers.get('cache-control'), 'private, no-store');
+    }
+    assert.equal(
+      (await api(`/api/lessons/${mainId}/preview?locale=en&token=${token}`)).status,
+      403,
+      "a page for another lesson's token",
+    );
+
+    // Tampered with: the claims (another document) or the signature.
+    const [claims, signature] = token.split('.') as [string, string];
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(claims, 'base64url').toString()), d: mainId }),
+    ).toString('base64url');
+    const flipped = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    for (const bad of [`${forged}.${signature}`, `${claims}.${flipped}`, claims, 'not-a-token', '']) {
+      const answer = await lessonAnswer(
+        bad.startsWith(forged) ? DRAFT.edit.slug : DRAFT.only.slug,
+        `locale=en&preview=${bad}`,
+      );
+      assert.equal(answer.status, bad ? 401 : 400, `${bad}: ${answer.text.slice(0, 200)}`);
+      assert.ok(!answer.text.includes('Zqdraft'), 'nothing of the draft');
+    }
+
+    // Expired: signed with this server's key (the demo APP_KEYS), a second past its end.
+    const key = previewKey(DEMO_SECRETS.APP_KEYS.split(','));
+    const expired = signPreviewToken(
+      { documentId: onlyId, locale: 'en', expires: Math.floor(Date.now() / 1000) - 1 },
+      key,
+    );
+    const late = await lessonAnswer(DRAFT.only.slug, `locale=en&preview=${expired}`);
+    assert.equal(late.status, 401, late.text);
+    assert.match((late.body as ApiError).error.message, /expired/);
+    const latePage = await api(`/api/lessons/${onlyId}/preview?locale=en&token=${expired}`);
+    assert.equal(latePage.status, 401);
+    assert.match(latePage.text, /This preview link has expired/);
+    // The same claims, still valid: the key is the server's, so only the expiry refused it.
+    const fresh = signPreviewToken(
+      { documentId: onlyId, locale: 'en', expires: Math.floor(Date.now() / 1000) + 60 },
+      key,
+    );
+    expectOk(await lessonAnswer(DRAFT.only.slug, `locale=en&preview=${fresh}`), lessonResponseSchema);
   });
 });

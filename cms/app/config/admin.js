@@ -8,4 +8,23 @@ module.exports = ({ env }) => ({
   secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
   flags: { nps: false, promoteEE: false },
   serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
+  // The Content Manager's Preview: a lesson's draft in the real widget, on the plugin's page or on
+  // the host page of LESSONS_PREVIEW_URL (which the admin may then frame).
+  preview: {
+    enabled: true,
+    config: {
+      allowedOrigins: ["'self'", ...previewOrigin(env('LESSONS_PREVIEW_URL'))],
+      /** @param {string} uid @param {{ documentId?: string, locale?: string | null, status?: 'draft' | 'published' | null }} params */
+      handler: (uid, params) => strapi.plugin('lessons').service('preview').url(uid, params),
+    },
+  },
 });
+
+/** @param {string | undefined} url @returns {string[]} */
+function previewOrigin(url) {
+  try {
+    return url ? [new URL(url).origin] : [];
+  } catch {
+    return []; // the plugin's config check names the bad value
+  }
+}

@@ -31,6 +31,11 @@ module.exports = ({ env }) => ({
         debugHeaders: env.bool('LESSONS_DEBUG_QUERIES', false),
       },
       reporterEmailDays: env.int('LESSONS_REPORTER_EMAIL_DAYS', 30),
+      preview: {
+        seconds: env.int('LESSONS_PREVIEW_SECONDS', 1800),
+        ...(env('LESSONS_PREVIEW_URL') ? { url: env('LESSONS_PREVIEW_URL') } : {}),
+        ...(env('LESSONS_PREVIEW_SECRET') ? { secret: env('LESSONS_PREVIEW_SECRET') } : {}),
+      },
       // Several instances share rate limits and cache invalidation through it; unset for one.
       ...(env('REDIS_URL') ? { redisUrl: env('REDIS_URL') } : {}),
     },

@@ -29,17 +29,28 @@ interface RequestOptions {
 export class LessonsApi {
   private static readonly clients = new Map<string, LessonsApi>();
 
-  /** One client per API URL, shared by every element that uses it (it holds no state). */
-  static for(base: string): LessonsApi {
-    let client = LessonsApi.clients.get(base);
-    if (!client) LessonsApi.clients.set(base, (client = new LessonsApi(base)));
+  /**
+   * One client per API URL (and preview token), shared by every element that uses it (it holds no
+   * state of its own).
+   */
+  static for(base: string, previewToken = ''): LessonsApi {
+    const key = `${base} ${previewToken}`;
+    let client = LessonsApi.clients.get(key);
+    if (!client) LessonsApi.clients.set(key, (client = new LessonsApi(base, previewToken)));
     return client;
   }
 
   /** The API's origin and path, without a trailing slash. */
   readonly base: string;
 
-  constructor(base: string) {
+  /**
+   * @param previewToken A preview token from the CMS (`preview-token`): the lesson and its
+   *   transcript files are then its draft, for that lesson and language only.
+   */
+  constructor(
+    base: string,
+    readonly previewToken = '',
+  ) {
     this.base = new URL(base || '/', document.baseURI).href.replace(/\/+$/, '');
   }
 
@@ -84,7 +95,8 @@ export class LessonsApi {
 
   async getLesson(slug: string, locale: string | undefined, signal?: AbortSignal): Promise<Lesson> {
     const path = `/api/lessons/${encodeURIComponent(slug)}`;
-    return (await this.request<{ data: Lesson }>(this.url(path, { locale }), { signal })).data;
+    const preview = this.previewToken || undefined;
+    return (await this.request<{ data: Lesson }>(this.url(path, { locale, preview }), { signal })).data;
   }
 
   listLessons(query: Partial<LessonListQuery>, signal?: AbortSignal): Promise<LessonList> {
@@ -93,7 +105,8 @@ export class LessonsApi {
 
   /** A download link; the `vtt` one is also the captions track. */
   transcriptUrl(slug: string, locale: string, format: TranscriptFormat): string {
-    return this.url(`/api/lessons/${encodeURIComponent(slug)}/transcript`, { locale, format });
+    const preview = this.previewToken || undefined;
+    return this.url(`/api/lessons/${encodeURIComponent(slug)}/transcript`, { locale, format, preview });
   }
 
   async sendReport(

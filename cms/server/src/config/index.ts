@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_COMPLETION_THRESHOLD, DEFAULT_PROGRESS_SLACK_SECONDS } from '@lessons/shared';
+import { MAX_PREVIEW_SECONDS } from '../utils/preview-token';
 
 const limitSchema = z.object({
   /** Requests allowed in each window. */
@@ -61,6 +62,23 @@ export const pluginConfigSchema = z.object({
   }),
   /** Days after a report is closed (fixed or rejected) when its reporter's e-mail address is deleted. */
   reporterEmailDays: z.number().int().positive(),
+  /** Previews of drafts (services/preview.ts): how long a preview link lasts, and where it opens. */
+  preview: z.object({
+    /** Seconds a preview token is valid for (at most an hour). */
+    seconds: z.number().int().min(60).max(MAX_PREVIEW_SECONDS),
+    /**
+     * The page a preview opens, with `{token}` (and any of `{slug}`, `{locale}`, `{documentId}`),
+     * e.g. https://www.example.org/lessons/{slug}?lang={locale}&preview={token}. Unset: the
+     * plugin's own page, /api/lessons/:documentId/preview.
+     */
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+\S*$/i, 'must be an absolute http(s) URL')
+      .refine((url) => url.includes('{token}'), { message: 'must contain {token}' })
+      .optional(),
+    /** A secret of its own to sign preview tokens with; unset: derived from the app's keys (APP_KEYS). */
+    secret: z.string().min(16, 'must be at least 16 characters').optional(),
+  }),
   /** Absolute base of media and embed URLs (e.g. https://cms.example.org); defaults to the server's URL. */
   publicUrl: z
     .string()
@@ -84,6 +102,7 @@ export const defaultConfig: PluginConfig = {
   // of a few hundred lessons, and for their lists and embed fragments.
   cache: { entries: 2000, bytes: 64 * 1024 * 1024, debugHeaders: false },
   reporterEmailDays: 30,
+  preview: { seconds: 1800 },
 };
 
 export default {

@@ -3,5 +3,6 @@ import lesson from './lesson';
 import progress from './progress';
 import report from './report';
 import widget from './widget';
+import preview from './preview';
 
-export default { lesson, report, progress, widget, adminReport };
+export default { lesson, report, progress, widget, adminReport, preview };

@@ -20,6 +20,8 @@ export default {
     { method: 'GET', path: '/', handler: 'lesson.find', config: open },
     { method: 'GET', path: '/widget.js', handler: 'widget.loader', config: files },
     { method: 'GET', path: '/widget/:path(.*)', handler: 'widget.file', config: files },
+    // Before '/:slug/…' routes: a lesson's preview page, by its documentId (services/preview.ts).
+    { method: 'GET', path: '/:documentId/preview', handler: 'preview.page', config: open },
     { method: 'GET', path: '/:slug', handler: 'lesson.findOne', config: open },
     { method: 'GET', path: '/:slug/transcript', handler: 'lesson.transcript', config: open },
     { method: 'GET', path: '/:slug/embed.html', handler: 'lesson.embed', config: open },

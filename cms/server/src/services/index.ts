@@ -7,6 +7,7 @@ import rateLimit from './rate-limit';
 import redis from './redis';
 import report from './report';
 import reporterMail from './reporter-mail';
+import preview from './preview';
 
 export default {
   lesson,
@@ -18,4 +19,5 @@ export default {
   redis,
   cacheVersion,
   reporterMail,
+  preview,
 };

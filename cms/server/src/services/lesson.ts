@@ -19,6 +19,16 @@ import { readTranscript } from '../utils/transcript';
 
 const MEDIA_FIELDS = ['url', 'mime'];
 const PUBLISHED = { publishedAt: { $notNull: true } };
+/** Draft rows are only ever read for a preview with a valid token (services/preview.ts). */
+const STATUS = { published: PUBLISHED, draft: { publishedAt: { $null: true } } } as const;
+type Status = keyof typeof STATUS;
+
+/** Which lesson and language an answer is about, and the languages it is published in. */
+export interface LessonPlace {
+  documentId: string;
+  locale: string;
+  locales: Doc[];
+}
 /**
  * Everything a lesson answer shows but its related lessons, in one Query Engine read: one query
  * for the row and one per relation (the course's published lessons come with the course, in the
@@ -82,10 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * when it exists there, else in the closest one (`es` for `es-MX`), else in the default
    * language, else in the slug's own (closestLocale). The answer's `locale` says which it is.
    */
-  async function resolve(
-    slug: string,
-    locale: string | undefined,
-  ): Promise<{ documentId: string; locale: string; locales: Doc[] }> {
+  async function resolve(slug: string, locale: string | undefined): Promise<LessonPlace> {
     const rows = await query(strapi, LESSON_UID).findMany({
       where: { slug, publishedAt: { $notNull: true } },
       select: ['documentId', 'locale'],
@@ -172,14 +179,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return ordered.map((l) => l.documentId as string);
   }
 
-  /** The published lesson `resolve` found, as the public API answers it. */
-  async function lessonAt(where: Awaited<ReturnType<typeof resolve>>, origin: string): Promise<Lesson> {
+  /**
+   * The published lesson `resolve` found, as the public API answers it; or, for a preview
+   * (status `draft`, see services/preview.ts), its draft in that language.
+   */
+  async function lessonAt(where: LessonPlace, origin: string, status: Status = 'published'): Promise<Lesson> {
     const doc = await query(strapi, LESSON_UID).findOne({
-      where: { ...PUBLISHED, documentId: where.documentId, locale: where.locale },
+      where: { ...STATUS[status], documentId: where.documentId, locale: where.locale },
       populate: LESSON_POPULATE,
     });
-    // Unpublished since `resolve` found it.
-    if (!doc) throw new errors.NotFoundError('This lesson is not published any more.');
+    // Unpublished (or deleted) since `resolve` found it.
+    if (!doc)
+      throw new errors.NotFoundError(
+        status === 'draft' ? 'This draft does not exist any more.' : 'This lesson is not published any more.',
+      );
     return {
       id: doc.documentId,
       slug: doc.slug,
@@ -260,25 +273,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async transcriptFile(slug: string, locale: string | undefined, format: TranscriptFormat) {
-      const where = await resolve(slug, locale);
-      const doc = await lessons().findOne({
-        documentId: where.documentId,
-        locale: where.locale,
-        status: 'published',
-      });
-      if (!doc) throw new errors.NotFoundError(`There is no published lesson "${slug}".`);
-      return {
-        slug: doc.slug as string,
-        locale: doc.locale as string,
-        title: doc.title as string,
-        updatedAt: iso(doc.updatedAt),
-        text: formatTranscript(
-          readTranscript(doc.transcript, { documentId: doc.documentId, locale: doc.locale }),
-          format,
-          doc.title,
-          toNumber(doc.duration) ?? undefined,
-        ),
-      };
+      return transcriptFileAt(await resolve(slug, locale), format);
     },
+
+    transcriptFileAt,
   };
+
+  /** The transcript of the lesson at `where` (its draft for a preview) as a file in `format`. */
+  async function transcriptFileAt(
+    where: LessonPlace,
+    format: TranscriptFormat,
+    status: Status = 'published',
+  ) {
+    const doc = await lessons().findOne({ documentId: where.documentId, locale: where.locale, status });
+    if (!doc)
+      throw new errors.NotFoundError(
+        status === 'draft' ? 'This draft does not exist any more.' : 'This lesson is not published any more.',
+      );
+    return {
+      slug: doc.slug as string,
+      locale: doc.locale as string,
+      title: doc.title as string,
+      updatedAt: iso(doc.updatedAt),
+      text: formatTranscript(
+        readTranscript(doc.transcript, { documentId: doc.documentId, locale: doc.locale }),
+        format,
+        doc.title,
+        toNumber(doc.duration) ?? undefined,
+      ),
+    };
+  }
 };

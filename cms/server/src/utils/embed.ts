@@ -1,7 +1,7 @@
 import { chaptersOf, toPlainText, type Lesson } from '@lessons/shared';
 import type { Clip, VideoObject, WithContext } from 'schema-dts';
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -117,6 +117,13 @@ export class LessonWidget extends LessonElement {
   @property() token = '';
   /** URL template for links to lessons and tags; see above. */
   @property({ attribute: 'link-template' }) linkTemplate = '';
+  /**
+   * A preview token the CMS gave for a lesson's draft (Strapi's Preview, or the host page it
+   * opens with `?preview=`): the widget shows that draft, in that language only, and records no
+   * progress. Tokens are short-lived (an hour at most); the API refuses an expired one with 401,
+   * and the widget says it could not load the lesson.
+   */
+  @property({ attribute: 'preview-token' }) previewToken = '';
 
   @provide({ context: widgetContext }) widgetState: WidgetState | undefined;
   @provide({ context: mediaContext }) mediaState!: MediaState;
@@ -184,7 +191,7 @@ export class LessonWidget extends LessonElement {
 
   /** The client of the API at `api`. */
   get apiClient(): LessonsApi | undefined {
-    return this.api ? LessonsApi.for(this.api) : undefined;
+    return this.api ? LessonsApi.for(this.api, this.previewToken) : undefined;
   }
 
   protected override willUpdate(): void {
@@ -192,7 +199,8 @@ export class LessonWidget extends LessonElement {
     const { apiClient, currentLesson: lesson } = this;
     const i18n = this.i18n.translator;
     this.account.use(apiClient, this.token);
-    this.progress.follow(apiClient, lesson, this.account.token);
+    // A draft has no readers' progress to record.
+    this.progress.follow(apiClient, lesson, this.previewToken ? null : this.account.token);
     const linkTemplate = this.linkTemplate || DEFAULT_LINK_TEMPLATE;
     const shared = lesson && i18n && apiClient ? { lesson, apiClient, i18n, linkTemplate } : undefined;
     if (shared) this.widgetState = unlessUnchanged(this.widgetState, shared);
