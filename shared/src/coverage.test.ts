@@ -148,13 +148,15 @@ describe('LessonAnalyticsCounter', () => {
     });
     // Watched half of the first: stopped there.
     counter.add({ segments: [[0, 5]], percent: 16.7, completed: false });
+    // Stopped right at the end of the first: stopped in the first, not the second.
+    counter.add({ segments: [[0, 10]], percent: 33.3, completed: false });
     const result = counter.result();
-    assert.equal(result.rowsRead, 5);
-    assert.equal(result.readers, 4);
+    assert.equal(result.rowsRead, 6);
+    assert.equal(result.readers, 5);
     assert.equal(result.completions, 1);
-    assert.equal(result.medianPercent, 52.5);
-    assert.deepEqual(result.watched, [3, 1, 2]);
-    assert.deepEqual(result.stopped, [1, 1, 0]);
+    assert.equal(result.medianPercent, 40);
+    assert.deepEqual(result.watched, [4, 1, 2]);
+    assert.deepEqual(result.stopped, [2, 1, 0]);
   });
 
   it('has no median without readers', () => {

@@ -4,4 +4,5 @@ import type { Permission } from '@strapi/strapi/admin';
 export const PERMISSIONS = {
   readReports: [{ action: 'plugin::lessons.reports.read', subject: null }],
   updateReports: [{ action: 'plugin::lessons.reports.update', subject: null }],
+  readAnalytics: [{ action: 'plugin::lessons.analytics.read', subject: null }],
 } satisfies Record<string, Permission[]>;

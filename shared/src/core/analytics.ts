@@ -80,7 +80,8 @@ export class LessonAnalyticsCounter {
     // The grid the server stores on joins stretches a second apart: within a second of the end is the end.
     const furthest = last[1];
     if (!row.completed && furthest < this.end - 1) {
-      const at = rangeIndexAt(this.starts, furthest);
+      // The paragraph of the last second played: stopping right where one starts stops in the one before.
+      const at = rangeIndexAt(this.starts, Math.max(0, furthest - 1e-6));
       if (at >= 0) this.stopped[at]!++;
     }
   }

@@ -1,8 +1,10 @@
 import adminReport from './admin-report';
+import analytics from './analytics';
+import courseProgress from './course-progress';
 import lesson from './lesson';
 import progress from './progress';
 import report from './report';
 import widget from './widget';
 import preview from './preview';
 
-export default { lesson, report, progress, widget, adminReport, preview };
+export default { analytics, courseProgress, lesson, report, progress, widget, adminReport, preview };

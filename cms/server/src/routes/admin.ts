@@ -28,5 +28,17 @@ export default {
       handler: 'adminReport.lessonOptions',
       config: can(ACTIONS.readReports),
     },
+    {
+      method: 'GET',
+      path: '/analytics/lessons',
+      handler: 'analytics.lessons',
+      config: can(ACTIONS.readAnalytics),
+    },
+    {
+      method: 'GET',
+      path: '/analytics/lessons/:documentId',
+      handler: 'analytics.lesson',
+      config: can(ACTIONS.readAnalytics),
+    },
   ],
 };

@@ -28,5 +28,6 @@ export default {
     { method: 'POST', path: '/:slug/reports', handler: 'report.create', config: withReader },
     { method: 'GET', path: '/:slug/progress', handler: 'progress.get', config: withReader },
     { method: 'PUT', path: '/:slug/progress', handler: 'progress.put', config: withReader },
+    { method: 'GET', path: '/:slug/course-progress', handler: 'courseProgress.get', config: withReader },
   ],
 };

@@ -1,5 +1,7 @@
 import adminReport from './admin-report';
+import analytics from './analytics';
 import cacheVersion from './cache-version';
+import courseProgress from './course-progress';
 import lesson from './lesson';
 import lessonCache from './lesson-cache';
 import progress from './progress';
@@ -19,5 +21,7 @@ export default {
   redis,
   cacheVersion,
   reporterMail,
+  analytics,
+  courseProgress,
   preview,
 };
