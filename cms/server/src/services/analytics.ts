@@ -84,8 +84,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           completed: Boolean(row.completed),
         });
       }
-      if (batch.length < BATCH) break;
-      after = batch[batch.length - 1].id as number;
+      const last = batch.at(-1);
+      if (!last || batch.length < BATCH) break;
+      after = last.id as number;
     }
     const tally = counter.result();
 
@@ -107,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const byTime = time !== null && timed.length ? timed[rangeIndexAt(starts, time)]?.index : undefined;
       const at = byQuote ?? byTime;
       if (at === undefined) unanchoredReports++;
-      else reportCounts[at]++;
+      else reportCounts[at] = (reportCounts[at] ?? 0) + 1;
     }
 
     const byParagraph = new Map(timed.map((p, i) => [p.index, i]));
@@ -123,8 +124,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       paragraphs: paragraphs.map((p, index) => {
         const i = byParagraph.get(index);
-        const watched = i === undefined ? 0 : tally.watched[i];
-        const stopped = i === undefined ? 0 : tally.stopped[i];
+        const watched = i === undefined ? 0 : (tally.watched[i] ?? 0);
+        const stopped = i === undefined ? 0 : (tally.stopped[i] ?? 0);
         return {
           id: p.id,
           heading: p.heading,
@@ -135,7 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           watchedShare: share(watched, tally.readers),
           stopped,
           stoppedShare: share(stopped, tally.readers),
-          reports: reportCounts[index],
+          reports: reportCounts[index] ?? 0,
         };
       }),
       unanchoredReports,
