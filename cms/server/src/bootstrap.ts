@@ -58,7 +58,6 @@ async function registerActions(strapi: Core.Strapi) {
       uid: 'reports.update',
       pluginName: 'lessons',
     },
-    { section: 'plugins', displayName: 'Read lesson analytics', uid: 'analytics.read', pluginName: 'lessons' },
     {
       section: 'plugins',
       displayName: 'Read transcript history',
