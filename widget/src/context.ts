@@ -11,6 +11,8 @@ export interface WidgetState {
   i18n: Translator;
   /** See `link-template` on <lesson-widget>. */
   linkTemplate: string;
+  /** The passage of the page's `#t=<start>,<end>` link, which the transcript marks (null: none). */
+  passage: { start: number; end: number } | null;
 }
 export const widgetContext = createContext<WidgetState | undefined>(Symbol('lesson-widget'));
 

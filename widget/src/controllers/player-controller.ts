@@ -3,6 +3,7 @@ import type { LessonPlayer } from '../components/player/player.component.js';
 import type { MediaHandle } from '../components/player/media-handle.js';
 import { MEDIA_EVENTS, type MediaEventName } from '../constants.js';
 import { initialMediaState, type MediaState } from '../context.js';
+import type { PassagePlayback } from './passage-playback.js';
 
 export interface PlayerHost extends ReactiveControllerHost {
   readonly playerElement: LessonPlayer | null | undefined;
@@ -18,6 +19,8 @@ export class PlayerController implements ReactiveController {
   private attaching: Promise<MediaHandle | null> | null = null;
   /** Bumped on reset, so a player that finishes loading for a previous lesson is thrown away. */
   private generation = 0;
+  /** A `#t=<start>,<end>` passage being played, to pause at its end. */
+  private passage: PassagePlayback | null = null;
 
   constructor(
     private readonly host: PlayerHost,
@@ -55,8 +58,26 @@ export class PlayerController implements ReactiveController {
     if (play && media.paused) await media.play().catch(() => undefined);
   }
 
+  /**
+   * Loads the player at `start` and plays to `end`, pausing there (a `#t=<start>,<end>` link).
+   * When the browser refuses to start playing, the reader's play button still stops at `end`.
+   */
+  async playPassage(start: number, end: number): Promise<void> {
+    const [{ PassagePlayback }, media] = await Promise.all([
+      import('./passage-playback.js'),
+      this.handle ?? this.attach(start),
+    ]);
+    if (!media || media !== this.handle) return;
+    this.passage?.stop();
+    this.passage = new PassagePlayback(media, { start, end });
+    if (Math.abs(media.currentTime - start) > 0.05) media.seek(start);
+    await media.play().catch(() => undefined);
+  }
+
   /** Forgets the player (the lesson changed); the facade shows again. */
   reset(): void {
+    this.passage?.stop();
+    this.passage = null;
     this.generation++;
     this.attaching = null;
     this.handle = null;
@@ -102,6 +123,7 @@ export class PlayerController implements ReactiveController {
 
   private confirm(type: MediaEventName, media: MediaHandle): void {
     if (media !== this.handle) return;
+    this.passage?.heard(type);
     this.set({
       time: media.currentTime,
       duration: media.duration || this.state.duration,

@@ -1,4 +1,5 @@
 import type { ReactiveController } from 'lit';
+import { parseMediaFragment, type MediaFragmentTime } from '@lessons/shared/core';
 import type { LessonElement } from '../base/lesson-element.js';
 import type { MediaHandle } from '../components/player/media-handle.js';
 import type { MediaEventName } from '../constants.js';
@@ -6,11 +7,9 @@ import { initialMediaState, type MediaState } from '../context.js';
 import type { LazyChunks } from './lazy-chunks.js';
 import type { PlayerController, PlayerHost } from './player-controller.js';
 
-/** Seconds from a `#t=90` (or `#t=1:30`, `#t=npt:90`) media-fragment deep link. */
+/** Seconds from a `#t=90` (or `#t=1:30`, `#t=npt:90`, `#t=90,120`) media-fragment deep link. */
 export function deepLinkTime(hash: string): number | null {
-  const match = /(?:^#|&)t=(?:npt:)?(\d+(?::\d{1,2}){0,2}(?:\.\d+)?)s?(?:&|$)/.exec(hash);
-  if (!match) return null;
-  return match[1]!.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+  return parseMediaFragment(hash)?.start ?? null;
 }
 
 export interface PlayerLoaderOptions {
@@ -24,7 +23,7 @@ export interface PlayerLoaderOptions {
 /**
  * The owner's way to the player: the player controller and video.js are chunks loaded on the
  * reader's first play (or at once for a `#t=` deep link in the page URL, and on later `#t=`
- * changes). Play and seek requests wait for them; when they fail to load, "Try again" repeats
+ * changes: `#t=a` loads the player at a, `#t=a,b` plays the passage from a to b and pauses). Play and seek requests wait for them; when they fail to load, "Try again" repeats
  * the reader's last request.
  */
 export class PlayerLoader implements ReactiveController {
@@ -32,6 +31,8 @@ export class PlayerLoader implements ReactiveController {
   private loading: Promise<PlayerController | undefined> | undefined;
   private lastRequest: (() => void) | undefined;
   private deepLinkHandled = false;
+  /** The passage of the page's `#t=<start>,<end>` link (null without one), for the transcript to mark. */
+  passage: (MediaFragmentTime & { end: number }) | null = null;
   private readonly idle = initialMediaState();
 
   constructor(
@@ -75,8 +76,27 @@ export class PlayerLoader implements ReactiveController {
   shown(): void {
     if (this.deepLinkHandled) return;
     this.deepLinkHandled = true;
-    const time = deepLinkTime(location.hash);
-    if (time !== null) void this.host.updateComplete.then(() => this.request((player) => player.load(time)));
+    const link = this.readLink();
+    if (link) void this.host.updateComplete.then(() => this.go(link, false));
+  }
+
+  /** The page's `#t=` link, its passage kept for the transcript (the same object while unchanged). */
+  private readLink(): MediaFragmentTime | null {
+    const link = parseMediaFragment(location.hash);
+    const end = link?.end ?? null;
+    if (this.passage?.start !== link?.start || (this.passage?.end ?? null) !== end) {
+      this.passage = link && end !== null ? { start: link.start, end } : null;
+      this.host.requestUpdate();
+    }
+    return link;
+  }
+
+  /** To a `#t=` link: a passage plays, a time loads (`seek`: an open player goes there). */
+  private go(link: MediaFragmentTime, seek: boolean): void {
+    const { start, end } = link;
+    if (end !== null) this.request((player) => player.playPassage(start, end));
+    else if (seek) this.seek(start, false);
+    else this.request((player) => player.load(start));
   }
 
   private request(action: (player: PlayerController) => Promise<unknown>): void {
@@ -111,7 +131,7 @@ export class PlayerLoader implements ReactiveController {
   }
 
   private readonly onHashChange = () => {
-    const time = deepLinkTime(location.hash);
-    if (time !== null && this.options.hasLesson()) this.seek(time, false);
+    const link = this.readLink();
+    if (link && this.options.hasLesson()) this.go(link, true);
   };
 }

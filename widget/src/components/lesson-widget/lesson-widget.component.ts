@@ -38,7 +38,11 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * indexable `GET {api}/api/lessons/:slug/embed.html?locale=xx` (title, poster, transcript, and
  * the lesson as schema.org JSON-LD for search engines).
  * Links follow `link-template` (see `base/link-template.ts`; default `?lesson={slug}&lang={locale}`).
- * A `#t=90` (or `#t=1:30`) deep link in the page URL loads the player at once and starts there.
+ * A `#t=90` (or `#t=1:30`) deep link in the page URL loads the player at once and starts there;
+ * a passage link, `#t=<start>,<end>` (media-fragment syntax, seconds), plays from start to end,
+ * pauses there and marks its paragraphs in the transcript. Selecting words in the transcript
+ * (by mouse, or Shift+arrow keys on a paragraph) offers "Copy link to this passage" (such a link
+ * to the selected paragraphs, on the page's own URL) and "Report an error".
  * The player has the transcript's captions and chapters (a chapters menu, and a marker on the
  * progress bar at each section's start), and remembers the reader's speed and captions (on or
  * off, and their language) in localStorage per `api` origin for the next lesson.
@@ -71,7 +75,10 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * @csspart match - A search match.
  * @csspart current-match - The selected search match.
  * @csspart downloads - The transcript download links.
+ * @csspart selection-actions - The buttons next to a transcript selection.
+ * @csspart copy-link - "Copy link to this passage" next to a selection.
  * @csspart report-selection - The "Report an error" button next to a selection.
+ * @csspart passage-paragraph - A paragraph of the passage a `#t=<start>,<end>` link plays.
  * @csspart report-link - "Are there any errors or improvements?".
  * @csspart course - Course position with previous and next links.
  * @csspart tags - The lesson's tags.
@@ -89,6 +96,7 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * @cssproperty --lesson-color-focus - Focus ring (#1d4ed8).
  * @cssproperty --lesson-color-current - Background of the paragraph being spoken (#fff4cc).
  * @cssproperty --lesson-color-match - Search matches (#ffe066).
+ * @cssproperty --lesson-color-passage - Paragraphs of a `#t=<start>,<end>` link's passage (#e6efff).
  * @cssproperty --lesson-color-current-match - The selected search match (#f08c00).
  * @cssproperty --lesson-color-error - Error messages (#b42318).
  * @cssproperty --lesson-color-success - Confirmations (#05603a).
@@ -162,6 +170,7 @@ export class LessonWidget extends LessonElement {
       action === 'logout' ? this.account.logout() : void this.dialogs.openAuth(action),
     );
     this.on(EVENTS.loadFailure, ({ detail }) => this.chunks.fail(detail.part, detail.retry, detail.error));
+    this.on(EVENTS.announceRequest, ({ detail }) => this.announcer.say(() => detail.message));
   }
 
   override connectedCallback(): void {
@@ -202,7 +211,9 @@ export class LessonWidget extends LessonElement {
     // A draft has no readers' progress to record.
     this.progress.follow(apiClient, lesson, this.previewToken ? null : this.account.token);
     const linkTemplate = this.linkTemplate || DEFAULT_LINK_TEMPLATE;
-    const shared = lesson && i18n && apiClient ? { lesson, apiClient, i18n, linkTemplate } : undefined;
+    const passage = this.player.passage;
+    const shared =
+      lesson && i18n && apiClient ? { lesson, apiClient, i18n, linkTemplate, passage } : undefined;
     if (shared) this.widgetState = unlessUnchanged(this.widgetState, shared);
     this.mediaState = this.player.state;
     this.accountState = this.account.accountState(this.progress.output);

@@ -21,7 +21,7 @@ export const LESSON_PARTS = {
 
 /** Parts of the transcript the widget's own `::part()` selectors reach. */
 const TRANSCRIPT_PARTS =
-  'transcript, heading, transcript-search, transcript-body, paragraph, current-paragraph, match, current-match, downloads, report-selection, report-link';
+  'transcript, heading, transcript-search, transcript-body, paragraph, current-paragraph, match, current-match, downloads, selection-actions, copy-link, report-selection, passage-paragraph, report-link';
 
 /**
  * Before the lesson has arrived: the server-rendered light DOM (or a skeleton keeping the

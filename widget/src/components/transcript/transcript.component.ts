@@ -20,12 +20,13 @@ import {
   type WidgetState,
 } from '../../context.js';
 import type { FollowAlongController } from '../../controllers/follow-along-controller.js';
+import { LessonAnnounceRequestEvent } from '../../events/lesson-announce-request.js';
 import { LessonLoadFailureEvent } from '../../events/lesson-load-failure.js';
 import { LessonReportRequestEvent, type ReportSelection } from '../../events/lesson-report-request.js';
 import { LessonSeekRequestEvent } from '../../events/lesson-seek-request.js';
 import { directionOf, formatTime } from '../../i18n/i18n.js';
 import { findMatches, paragraphAtTime, paragraphById, type Match } from './find.js';
-import type { paragraphSelection } from './selection.js';
+import type * as Passages from './selection.js';
 import { transcriptStyles } from './transcript.styles.js';
 
 /** The downloads; the chapters track is the player's, not a transcript to read. */
@@ -64,6 +65,15 @@ function groupByParagraph(found: Match[]): Map<string, ParagraphMatches> {
  * marked `aria-current` and kept in view. Search with match count and next/previous, downloads,
  * and error reports: from a selection (a button appears next to it) or from the link below.
  *
+ * Passages: a selection snaps to whole words (word boundaries of the lesson's language, through
+ * `Intl.Segmenter`) and may run over several paragraphs. Next to it, "Copy link to this passage"
+ * copies the page's URL with `#t=<start>,<end>` (the first selected paragraph's start, the last
+ * one's end, in seconds) and "Report an error" quotes the selected words of the first paragraph
+ * (a report's quote lies in one paragraph). Shift+→/← on a focused paragraph select word by word
+ * (in reading order, so ← goes on in a right-to-left text), Shift+↓/↑ a paragraph more or less;
+ * Tab then reaches the two buttons. The paragraphs of a `#t=<start>,<end>` link in the page's
+ * URL are marked (part `passage-paragraph`).
+ *
  * @csspart transcript - The whole transcript section.
  * @csspart heading - Its "Transcription" heading.
  * @csspart transcript-search - The search field and its buttons.
@@ -71,7 +81,10 @@ function groupByParagraph(found: Match[]): Map<string, ParagraphMatches> {
  * @csspart paragraph - Each paragraph; the current one also has `current-paragraph`.
  * @csspart match - A search match; the selected one also has `current-match`.
  * @csspart downloads - The download links.
+ * @csspart selection-actions - The buttons next to a selection.
+ * @csspart copy-link - "Copy link to this passage", next to a selection in a timed transcript.
  * @csspart report-selection - The "Report an error" button next to a selection.
+ * @csspart passage-paragraph - A paragraph of the passage the page's `#t=<start>,<end>` link plays.
  * @csspart report-link - "Are there any errors or improvements?".
  */
 export class LessonTranscript extends LessonElement {
@@ -92,7 +105,15 @@ export class LessonTranscript extends LessonElement {
   /** How many sections are drawn; see SECTIONS_PER_FRAME. */
   @state() private shownSections = SECTIONS_PER_FRAME;
   private sectionsFrame = 0;
-  @state() private selection: (ReportSelection & { top: number; left: number }) | null = null;
+  /**
+   * The reader's selection, snapped to words: what a report quotes, the passage's times (null in
+   * an untimed transcript), and where its buttons go (`x`: the selection's end, in the body box).
+   */
+  @state() private selection:
+    (ReportSelection & { passage: { start: number; end: number } | null; top: number; x: number }) | null =
+    null;
+  /** "Copy link" was pressed for this selection: the link is copied ('') or, if that failed, shown. */
+  @state() private copiedLink: string | null = null;
 
   @query('.scroller') private scroller!: HTMLElement | null;
 
@@ -100,9 +121,19 @@ export class LessonTranscript extends LessonElement {
   private follow: FollowAlongController | undefined;
   /** Set while its chunk loads, and after it failed to, until the reader's "Try again". */
   private followLoading = false;
-  /** Loaded at the first selection on the page. */
-  private readSelectionOf: typeof paragraphSelection | undefined;
+  /** Selections, passage links and marks: loaded at the first selection, or for a `#t=a,b` link. */
+  private passages: typeof Passages | undefined;
   private selectionLoading = false;
+  /** The paragraphs marked as the page's `#t=a,b` passage, and for which passage and lesson. */
+  private passageMarks: { of: unknown[]; ids: string[]; marked: HTMLElement[] } = {
+    of: [],
+    ids: [],
+    marked: [],
+  };
+  /** A mouse button is down: a drag may be selecting, so the selection is not snapped under it. */
+  private pointerDown = false;
+  /** The selection was made with the keyboard: say what it holds. */
+  private announceSelection = false;
   private found: Match[] = [];
   private foundByParagraph = new Map<string, ParagraphMatches>();
   private marksFrame = 0;
@@ -115,6 +146,9 @@ export class LessonTranscript extends LessonElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('selectionchange', this.onSelectionChange);
+    document.addEventListener('pointerdown', this.onPointer, true);
+    document.addEventListener('pointerup', this.onPointer, true);
+    this.addEventListener('keydown', this.onSelectKey);
     // Moved in the page while sections or marks were still being drawn: carry on drawing them.
     if (this.hasUpdated) this.requestUpdate();
   }
@@ -122,6 +156,9 @@ export class LessonTranscript extends LessonElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('selectionchange', this.onSelectionChange);
+    document.removeEventListener('pointerdown', this.onPointer, true);
+    document.removeEventListener('pointerup', this.onPointer, true);
+    this.removeEventListener('keydown', this.onSelectKey);
     cancelAnimationFrame(this.selectionFrame);
     cancelAnimationFrame(this.marksFrame);
     this.marksFrame = 0;
@@ -151,12 +188,8 @@ export class LessonTranscript extends LessonElement {
   }
 
   protected override updated(): void {
-    // The selection's button is placed through the CSSOM, not a style attribute (Lit's styleMap
-    // writes one at first render): a host page's strict CSP refuses style attributes.
-    const { selection } = this;
-    const button = selection ? this.renderRoot.querySelector<HTMLElement>('.report-selection') : null;
-    if (selection && button)
-      Object.assign(button.style, { top: `${selection.top}px`, left: `${selection.left}px` });
+    this.placeSelectionActions();
+    this.markPassage();
     if (this.media.attached && !this.follow && !this.followLoading) void this.loadFollowAlong();
     const id = this.current?.id;
     const target = this.markCurrent(id);
@@ -269,8 +302,14 @@ export class LessonTranscript extends LessonElement {
 
   private readonly onSelectionChange = () => void this.selectionChanged();
 
+  private readonly onPointer = (event: PointerEvent) => {
+    this.pointerDown = event.type === 'pointerdown';
+    // The drag is over: the selection can be shown snapped to words.
+    if (!this.pointerDown && this.selection) void this.selectionChanged();
+  };
+
   private async selectionChanged(): Promise<void> {
-    if (!this.readSelectionOf && !(await this.loadSelection())) return;
+    if (!this.passages && !(await this.loadSelection())) return;
     cancelAnimationFrame(this.selectionFrame);
     this.selectionFrame = requestAnimationFrame(() => this.readSelection());
   }
@@ -280,7 +319,7 @@ export class LessonTranscript extends LessonElement {
     if (this.selectionLoading) return false;
     this.selectionLoading = true;
     try {
-      this.readSelectionOf = (await import('./selection.js')).paragraphSelection;
+      this.passages = await import('./selection.js');
       return true;
     } catch (error) {
       const retry = () => {
@@ -295,30 +334,124 @@ export class LessonTranscript extends LessonElement {
   private readSelection() {
     const lesson = this.widget?.lesson;
     const root = this.shadowRoot;
-    const found = lesson && root && this.readSelectionOf ? this.readSelectionOf(root) : null;
-    const quote =
-      found && lesson
-        ? describeQuote(lesson.transcript, {
-            paragraphId: found.paragraphId,
-            start: found.start,
-            end: found.end,
-          })
-        : null;
+    const passages = this.passages;
     const body = this.renderRoot.querySelector<HTMLElement>('.body');
-    if (!found || !quote || !quote.exact.trim() || !body) {
-      // Keep the button while the reader moves to it (focus leaves the text but the selection stays).
-      if (!found) this.selection = null;
+    if (!lesson || !root || !passages || !body) return;
+    if (!this.pointerDown) passages.snapShownSelection(root, lesson.locale);
+    const found = passages.passageSelection(root, lesson.locale);
+    const quote = found ? describeQuote(lesson.transcript, found.first) : null;
+    if (!found || !quote) {
+      // Keep the buttons while the reader moves to them (focus leaves the text but the selection
+      // stays), and while the link to copy by hand has the focus (and the selection with it).
+      const focused = (this.renderRoot as ShadowRoot).activeElement;
+      if (!found && !focused?.closest('.selection-actions')) this.selection = null;
       return;
     }
+    const first = paragraphById(lesson.transcript, found.paragraphIds[0]);
+    const last = paragraphById(lesson.transcript, found.paragraphIds[found.paragraphIds.length - 1]);
+    const passage =
+      first?.start !== undefined && last?.end !== undefined ? { start: first.start, end: last.end } : null;
     const box = body.getBoundingClientRect();
     const rtl = getComputedStyle(this).direction === 'rtl';
-    const edge = rtl ? found.rect.left - box.left - 160 : found.rect.right - box.left - 80;
+    const before = this.selection;
+    const same =
+      before?.quote.exact === quote.exact &&
+      before.position.paragraphId === found.first.paragraphId &&
+      before.position.start === found.first.start &&
+      before.passage?.start === passage?.start &&
+      before.passage?.end === passage?.end;
+    if (!same) this.copiedLink = null;
     this.selection = {
       quote,
-      position: { paragraphId: found.paragraphId, start: found.start, end: found.end },
+      position: found.first,
+      passage,
       top: found.rect.bottom - box.top + 6,
-      left: Math.max(0, Math.min(edge, box.width - 180)),
+      x: (rtl ? found.rect.left : found.rect.right) - box.left,
     };
+    if (this.announceSelection) {
+      this.announceSelection = false;
+      const text =
+        found.text.length > 160 ? `${found.text.slice(0, 80)} … ${found.text.slice(-60)}` : found.text;
+      this.emit(
+        new LessonAnnounceRequestEvent({ message: this.widget!.i18n.t('transcript.selected', { text }) }),
+      );
+    }
+  }
+
+  /**
+   * Places the selection's buttons under its end, within the text's box. Through the CSSOM, not
+   * a style attribute (Lit's styleMap writes one at first render): a strict CSP refuses those.
+   */
+  private placeSelectionActions() {
+    const { selection } = this;
+    const group = selection ? this.renderRoot.querySelector<HTMLElement>('.selection-actions') : null;
+    const body = group?.parentElement;
+    if (!selection || !group || !body) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const width = group.offsetWidth;
+    const edge = rtl ? selection.x - width + 80 : selection.x - 80;
+    const left = Math.max(0, Math.min(edge, body.clientWidth - width));
+    Object.assign(group.style, { top: `${selection.top}px`, left: `${left}px` });
+  }
+
+  /** Copies the page's link to the selected paragraphs' passage (`#t=<start>,<end>`). */
+  private async copyLink() {
+    const passage = this.selection?.passage;
+    const root = this.shadowRoot;
+    const widget = this.widget;
+    if (!passage || !root || !widget || !this.passages) return;
+    const link = this.passages.passageLink(passage);
+    const copied = await this.passages.copyText(link, root);
+    const { t } = widget.i18n;
+    this.copiedLink = copied ? '' : link;
+    const message = copied
+      ? t('transcript.linkCopiedFrom', { from: formatTime(passage.start), to: formatTime(passage.end) })
+      : t('transcript.copyByHand');
+    this.emit(new LessonAnnounceRequestEvent({ message }));
+    if (!copied) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('.passage-url input')?.focus();
+    }
+  }
+
+  /** Shift+arrow keys on a timed paragraph select words (see selection.ts's extendSelection). */
+  private readonly onSelectKey = (event: KeyboardEvent) => {
+    const target = event.composedPath()[0];
+    const p = target instanceof HTMLElement && target.matches('p[data-paragraph][tabindex]') ? target : null;
+    const key = /^Arrow(Right|Left|Down|Up)$/.test(event.key) ? (event.key as 'ArrowRight') : null;
+    if (!p || !key || !event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    void this.selectWithKey(p, key);
+  };
+
+  private async selectWithKey(p: HTMLElement, key: 'ArrowRight' | 'ArrowLeft' | 'ArrowDown' | 'ArrowUp') {
+    if (!this.passages && !(await this.loadSelection())) return;
+    const lesson = this.widget?.lesson;
+    const root = this.shadowRoot;
+    if (!lesson || !root || !this.passages) return;
+    const rtl = directionOf(lesson.locale) === 'rtl';
+    const end = this.passages.extendSelection(root, p, key, lesson.locale, rtl);
+    this.announceSelection = true;
+    // Tab from the paragraph that ends the selection reaches its buttons.
+    if (end && end !== p) end.focus();
+  }
+
+  /** Marks the paragraphs of the page's `#t=a,b` passage (their code loads when there is one). */
+  private markPassage() {
+    const passage = this.widget?.passage ?? null;
+    const transcript = this.widget?.lesson.transcript;
+    const marks = this.passageMarks;
+    if (!passage && !marks.marked.length) return;
+    if (!this.passages || !transcript || !this.shadowRoot) {
+      if (passage && !this.selectionLoading)
+        void this.loadSelection().then((ok) => ok && this.requestUpdate());
+      return;
+    }
+    if (marks.of[0] !== passage || marks.of[1] !== transcript) {
+      marks.of = [passage, transcript];
+      marks.ids = passage ? this.passages.paragraphsIn(transcript, passage) : [];
+    }
+    marks.marked = this.passages.markPassage(this.shadowRoot, marks.ids, marks.marked);
   }
 
   private reportSelection() {
@@ -460,15 +593,25 @@ export class LessonTranscript extends LessonElement {
           </div>
           ${
             this.selection
-              ? html`<button
-                part="report-selection"
-                class="button report-selection"
-                type="button"
-                @mousedown=${(e: Event) => e.preventDefault()}
-                @click=${this.reportSelection}
-              >
-                ${t('transcript.reportSelection')}
-              </button>`
+              ? html`<div class="selection-actions" part="selection-actions">
+                ${
+                  this.selection.passage
+                    ? html`<button part="copy-link" class="button" type="button" @mousedown=${(e: Event) => e.preventDefault()} @click=${this.copyLink}>
+                      ${this.copiedLink === '' ? t('transcript.linkCopied') : t('transcript.copyLink')}
+                    </button>`
+                    : nothing
+                }
+                <button part="report-selection" class="button" type="button" @mousedown=${(e: Event) => e.preventDefault()} @click=${this.reportSelection}>
+                  ${t('transcript.reportSelection')}
+                </button>
+                ${
+                  this.copiedLink
+                    ? html`<label class="passage-url">${t('transcript.copyByHand')}
+                      <input readonly .value=${this.copiedLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+                    </label>`
+                    : nothing
+                }
+              </div>`
               : nothing
           }
         </div>

@@ -101,6 +101,9 @@ export const transcriptStyles = css`
   .timed .paragraph p:hover {
     background: var(--lesson-color-surface, #f4f6f8);
   }
+  .paragraph p.passage {
+    background: var(--lesson-color-passage, #e6efff);
+  }
   .paragraph p[aria-current='true'] {
     background: var(--lesson-color-current, #fff4cc);
     box-shadow: inset 3px 0 0 var(--lesson-color-accent, #1d4ed8);
@@ -110,6 +113,7 @@ export const transcriptStyles = css`
   }
   .time {
     flex: none;
+    user-select: none;
     min-width: 3.2em;
     font-size: 0.85rem;
     font-variant-numeric: tabular-nums;
@@ -125,10 +129,33 @@ export const transcriptStyles = css`
     color: #000000;
     outline: 2px solid #000000;
   }
-  .report-selection {
+  .selection-actions {
     position: absolute;
     z-index: 1;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    max-width: 100%;
+  }
+  .selection-actions .button {
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
+  }
+  .passage-url {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    align-items: center;
+    padding: 0.4rem 0.5rem;
+    border: 1px solid var(--lesson-color-border, #cbd2d9);
+    border-radius: var(--lesson-radius, 8px);
+    background: var(--lesson-color-background, #ffffff);
+    font-size: 0.9rem;
+  }
+  .passage-url input {
+    min-width: 0;
+    width: 22rem;
+    max-width: 100%;
+    min-height: 2.25rem;
   }
   .foot {
     display: flex;

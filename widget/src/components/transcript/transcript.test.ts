@@ -184,8 +184,9 @@ describe('<lesson-transcript>', () => {
       quote: { exact: string };
       position: { paragraphId: string; start: number; end: number };
     };
-    expect(position).to.deep.equal({ paragraphId: 'p2', start: 4, end: 20 });
-    expect(quote.exact).to.equal(text.data.slice(4, 20));
+    // Snapped to whole words: "good news is tha" quotes "good news is that".
+    expect(position).to.deep.equal({ paragraphId: 'p2', start: 4, end: 21 });
+    expect(quote.exact).to.equal('good news is that');
     selection.removeAllRanges();
   });
 });

@@ -105,6 +105,12 @@ export default {
     },
     seekHint: 'Drücke die Eingabetaste, um das Video ab hier abzuspielen.',
     reportSelection: 'Fehler melden',
+    copyLink: 'Link zu dieser Passage kopieren',
+    linkCopied: 'Link kopiert',
+    linkCopiedFrom: 'Link zur Passage von {{from}} bis {{to}} kopiert.',
+    copyByHand: 'Der Link konnte nicht automatisch kopiert werden. Kopieren Sie ihn hier:',
+    selected:
+      'Ausgewählt: „{{text}}“. Drücken Sie Tab, um einen Link zu kopieren oder einen Fehler zu melden.',
     improvements: 'Gibt es Fehler oder Verbesserungen?',
     empty: 'Für diese Lektion gibt es noch keine Transkription.',
   },
