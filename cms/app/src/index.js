@@ -19,5 +19,7 @@ module.exports = {
   async bootstrap({ strapi }) {
     // Accounts with published passwords exist only in demo mode; SEED_DEMO alone gives the course.
     if (seedsDemoCourse()) await seed(strapi, { accounts: isDemoMode() });
+    // `npm run bench` only: routes of its own beside the plugin's (tests/tools/bench-app-routes.cjs).
+    if (process.env.LESSONS_BENCH_ROUTES) require(process.env.LESSONS_BENCH_ROUTES)(strapi);
   },
 };
