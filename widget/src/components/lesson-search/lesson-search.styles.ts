@@ -5,6 +5,8 @@ export const lessonSearchStyles = css`
     display: block;
     position: relative;
     min-width: 0;
+    /* The field's height before its strings arrive: the host page's layout doesn't move. */
+    min-height: 2.5rem;
   }
   .field {
     position: relative;

@@ -1,4 +1,8 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { RESERVED_BELOW_VIDEO } from '../../base/first-box.js';
+
+/** The box kept before the lesson arrives (see first-box.ts); 56.25cqi is the 16:9 video. */
+const reserved = unsafeCSS(`calc(56.25cqi + ${RESERVED_BELOW_VIDEO})`);
 
 export const lessonWidgetStyles = css`
   :host {
@@ -13,6 +17,10 @@ export const lessonWidgetStyles = css`
   }
   .base > * {
     min-width: 0;
+  }
+  /* The lesson is never shorter than the box its skeleton kept: nothing below the widget moves up. */
+  .base:has(lesson-player) {
+    min-height: ${reserved};
   }
   .title,
   ::slotted(h1) {
@@ -39,6 +47,17 @@ export const lessonWidgetStyles = css`
   .skeleton {
     display: grid;
     gap: var(--lesson-gap, 1.25rem);
+    min-height: ${reserved};
+  }
+  /* The transcript's place: lines of text, as tall as its scrolling box. */
+  .skeleton::after {
+    content: '';
+    height: var(--lesson-transcript-max-height, 28rem);
+    background: repeating-linear-gradient(
+      var(--lesson-color-surface, #e4e7eb) 0 1rem,
+      transparent 1rem 1.75rem
+    );
+    opacity: 0.6;
   }
   .skeleton-title {
     width: min(60%, 28rem);
