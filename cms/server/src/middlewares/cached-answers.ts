@@ -18,6 +18,8 @@ import { findTextProblem } from './valid-text';
  * that the lesson cache answers). The widget's files (`/widget.js`, `/widget/...`) are other routes.
  */
 function readFor(ctx: Context, rest: string): CachedRead | null {
+  // A draft shown to an editor (?preview=<token>) is never a cached answer: the controller's to give.
+  if (ctx.query.preview !== undefined) return null;
   if (rest === '' || rest === '/') return listRead(ctx);
   const match = /^\/([^/]+)(?:\/(transcript|embed\.html))?$/.exec(rest);
   if (!match || match[1] === 'widget.js' || match[1] === 'widget') return null;
