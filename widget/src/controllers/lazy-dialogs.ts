@@ -1,6 +1,9 @@
 import type { Lesson } from '@lessons/shared/core';
 import type { LessonElement } from '../base/lesson-element.js';
 import type { AuthMode, LessonAuthDialog } from '../components/auth-dialog/auth-dialog.component.js';
+import type { LessonCaptionStyleDialog } from '../components/caption-style-dialog/caption-style-dialog.component.js';
+import type { MediaHandle } from '../components/player/media-handle.js';
+import type { LessonShortcutsDialog } from '../components/shortcuts-dialog/shortcuts-dialog.component.js';
 import type { LessonReportDialog } from '../components/report-dialog/report-dialog.component.js';
 import { paragraphById } from '../components/transcript/find.js';
 import type { MediaState } from '../context.js';
@@ -10,16 +13,19 @@ import type { LazyChunks } from './lazy-chunks.js';
 export interface DialogHost extends LessonElement {
   readonly mediaState: MediaState;
   readonly currentLesson: Lesson | null;
+  readonly media: MediaHandle | null;
 }
 
 /**
- * The login and report dialogs. Each is its own chunk, loaded (and its tag registered) the first
- * time the reader opens it; until then it is not rendered at all. `auth` and `report` say which
- * ones the widget renders.
+ * The login, report, keyboard shortcuts and caption style dialogs. Each is its own chunk, loaded
+ * (and its tag registered) the first time the reader opens it; until then it is not rendered at
+ * all. `auth`, `report`, `shortcuts` and `captionStyle` say which ones the widget renders.
  */
 export class LazyDialogs {
   auth = false;
   report = false;
+  shortcuts = false;
+  captionStyle = false;
 
   constructor(
     private readonly host: DialogHost,
@@ -50,6 +56,33 @@ export class LazyDialogs {
     this.auth = true;
     const dialog = await this.rendered<LessonAuthDialog>('lesson-auth-dialog');
     await dialog?.show(mode);
+  }
+
+  /** Opens "Keyboard shortcuts". */
+  async openShortcuts(): Promise<void> {
+    const loaded = await this.chunks.load(
+      'the keyboard shortcuts',
+      () => import('../components/shortcuts-dialog/shortcuts-dialog.js'),
+      () => this.openShortcuts(),
+    );
+    if (!loaded) return;
+    this.shortcuts = true;
+    const dialog = await this.rendered<LessonShortcutsDialog>('lesson-shortcuts-dialog');
+    await dialog?.show();
+  }
+
+  /** Opens "Caption style" for the player's captions. */
+  async openCaptionStyle(): Promise<void> {
+    const loaded = await this.chunks.load(
+      'the caption style',
+      () => import('../components/caption-style-dialog/caption-style-dialog.js'),
+      () => this.openCaptionStyle(),
+    );
+    const media = this.host.media;
+    if (!loaded || !media) return;
+    this.captionStyle = true;
+    const dialog = await this.rendered<LessonCaptionStyleDialog>('lesson-caption-style-dialog');
+    await dialog?.show(media.captionStyle, (style) => media.setCaptionStyle(style));
   }
 
   private async rendered<T extends LessonElement>(tag: string): Promise<T | null> {

@@ -12,6 +12,7 @@ import type { AccountState, MediaState, WidgetState } from '../../context.js';
 import { AccountController } from '../../controllers/account-controller.js';
 import { Announcer } from '../../controllers/announcer.js';
 import { I18nController } from '../../controllers/i18n-controller.js';
+import { KeyboardShortcuts, type ShortcutAction } from '../../controllers/keyboard-shortcuts.js';
 import { LazyChunks } from '../../controllers/lazy-chunks.js';
 import { LazyDialogs } from '../../controllers/lazy-dialogs.js';
 import { LessonLoader } from '../../controllers/lesson-loader.js';
@@ -21,6 +22,7 @@ import { LessonLanguageChangeEvent } from '../../events/lesson-language-change.j
 import { nativeLanguageName } from '../../i18n/i18n.js';
 import type { MediaHandle } from '../player/media-handle.js';
 import type { LessonPlayer } from '../player/player.component.js';
+import type { LessonTranscript } from '../transcript/transcript.component.js';
 import { lessonWidgetStyles } from './lesson-widget.styles.js';
 import { LESSON_PARTS, firstPaint, lazyDialogs, lessonView, partFailed } from './lesson-widget.templates.js';
 
@@ -45,7 +47,17 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * to the selected paragraphs, on the page's own URL) and "Report an error".
  * The player has the transcript's captions and chapters (a chapters menu, and a marker on the
  * progress bar at each section's start), and remembers the reader's speed and captions (on or
- * off, and their language) in localStorage per `api` origin for the next lesson.
+ * off, and their language) and caption style in localStorage per `api` origin for the next lesson.
+ *
+ * Keyboard: the transcript is one tab stop (↑/↓ between paragraphs, Page Up/Down by ten,
+ * Home/End, Enter plays from the focused paragraph). While the focus is inside the widget, and
+ * not in a text field or a dialog, single keys are shortcuts: k or Space play/pause (Space on a
+ * button still presses it), j/l back/forward 10 s, Shift+, / Shift+. slower/faster, c captions
+ * on/off, f fullscreen, / the transcript's search, ? the "Keyboard shortcuts" dialog listing them.
+ * `shortcuts="off"` turns them all off (the transcript's arrow keys stay).
+ *
+ * Print: printing the page prints the lesson as a document (title, headings, paragraphs with
+ * their times), without the player, buttons or links.
  *
  * @slot - The light-DOM first paint described above, shown until the lesson has loaded.
  *
@@ -125,6 +137,8 @@ export class LessonWidget extends LessonElement {
   @property() token = '';
   /** URL template for links to lessons and tags; see above. */
   @property({ attribute: 'link-template' }) linkTemplate = '';
+  /** `off` turns the single-key keyboard shortcuts off (e.g. when the page has its own). */
+  @property() shortcuts = '';
   /**
    * A preview token the CMS gave for a lesson's draft (Strapi's Preview, or the host page it
    * opens with `?preview=`): the widget shows that draft, in that language only, and records no
@@ -158,6 +172,10 @@ export class LessonWidget extends LessonElement {
     duration: () => this.lessons.lesson?.video?.duration,
   });
   private readonly dialogs = new LazyDialogs(this, this.chunks);
+  private readonly keys = new KeyboardShortcuts(this, {
+    enabled: () => this.shortcuts !== 'off',
+    run: (action) => this.runShortcut(action),
+  });
   private hasLightContent = false;
 
   constructor() {
@@ -170,6 +188,8 @@ export class LessonWidget extends LessonElement {
       action === 'logout' ? this.account.logout() : void this.dialogs.openAuth(action),
     );
     this.on(EVENTS.loadFailure, ({ detail }) => this.chunks.fail(detail.part, detail.retry, detail.error));
+    this.on(EVENTS.shortcutsRequest, () => void this.dialogs.openShortcuts());
+    this.on(EVENTS.captionStyleRequest, () => void this.dialogs.openCaptionStyle());
     this.on(EVENTS.announceRequest, ({ detail }) => this.announcer.say(() => detail.message));
   }
 
@@ -212,8 +232,9 @@ export class LessonWidget extends LessonElement {
     this.progress.follow(apiClient, lesson, this.previewToken ? null : this.account.token);
     const linkTemplate = this.linkTemplate || DEFAULT_LINK_TEMPLATE;
     const passage = this.player.passage;
+    const shortcuts = this.shortcuts !== 'off';
     const shared =
-      lesson && i18n && apiClient ? { lesson, apiClient, i18n, linkTemplate, passage } : undefined;
+      lesson && i18n && apiClient ? { lesson, apiClient, i18n, linkTemplate, passage, shortcuts } : undefined;
     if (shared) this.widgetState = unlessUnchanged(this.widgetState, shared);
     this.mediaState = this.player.state;
     this.accountState = this.account.accountState(this.progress.output);
@@ -225,6 +246,26 @@ export class LessonWidget extends LessonElement {
       event.stopPropagation();
       act(event);
     });
+  }
+
+  /** Does what a keyboard shortcut asks; false when there is nothing to do it with. */
+  private runShortcut(action: ShortcutAction): boolean {
+    if (action === 'help') {
+      void this.dialogs.openShortcuts();
+      return true;
+    }
+    if (action === 'search')
+      return this.renderRoot.querySelector<LessonTranscript>('lesson-transcript')?.focusSearch() ?? false;
+    const media = this.player.media;
+    if (media) {
+      const said = media.command(action);
+      if (said) this.announcer.say(() => said);
+      return true;
+    }
+    // Before the player: k or Space starts it, as its play button does.
+    if (action !== 'playPause' || !this.currentLesson?.video) return false;
+    this.player.play(this.progress.resumeAt);
+    return true;
   }
 
   private shown(lesson: Lesson, previous: Lesson | null) {

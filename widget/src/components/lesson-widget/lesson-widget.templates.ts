@@ -21,7 +21,7 @@ export const LESSON_PARTS = {
 
 /** Parts of the transcript the widget's own `::part()` selectors reach. */
 const TRANSCRIPT_PARTS =
-  'transcript, heading, transcript-search, transcript-body, paragraph, current-paragraph, match, current-match, downloads, selection-actions, copy-link, report-selection, passage-paragraph, report-link';
+  'transcript, heading, transcript-search, transcript-body, paragraph, current-paragraph, match, current-match, downloads, selection-actions, copy-link, report-selection, passage-paragraph, report-link, shortcuts-link';
 
 /**
  * Before the lesson has arrived: the server-rendered light DOM (or a skeleton keeping the
@@ -85,12 +85,14 @@ export function partFailed(t: Translate, retry: () => void) {
 
 /** The dialogs, each rendered once the reader has first opened it (and its chunk has loaded). */
 export function lazyDialogs(
-  open: { auth: boolean; report: boolean },
+  open: { auth: boolean; report: boolean; shortcuts: boolean; captionStyle: boolean },
   store: AuthStore | undefined,
   authClosed: (event: LessonDialogCloseEvent) => void,
 ) {
   return html`
     ${open.auth ? html`<lesson-auth-dialog .store=${store} @lesson-dialog-close=${authClosed}></lesson-auth-dialog>` : nothing}
     ${open.report ? html`<lesson-report-dialog></lesson-report-dialog>` : nothing}
+    ${open.shortcuts ? html`<lesson-shortcuts-dialog></lesson-shortcuts-dialog>` : nothing}
+    ${open.captionStyle ? html`<lesson-caption-style-dialog></lesson-caption-style-dialog>` : nothing}
   `;
 }

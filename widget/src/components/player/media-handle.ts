@@ -1,5 +1,7 @@
 import type { VideoSource } from '@lessons/shared/core';
 import type { MediaEventName } from '../../constants.js';
+import type { PlayerCommand } from '../../controllers/keyboard-shortcuts.js';
+import type { CaptionStyle } from './caption-style.js';
 import type { Translate } from '../../i18n/i18n.js';
 
 /** What the player chunk needs to build a player. */
@@ -15,8 +17,10 @@ export interface PlayerConfig {
   t: Translate;
   /** Where playback starts, in seconds. */
   startAt: number;
-  /** The API's origin: the reader's speed and captions are remembered per origin. */
+  /** The API's origin: the reader's speed, captions and caption style are remembered per origin. */
   preferencesOrigin: string;
+  /** Asks for the caption style dialog (the control bar's "Caption style" button shows only with it). */
+  openCaptionStyle?: () => void;
 }
 
 /** The player as the owner drives it: methods to ask, events to hear the media confirm. */
@@ -30,6 +34,15 @@ export interface MediaHandle {
   play(): Promise<void>;
   pause(): void;
   seek(time: number): void;
+  /**
+   * Does what a keyboard shortcut asks (play/pause, ∓10 s, slower/faster, captions on/off,
+   * fullscreen) and returns what a screen reader should hear about it ('' for nothing).
+   */
+  command(action: PlayerCommand): string;
+  /** How captions look now (the reader's remembered style, or the default). */
+  readonly captionStyle: CaptionStyle;
+  /** Shows captions in `style` at once, and remembers it for the next lesson. */
+  setCaptionStyle(style: CaptionStyle): void;
   on(type: MediaEventName, listener: () => void): void;
   focus(): void;
   dispose(): void;

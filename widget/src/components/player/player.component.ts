@@ -11,6 +11,7 @@ import {
   type MediaState,
   type WidgetState,
 } from '../../context.js';
+import { LessonCaptionStyleRequestEvent } from '../../events/lesson-caption-style-request.js';
 import { LessonPlayRequestEvent } from '../../events/lesson-play-request.js';
 import { formatTime, nativeLanguageName } from '../../i18n/i18n.js';
 import type { MediaHandle, PlayerConfig } from './media-handle.js';
@@ -22,8 +23,9 @@ import { playerStyles } from './player.styles.js';
  * `lesson-play-request`; it never starts the player itself. A lesson with sections gets a chapters
  * track: video.js's chapters menu in the control bar, and a marker on the progress bar at each
  * chapter's start (a button named after the chapter, its title shown on hover and focus). The
- * reader's speed and captions (on or off, and their language) are remembered in localStorage for
- * the `api` origin and apply to the next lesson.
+ * reader's speed, captions (on or off, and their language) and caption style (a "Caption style"
+ * button in the control bar, next to the captions menu: text size, colour, background) are
+ * remembered in localStorage for the `api` origin and apply to the next lesson.
  *
  * @csspart player - The 16:9 box.
  * @csspart poster - The poster image of the facade.
@@ -90,6 +92,7 @@ export class LessonPlayer extends LessonElement {
       t: i18n.t,
       startAt,
       preferencesOrigin: api.origin,
+      openCaptionStyle: () => this.emit(new LessonCaptionStyleRequestEvent()),
     };
     this.handle = await createPlayer(this.stage, config);
     return this.handle;

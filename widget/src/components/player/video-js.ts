@@ -11,6 +11,8 @@ import { baseLanguage } from '@lessons/shared/core';
 import { MEDIA_EVENTS } from '../../constants.js';
 import { chapterMarkerStyles } from './chapters.styles.js';
 import { formatTime, type Translate } from '../../i18n/i18n.js';
+import type { PlayerCommand } from '../../controllers/keyboard-shortcuts.js';
+import { captionCss, DEFAULT_CAPTION_STYLE, type CaptionStyle } from './caption-style.js';
 import type { MediaHandle, PlayerConfig } from './media-handle.js';
 import { readPreferences, savePreferences } from './preferences.js';
 
@@ -21,6 +23,10 @@ import { readPreferences, savePreferences } from './preferences.js';
 export const videoJsStyles = unsafeCSS(`${videoJsCss}\n${chapterMarkerStyles.cssText}`);
 
 const HLS = 'application/x-mpegURL';
+/** The speeds of the control bar's menu, which the slower/faster shortcuts step through. */
+const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 2];
+/** Seconds the back/forward shortcuts move. */
+const SKIP_SECONDS = 10;
 
 /** video.js's own strings, in the reader's language. */
 function playerStrings(t: Translate): Record<string, string> {
@@ -101,6 +107,66 @@ function drawChapterMarkers(player: Player, track: TextTrack, t: Translate): voi
 
 const isCaptions = (track: TextTrack) => track.kind === 'captions' || track.kind === 'subtitles';
 
+/** The player's captions and subtitles tracks (not its chapters). */
+function captionTracks(player: Player): TextTrack[] {
+  const list = player.textTracks() as unknown as TextTrackList;
+  return [...Array(list.length).keys()].map((i) => list[i]!).filter(isCaptions);
+}
+
+/** The track to show for captions wanted in `language`: that one, else the same base language, else the first. */
+function chooseCaptions(tracks: TextTrack[], language: string | null | undefined): TextTrack | undefined {
+  return (
+    tracks.find((t) => t.language === language) ??
+    tracks.find((t) => !!language && baseLanguage(t.language) === baseLanguage(language)) ??
+    tracks[0]
+  );
+}
+
+/** What a keyboard shortcut asks of the player; returns what a screen reader should hear. */
+function command(player: Player, action: PlayerCommand, config: PlayerConfig): string {
+  const { t } = config;
+  switch (action) {
+    case 'playPause':
+      if (player.paused()) void player.play()?.catch(() => undefined);
+      else player.pause();
+      return '';
+    case 'back':
+    case 'forward': {
+      const to = (player.currentTime() ?? 0) + (action === 'back' ? -SKIP_SECONDS : SKIP_SECONDS);
+      const duration = player.duration() ?? 0;
+      player.currentTime(Math.max(0, duration > 0 ? Math.min(duration, to) : to));
+      return '';
+    }
+    case 'slower':
+    case 'faster': {
+      const rate = player.playbackRate() ?? 1;
+      const next =
+        (action === 'faster'
+          ? PLAYBACK_RATES.find((r) => r > rate + 0.01)
+          : PLAYBACK_RATES.findLast((r) => r < rate - 0.01)) ?? rate;
+      player.playbackRate(next);
+      return `${t('player.controls.speed')}: ${new Intl.NumberFormat(config.language).format(next)}×`;
+    }
+    case 'captions': {
+      const tracks = captionTracks(player);
+      const showing = tracks.find((track) => track.mode === 'showing');
+      if (showing) {
+        showing.mode = 'disabled';
+        return t('player.controls.captionsOff');
+      }
+      const chosen = chooseCaptions(tracks, readPreferences(config.preferencesOrigin).captions ?? null);
+      if (!chosen) return '';
+      chosen.mode = 'showing';
+      return `${t('player.controls.captions')}: ${chosen.label}`;
+    }
+    case 'fullscreen':
+      void (player.isFullscreen() ? player.exitFullscreen() : player.requestFullscreen())?.catch?.(
+        () => undefined,
+      );
+      return '';
+  }
+}
+
 /**
  * Starts the player with the reader's remembered speed and captions, then remembers what they
  * change. Captions left on come back on: in the remembered language when the lesson has it,
@@ -113,17 +179,9 @@ function rememberPreferences(player: Player, origin: string): void {
     video.defaultPlaybackRate = saved.rate;
     player.playbackRate(saved.rate);
   }
-  const tracks = (): TextTrack[] => {
-    const list = player.textTracks() as unknown as TextTrackList;
-    return [...Array(list.length).keys()].map((i) => list[i]!).filter(isCaptions);
-  };
+  const tracks = () => captionTracks(player);
   if (typeof saved.captions === 'string') {
-    const wanted = saved.captions;
-    const all = tracks();
-    const chosen =
-      all.find((t) => t.language === wanted) ??
-      all.find((t) => baseLanguage(t.language) === baseLanguage(wanted)) ??
-      all[0];
+    const chosen = chooseCaptions(tracks(), saved.captions);
     if (chosen) chosen.mode = 'showing';
   }
   player.on(
@@ -137,6 +195,48 @@ function rememberPreferences(player: Player, origin: string): void {
     if ((showing?.language ?? null) !== (readPreferences(origin).captions ?? null))
       savePreferences(origin, { captions: showing?.language ?? null });
   });
+}
+
+/**
+ * The reader's caption style, applied to the player's captions (a `video::cue` rule in the
+ * player's shadow root: the browser draws the captions) and remembered for the next lesson.
+ */
+function captionStyler(stage: HTMLElement, origin: string) {
+  const root = stage.getRootNode() as ShadowRoot | Document;
+  const sheet = new CSSStyleSheet();
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  let current = readPreferences(origin).captionStyle ?? DEFAULT_CAPTION_STYLE;
+  const apply = (style: CaptionStyle) => {
+    current = style;
+    sheet.replaceSync(captionCss('video::cue', style));
+  };
+  apply(current);
+  return {
+    get style() {
+      return current;
+    },
+    set(style: CaptionStyle) {
+      apply(style);
+      savePreferences(origin, { captionStyle: style });
+    },
+    dispose: () => (root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet)),
+  };
+}
+
+/** A control bar button, "Caption style", that asks for the caption style dialog. */
+function addCaptionStyleButton(player: Player, config: PlayerConfig): void {
+  // getComponent is typed as returning a plain Component class; this one is video.js's Button.
+  const Button = videojs.getComponent('Button') as unknown as new (
+    player: Player,
+  ) => InstanceType<ReturnType<typeof videojs.getComponent>> & { controlText(text: string): void };
+  const button = new Button(player);
+  button.controlText(config.t('player.controls.captionStyle'));
+  button.addClass('lesson-caption-style');
+  button.setIcon('cog');
+  button.on('click', () => config.openCaptionStyle?.());
+  const bar = player.getChild('ControlBar');
+  const captions = bar?.getChild('SubsCapsButton');
+  bar?.addChild(button, {}, captions ? bar.children().indexOf(captions) + 1 : undefined);
 }
 
 export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Promise<MediaHandle> {
@@ -157,12 +257,13 @@ export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Pr
     preload: 'auto',
     poster: config.poster ?? undefined,
     sources: config.sources,
-    playbackRates: [0.75, 1, 1.25, 1.5, 2],
+    playbackRates: PLAYBACK_RATES,
     experimentalSvgIcons: true,
     textTrackSettings: false,
     language: config.language,
     languages: { [config.language]: playerStrings(config.t) },
-    userActions: { hotkeys: true },
+    // The widget's shortcuts (controllers/keyboard-shortcuts.ts) act inside the player too.
+    userActions: { hotkeys: false },
     // Native text tracks: no vtt.js emulation, which could try to fetch vtt.js from a CDN.
     html5: { nativeTextTracks: true, nativeAudioTracks: true, nativeVideoTracks: true },
   });
@@ -197,6 +298,8 @@ export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Pr
     await new Promise<void>((resolve) => player.one(['loadedmetadata', 'error'], () => resolve()));
   if (config.startAt > 0) player.currentTime(config.startAt);
   rememberPreferences(player, config.preferencesOrigin);
+  const captionStyle = captionStyler(stage, config.preferencesOrigin);
+  if (config.captions && config.openCaptionStyle) addCaptionStyleButton(player, config);
   const tech = player.el().querySelector('video') ?? video;
 
   return {
@@ -218,10 +321,18 @@ export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Pr
     },
     pause: () => player.pause(),
     seek: (time) => void player.currentTime(time),
+    command: (action) => command(player, action, config),
+    get captionStyle() {
+      return captionStyle.style;
+    },
+    setCaptionStyle: (style) => captionStyle.set(style),
     on(type, listener) {
       if ((MEDIA_EVENTS as readonly string[]).includes(type)) player.on(type, listener);
     },
     focus: () => (player.el() as HTMLElement).focus(),
-    dispose: () => player.dispose(),
+    dispose: () => {
+      captionStyle.dispose();
+      player.dispose();
+    },
   };
 }

@@ -72,6 +72,11 @@ export function paragraphById(transcript: Transcript, id: string | undefined): P
   return id === undefined ? undefined : indexOf(transcript).byId.get(id);
 }
 
+/** The paragraphs with a start time, in reading order (those a reader can play from). */
+export function timedParagraphs(transcript: Transcript): readonly Paragraph[] {
+  return indexOf(transcript).timed;
+}
+
 /**
  * The paragraph being spoken at `time`: the last one starting at or before it (as shared's
  * `paragraphAt`), found by binary search, since the player asks several times a second.

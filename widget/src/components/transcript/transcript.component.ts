@@ -24,8 +24,9 @@ import { LessonAnnounceRequestEvent } from '../../events/lesson-announce-request
 import { LessonLoadFailureEvent } from '../../events/lesson-load-failure.js';
 import { LessonReportRequestEvent, type ReportSelection } from '../../events/lesson-report-request.js';
 import { LessonSeekRequestEvent } from '../../events/lesson-seek-request.js';
+import { LessonShortcutsRequestEvent } from '../../events/lesson-shortcuts-request.js';
 import { directionOf, formatTime } from '../../i18n/i18n.js';
-import { findMatches, paragraphAtTime, paragraphById, type Match } from './find.js';
+import { findMatches, paragraphAtTime, paragraphById, timedParagraphs, type Match } from './find.js';
 import type * as Passages from './selection.js';
 import { transcriptStyles } from './transcript.styles.js';
 
@@ -42,6 +43,17 @@ const MARKS_PER_FRAME = 600;
  * sections appear within a few frames instead of in one long task.
  */
 const SECTIONS_PER_FRAME = 10;
+/** Paragraphs Page Up / Page Down move the focus by. */
+const PARAGRAPHS_PER_PAGE = 10;
+/** Keys that move the focus between timed paragraphs: a step, or ±Infinity for the first/last. */
+const MOVES: Record<string, number> = {
+  ArrowDown: 1,
+  ArrowUp: -1,
+  PageDown: PARAGRAPHS_PER_PAGE,
+  PageUp: -PARAGRAPHS_PER_PAGE,
+  Home: -Infinity,
+  End: Infinity,
+};
 
 /** A paragraph's matches, and the place of its first one among all matches. */
 interface ParagraphMatches {
@@ -60,10 +72,18 @@ function groupByParagraph(found: Match[]): Map<string, ParagraphMatches> {
 }
 
 /**
- * The lesson's transcript: headings and paragraphs. Timed paragraphs are focusable; a click or
- * Enter asks the owner to play from there (`lesson-seek-request`). The paragraph being spoken is
- * marked `aria-current` and kept in view. Search with match count and next/previous, downloads,
- * and error reports: from a selection (a button appears next to it) or from the link below.
+ * The lesson's transcript: headings and paragraphs. A click on a timed paragraph, or Enter on it,
+ * asks the owner to play from there (`lesson-seek-request`). The paragraph being spoken is marked
+ * `aria-current` and kept in view. Search with match count and next/previous, downloads, and
+ * error reports: from a selection (a button appears next to it) or from the link below.
+ *
+ * Keyboard: the timed paragraphs are ONE tab stop (a roving tabindex: the stop has `tabindex="0"`,
+ * every other timed paragraph `-1`). Tab reaches the paragraph being spoken (before playing, the
+ * first one; once the reader has moved inside, the one they left). There, ↑/↓ move to the
+ * previous/next paragraph, Page Up/Page Down by ten, Home/End to the first/last (across section
+ * headings, and into sections not drawn yet in a long lecture), and Enter plays from the focused
+ * paragraph. "Keyboard shortcuts" below the text asks the widget for its shortcuts dialog
+ * (`lesson-shortcuts-request`), unless the widget's shortcuts are off.
  *
  * Passages: a selection snaps to whole words (word boundaries of the lesson's language, through
  * `Intl.Segmenter`) and may run over several paragraphs. Next to it, "Copy link to this passage"
@@ -86,6 +106,7 @@ function groupByParagraph(found: Match[]): Map<string, ParagraphMatches> {
  * @csspart report-selection - The "Report an error" button next to a selection.
  * @csspart passage-paragraph - A paragraph of the passage the page's `#t=<start>,<end>` link plays.
  * @csspart report-link - "Are there any errors or improvements?".
+ * @csspart shortcuts-link - "Keyboard shortcuts" (not shown with `shortcuts="off"`).
  */
 export class LessonTranscript extends LessonElement {
   static override styles = [sharedStyles, transcriptStyles];
@@ -142,6 +163,8 @@ export class LessonTranscript extends LessonElement {
   private currentElement: HTMLElement | null = null;
   private revealMatch = false;
   private selectionFrame = 0;
+  /** The timed paragraph Tab reaches (the roving tab stop); see keepTabStop. */
+  private tabStop: HTMLElement | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -193,6 +216,7 @@ export class LessonTranscript extends LessonElement {
     if (this.media.attached && !this.follow && !this.followLoading) void this.loadFollowAlong();
     const id = this.current?.id;
     const target = this.markCurrent(id);
+    this.keepTabStop(target);
     // A paragraph in a section not drawn yet is revealed once it is.
     if (id !== this.shownParagraph && this.follow && (target || !id)) {
       this.shownParagraph = id;
@@ -243,6 +267,58 @@ export class LessonTranscript extends LessonElement {
     return target;
   }
 
+  /**
+   * Keeps exactly one timed paragraph in the tab order: the one the reader last moved to, which
+   * follows the paragraph being spoken while the focus is elsewhere (the first one before playing).
+   * Set by hand, as `aria-current` is: the template gives every timed paragraph `tabindex="-1"`.
+   */
+  private keepTabStop(spoken: HTMLElement | null): void {
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    let stop = this.tabStop?.isConnected ? this.tabStop : null;
+    if (spoken && !(focused && this.scroller?.contains(focused))) stop = spoken;
+    stop ??= this.renderRoot.querySelector<HTMLElement>('p[data-paragraph][tabindex]');
+    this.moveTabStop(stop);
+  }
+
+  private moveTabStop(stop: HTMLElement | null): void {
+    if (stop === this.tabStop && stop?.tabIndex === 0) return;
+    if (this.tabStop?.isConnected) this.tabStop.tabIndex = -1;
+    if (stop) stop.tabIndex = 0;
+    this.tabStop = stop;
+  }
+
+  /**
+   * Moves the focus (and the tab stop) `by` timed paragraphs from the paragraph `id` (±Infinity:
+   * to the last or first), drawing the sections up to it first if they are not drawn yet.
+   */
+  private async moveFocus(id: string | undefined, by: number): Promise<void> {
+    const transcript = this.widget?.lesson.transcript;
+    if (!transcript || id === undefined) return;
+    const timed = timedParagraphs(transcript);
+    const from = timed.findIndex((p) => p.id === id);
+    const to = Math.max(0, Math.min(timed.length - 1, by === -Infinity ? 0 : from + by));
+    const target = timed[to];
+    if (!target || to === from) return;
+    const find = () =>
+      this.renderRoot.querySelector<HTMLElement>(`p[data-paragraph="${CSS.escape(target.id)}"]`);
+    if (!find()) {
+      this.shownSections = transcript.sections.length;
+      await this.updateComplete;
+    }
+    const element = find();
+    if (!element) return;
+    this.moveTabStop(element);
+    element.focus();
+  }
+
+  /** Puts the focus in the search field (the `/` shortcut); false when there is none. */
+  focusSearch(): boolean {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
+    input?.focus();
+    input?.select();
+    return !!input;
+  }
+
   private async loadFollowAlong() {
     this.followLoading = true;
     try {
@@ -271,10 +347,16 @@ export class LessonTranscript extends LessonElement {
   }
 
   private onBodyKeydown(event: KeyboardEvent) {
-    const p = (event.target as Element).closest<HTMLElement>('p[data-paragraph]');
-    if (!p || event.key !== 'Enter') return;
-    event.preventDefault();
-    this.seek(this.widget && paragraphById(this.widget.lesson.transcript, p.dataset.paragraph));
+    const p = (event.target as Element).closest<HTMLElement>('p[data-paragraph][tabindex]');
+    if (!p || event.altKey || event.ctrlKey || event.metaKey) return;
+    const move = MOVES[event.key];
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.seek(this.widget && paragraphById(this.widget.lesson.transcript, p.dataset.paragraph));
+    } else if (move !== undefined && !event.shiftKey) {
+      event.preventDefault();
+      void this.moveFocus(p.dataset.paragraph, move);
+    }
   }
 
   private onSearchInput(event: InputEvent) {
@@ -511,7 +593,7 @@ export class LessonTranscript extends LessonElement {
     // No whitespace inside <p>: selection offsets are counted in its text.
     return html`<div class="paragraph">
       ${timed ? html`<span class="time" aria-hidden="true">${formatTime(p.start ?? 0)}</span>` : nothing}
-      <p part="paragraph" data-paragraph=${p.id} tabindex=${timed ? '0' : nothing} aria-describedby=${timed ? 'seek-hint' : nothing}>${guard(
+      <p part="paragraph" data-paragraph=${p.id} tabindex=${timed ? '-1' : nothing} aria-describedby=${timed ? 'seek-hint' : nothing}>${guard(
         [p, group, shown, currentHere],
         () => this.renderText(p, group, shown, currentHere),
       )}</p>
@@ -630,6 +712,13 @@ export class LessonTranscript extends LessonElement {
           <button part="report-link" class="link-button" type="button" @click=${this.reportWithoutSelection}>
             ${t('transcript.improvements')}
           </button>
+          ${
+            this.widget.shortcuts
+              ? html`<button part="shortcuts-link" class="link-button" type="button" @click=${() => this.emit(new LessonShortcutsRequestEvent())}>
+                ${t('transcript.shortcuts')}
+              </button>`
+              : nothing
+          }
         </div>
       </section>
     `;
