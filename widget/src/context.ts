@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { Lesson, ProgressOutput } from '@lessons/shared/core';
+import type { CourseProgressList, Lesson, ProgressOutput, Segment } from '@lessons/shared/core';
 import type { AuthUser, LessonsApi } from './api/client.js';
 import type { Translator } from './i18n/i18n.js';
 
@@ -64,3 +64,17 @@ export function unlessUnchanged<T extends object>(previous: T | undefined, next:
   const same = previous && (Object.keys(next) as Array<keyof T>).every((key) => previous[key] === next[key]);
   return same ? previous : next;
 }
+
+/**
+ * A logged-in reader's own map of the lesson (the "watched map"): what they have really played,
+ * kept live while they play, and their way through the course. Null for anonymous readers.
+ */
+export interface WatchedState {
+  /** Played segments, merged: the server's and those not sent (or not answered) yet. */
+  segments: readonly Segment[];
+  /** Where "Continue with what you missed" plays from; null when everything is watched. */
+  nextUnwatched: number | null;
+  /** Each lesson of the course with the reader's percent, once loaded (null: no course, or not yet). */
+  course: CourseProgressList | null;
+}
+export const watchedContext = createContext<WatchedState | null>(Symbol('lesson-watched'));

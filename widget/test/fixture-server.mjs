@@ -300,6 +300,32 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
     };
   };
 
+  /** The reader's percent in each lesson of the course, in one language (as the plugin answers it). */
+  const courseProgressOf = (user, locale) => {
+    const keys = course.course.lessons;
+    const list = keys.map((key, i) => {
+      const entry = lessons.find((l) => l.key === key && l.data.locale === locale);
+      const saved = progress.get(`${user.id}:${key}`);
+      const percent = saved ? shared.percentWatched(saved.segments, entry.data.video.duration) : 0;
+      return {
+        slug: entry.data.slug,
+        title: entry.data.title,
+        position: i + 1,
+        percent,
+        completed: percent >= 90,
+      };
+    });
+    const completed = list.filter((l) => l.completed).length;
+    return {
+      slug: course.course[locale].slug,
+      title: course.course[locale].title,
+      completed,
+      total: list.length,
+      percent: Math.round((completed / list.length) * 1000) / 10,
+      lessons: list,
+    };
+  };
+
   async function handle(req, res) {
     const url = new URL(req.url, `http://${req.headers.host}`);
     const base = `http://${req.headers.host}`;
@@ -450,7 +476,8 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
       return json(res, 200, shared.lessonListSchema.parse(list));
     }
 
-    const m = /^\/api\/lessons\/([^/]+)(?:\/(transcript|reports|progress|embed\.html))?$/.exec(path);
+    const m =
+      /^\/api\/lessons\/([^/]+)(?:\/(transcript|reports|progress|course-progress|embed\.html))?$/.exec(path);
     if (!m) return json(res, 404, apiError(404, 'NotFoundError', 'Not Found'));
     const entry = findLesson(decodeURIComponent(m[1]), url.searchParams.get('locale') ?? defaultLocale);
     if (!entry) return json(res, 404, apiError(404, 'NotFoundError', 'Lesson not found'));
@@ -544,6 +571,18 @@ export async function startFixtureServer({ port = 0, host = '127.0.0.1' } = {}) 
           });
         }
         return json(res, 200, shared.progressResponseSchema.parse({ data: progressOf(user, entry) }));
+      }
+      case 'course-progress': {
+        const user = userFor(req);
+        if (!user)
+          return json(res, 401, apiError(401, 'UnauthorizedError', 'Missing or invalid credentials'));
+        if (!entry.data.course)
+          return json(res, 404, apiError(404, 'NotFoundError', 'This lesson is not part of a course.'));
+        return json(
+          res,
+          200,
+          shared.courseProgressResponseSchema.parse({ data: courseProgressOf(user, entry.data.locale) }),
+        );
       }
       default:
         return json(res, 404, apiError(404, 'NotFoundError', 'Not Found'));

@@ -1,5 +1,6 @@
 import type {
   AuthResponse,
+  CourseProgressList,
   ErrorReportCreated,
   ErrorReportInputRaw,
   Lesson,
@@ -140,6 +141,17 @@ export class LessonsApi {
     return (
       await this.request<{ data: ProgressOutput }>(url, { method: 'PUT', body: progress, token, ...options })
     ).data;
+  }
+
+  /** The reader's percent in each lesson of this lesson's course (a 404 when it has no course). */
+  async getCourseProgress(
+    slug: string,
+    locale: string,
+    token: string,
+    signal?: AbortSignal,
+  ): Promise<CourseProgressList> {
+    const url = this.url(`/api/lessons/${encodeURIComponent(slug)}/course-progress`, { locale });
+    return (await this.request<{ data: CourseProgressList }>(url, { token, signal })).data;
   }
 
   login(identifier: string, password: string): Promise<AuthResponse> {

@@ -1,8 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { PlayedRanges, mergeSegments, type ProgressOutput, type Segment } from '@lessons/shared/core';
+import {
+  PlayedRanges,
+  mergeSegments,
+  type Lesson,
+  type ProgressOutput,
+  type Segment,
+} from '@lessons/shared/core';
 import type { LessonsApi } from '../api/client.js';
 import type { LessonsApiError } from '../api/errors.js';
 import { PROGRESS_INTERVAL } from '../constants.js';
+import type { WatchedState } from '../context.js';
+import { ReaderMap } from './reader-map.js';
 
 export interface ProgressTarget {
   apiClient: LessonsApi;
@@ -32,6 +40,9 @@ export class ProgressController implements ReactiveController {
   private ranges = new PlayedRanges();
   /** Played segments not yet accepted by the server. */
   private queue: Segment[] = [];
+  /** Segments sent and not answered yet: still shown on the reader's map meanwhile. */
+  private sending: Segment[] = [];
+  private readonly map: ReaderMap;
   private position = 0;
   private positionChanged = false;
   private sinceSent = 0;
@@ -47,6 +58,7 @@ export class ProgressController implements ReactiveController {
     private readonly callbacks: ProgressCallbacks,
   ) {
     host.addController(this);
+    this.map = new ReaderMap(() => host.requestUpdate());
   }
 
   hostConnected(): void {
@@ -79,6 +91,8 @@ export class ProgressController implements ReactiveController {
     this.target = target;
     this.ranges = new PlayedRanges();
     this.queue = [];
+    this.sending = [];
+    this.map.reset();
     this.positionChanged = false;
     this.sinceSent = 0;
     this.lastTime = null;
@@ -168,10 +182,22 @@ export class ProgressController implements ReactiveController {
     return this.queue;
   }
 
+  /**
+   * The reader's map of `lesson` (the target's), live: `output`'s segments joined with what is
+   * being played, queued or sent; null when nobody is logged in.
+   */
+  watched(lesson: Lesson, output: ProgressOutput): WatchedState | null {
+    const target = this.target;
+    if (!target || target.slug !== lesson.slug || target.locale !== lesson.locale) return null;
+    const unsent = [...this.sending, ...this.queue, ...this.ranges.peek()];
+    return this.map.stateFor(lesson, output, target, unsent);
+  }
+
   private async send(target: ProgressTarget, keepalive: boolean): Promise<void> {
     const segments = this.queue;
     const position = Math.round(this.position * 100) / 100;
     this.queue = [];
+    this.sending = mergeSegments([...this.sending, ...segments]);
     this.positionChanged = false;
     try {
       const output = await target.apiClient.putProgress(
@@ -182,8 +208,12 @@ export class ProgressController implements ReactiveController {
         { keepalive },
       );
       this.retryDelay = FIRST_RETRY_MS;
-      if (this.target === target) this.callbacks.progress(output, target);
+      if (this.target === target) {
+        this.sending = [];
+        this.callbacks.progress(output, target);
+      }
     } catch (error) {
+      if (this.target === target) this.sending = [];
       const failure = error as LessonsApiError;
       if (failure.failure === 'unauthorized') {
         this.callbacks.unauthorized(target.token);

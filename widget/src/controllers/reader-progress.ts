@@ -3,6 +3,7 @@ import type { LessonsApi } from '../api/client.js';
 import type { LessonElement } from '../base/lesson-element.js';
 import type { MediaEventName } from '../constants.js';
 import type { MediaHandle } from '../components/player/media-handle.js';
+import type { WatchedState } from '../context.js';
 import { LessonProgressEvent } from '../events/lesson-progress.js';
 import type { LazyChunks } from './lazy-chunks.js';
 import type { ProgressController, ProgressTarget } from './progress-controller.js';
@@ -48,6 +49,14 @@ export class ReaderProgress {
   reset(): void {
     this.output = null;
     this.resumeAt = 0;
+  }
+
+  /**
+   * The reader's map of the lesson on show (what they have watched, live, and their course); null
+   * for an anonymous reader, and until their progress has been loaded.
+   */
+  watched(lesson: Lesson | null): WatchedState | null {
+    return lesson && this.output ? (this.recorder?.watched(lesson, this.output) ?? null) : null;
   }
 
   /** Sends what is still unsent (before logging out). */

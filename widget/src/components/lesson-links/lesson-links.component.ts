@@ -4,14 +4,16 @@ import { state } from 'lit/decorators.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { lessonHref, tagHref } from '../../base/link-template.js';
 import { sharedStyles } from '../../base/shared.styles.js';
-import { widgetContext, type WidgetState } from '../../context.js';
+import { watchedContext, widgetContext, type WatchedState, type WidgetState } from '../../context.js';
 import { lessonLinksStyles } from './lesson-links.styles.js';
 
 /**
  * Around the lesson: its place in the course ("Lesson 2 of 4", previous and next), its tags and
- * "Recent publications", all linked through the widget's `link-template`.
+ * "Recent publications", all linked through the widget's `link-template`. For a logged-in reader,
+ * the previous and next lessons they have completed say so.
  *
  * @csspart course - The course navigation.
+ * @csspart lesson-completed - "Completed" beside a previous or next lesson the reader completed.
  * @csspart tags - The tag list.
  * @csspart related - The "Recent publications" list.
  */
@@ -21,6 +23,19 @@ export class LessonLinks extends LessonElement {
   @consume({ context: widgetContext, subscribe: true })
   @state()
   widget: WidgetState | undefined;
+
+  @consume({ context: watchedContext, subscribe: true })
+  @state()
+  watched: WatchedState | null = null;
+
+  /** "Completed" after a course lesson's title, when the logged-in reader has completed it. */
+  private completed(slug: string) {
+    const done = this.watched?.course?.lessons.some((l) => l.slug === slug && l.completed);
+    if (!done || !this.widget) return nothing;
+    return html`<span class="completed" part="lesson-completed"
+      ><span aria-hidden="true">✓ </span>${this.widget.i18n.t('links.completed')}</span
+    >`;
+  }
 
   override render() {
     if (!this.widget) return nothing;
@@ -40,7 +55,7 @@ export class LessonLinks extends LessonElement {
                 course.previous
                   ? html`<li>
                     <a rel="prev" href=${lessonHref(linkTemplate, course.previous.slug, locale)}>
-                      <span class="direction">${t('links.previous')}</span>${course.previous.title}
+                      <span class="direction">${t('links.previous')}</span>${course.previous.title}${this.completed(course.previous.slug)}
                     </a>
                   </li>`
                   : nothing
@@ -49,7 +64,7 @@ export class LessonLinks extends LessonElement {
                 course.next
                   ? html`<li class="next">
                     <a rel="next" href=${lessonHref(linkTemplate, course.next.slug, locale)}>
-                      <span class="direction">${t('links.next')}</span>${course.next.title}
+                      <span class="direction">${t('links.next')}</span>${course.next.title}${this.completed(course.next.slug)}
                     </a>
                   </li>`
                   : nothing

@@ -51,4 +51,9 @@ export const lessonLinksStyles = css`
     font-size: 0.85rem;
     color: var(--lesson-color-muted, #52606d);
   }
+  .completed {
+    display: block;
+    font-size: 0.85rem;
+    color: var(--lesson-color-success, #05603a);
+  }
 `;

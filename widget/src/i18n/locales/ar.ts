@@ -47,6 +47,7 @@ export default {
     switched: 'يُعرض الآن «{{title}}» باللغة {{language}}.',
   },
   account: {
+    nextUnwatched: 'تابع ما فاتك',
     notice:
       'يُرجى تسجيل الدخول ليُحفظ تقدّمك. يمكنك مشاهدة الفيديو دون تسجيل الدخول، لكن تقدّمك في الدورة لن يزداد.',
     login: 'تسجيل الدخول',
@@ -100,6 +101,8 @@ export default {
     failed: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
   },
   transcript: {
+    /** Screen readers hear it beside a paragraph the reader has watched. */
+    watched: 'تمت المشاهدة',
     heading: 'النص المكتوب',
     search: 'البحث في النص المكتوب',
     previousMatch: 'النتيجة السابقة',
@@ -157,6 +160,7 @@ export default {
     failed: 'تعذّر إرسال البلاغ. نصّك محفوظ، فحاول مرة أخرى.',
   },
   links: {
+    completed: 'مكتمل',
     tags: 'المواضيع',
     related: 'أحدث المنشورات',
     course: 'الدورة: {{title}}',

@@ -49,6 +49,7 @@ export default {
     switched: 'Jetzt wird „{{title}}“ auf {{language}} angezeigt.',
   },
   account: {
+    nextUnwatched: 'Mit dem Verpassten weitermachen',
     notice:
       'Bitte melde dich an, damit dein Fortschritt gespeichert wird. Ohne Anmeldung kannst du das Video ansehen, aber dein Fortschritt im Kurs wird nicht erhöht.',
     login: 'Anmelden',
@@ -91,6 +92,8 @@ export default {
     failed: 'Etwas ist schiefgelaufen. Bitte versuche es erneut.',
   },
   transcript: {
+    /** Screen readers hear it beside a paragraph the reader has watched. */
+    watched: 'angesehen',
     heading: 'Transkription',
     search: 'In der Transkription suchen',
     previousMatch: 'Vorheriger Treffer',
@@ -142,6 +145,7 @@ export default {
     failed: 'Die Meldung konnte nicht gesendet werden. Dein Text bleibt erhalten: Versuche es erneut.',
   },
   links: {
+    completed: 'Abgeschlossen',
     tags: 'Themen',
     related: 'Neueste Beiträge',
     course: 'Kurs: {{title}}',

@@ -52,6 +52,7 @@ export default {
     switched: 'Now showing “{{title}}” in {{language}}.',
   },
   account: {
+    nextUnwatched: 'Continue with what you missed',
     notice:
       'Please log in to have your progress recorded. Without logging in, you will be able to view the video but your progress in the course will not be increased.',
     login: 'Log in',
@@ -93,6 +94,8 @@ export default {
     failed: 'Something went wrong. Please try again.',
   },
   transcript: {
+    /** Screen readers hear it beside a paragraph the reader has watched. */
+    watched: 'watched',
     heading: 'Transcription',
     search: 'Search the transcription',
     previousMatch: 'Previous match',
@@ -142,6 +145,7 @@ export default {
     failed: 'The report could not be sent. Your text is kept: please try again.',
   },
   links: {
+    completed: 'Completed',
     tags: 'Topics',
     related: 'Recent publications',
     course: 'Course: {{title}}',

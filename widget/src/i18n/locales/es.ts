@@ -48,6 +48,7 @@ export default {
     switched: 'Ahora se muestra «{{title}}» en {{language}}.',
   },
   account: {
+    nextUnwatched: 'Continuar con lo que te perdiste',
     notice:
       'Inicia sesión para que se registre tu progreso. Sin iniciar sesión podrás ver el vídeo, pero tu progreso en el curso no aumentará.',
     login: 'Iniciar sesión',
@@ -92,6 +93,8 @@ export default {
     failed: 'Algo ha salido mal. Vuelve a intentarlo.',
   },
   transcript: {
+    /** Screen readers hear it beside a paragraph the reader has watched. */
+    watched: 'visto',
     heading: 'Transcripción',
     search: 'Buscar en la transcripción',
     previousMatch: 'Coincidencia anterior',
@@ -144,6 +147,7 @@ export default {
     failed: 'No se ha podido enviar el aviso. Tu texto se conserva: vuelve a intentarlo.',
   },
   links: {
+    completed: 'Completada',
     tags: 'Temas',
     related: 'Publicaciones recientes',
     course: 'Curso: {{title}}',

@@ -48,6 +48,7 @@ export default {
     switched: '« {{title}} » est maintenant affiché en {{language}}.',
   },
   account: {
+    nextUnwatched: 'Voir ce que vous avez manqué',
     notice:
       'Connectez-vous pour que votre progression soit enregistrée. Sans connexion, vous pourrez regarder la vidéo, mais votre progression dans le cours n’augmentera pas.',
     login: 'Se connecter',
@@ -93,6 +94,8 @@ export default {
     failed: 'Une erreur s’est produite. Veuillez réessayer.',
   },
   transcript: {
+    /** Screen readers hear it beside a paragraph the reader has watched. */
+    watched: 'regardé',
     heading: 'Transcription',
     search: 'Rechercher dans la transcription',
     previousMatch: 'Résultat précédent',
@@ -145,6 +148,7 @@ export default {
     failed: 'Le signalement n’a pas pu être envoyé. Votre texte est conservé : réessayez.',
   },
   links: {
+    completed: 'Terminée',
     tags: 'Thèmes',
     related: 'Publications récentes',
     course: 'Cours : {{title}}',

@@ -48,6 +48,7 @@ export default {
     switched: 'Ora è mostrato «{{title}}» in {{language}}.',
   },
   account: {
+    nextUnwatched: 'Continua con ciò che ti sei perso',
     notice:
       'Accedi per registrare i tuoi progressi. Senza accedere potrai vedere il video, ma i tuoi progressi nel corso non aumenteranno.',
     login: 'Accedi',
@@ -92,6 +93,8 @@ export default {
     failed: 'Qualcosa è andato storto. Riprova.',
   },
   transcript: {
+    /** Screen readers hear it beside a paragraph the reader has watched. */
+    watched: 'guardato',
     heading: 'Trascrizione',
     search: 'Cerca nella trascrizione',
     previousMatch: 'Risultato precedente',
@@ -144,6 +147,7 @@ export default {
     failed: 'Non è stato possibile inviare la segnalazione. Il testo è stato conservato: riprova.',
   },
   links: {
+    completed: 'Completata',
     tags: 'Argomenti',
     related: 'Pubblicazioni recenti',
     course: 'Corso: {{title}}',

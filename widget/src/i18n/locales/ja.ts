@@ -47,6 +47,7 @@ export default {
     switched: '「{{title}}」を{{language}}で表示しています。',
   },
   account: {
+    nextUnwatched: '見逃した部分から続ける',
     notice:
       '進捗を記録するにはログインしてください。ログインしなくても動画は視聴できますが、コースの進捗は増えません。',
     login: 'ログイン',
@@ -86,6 +87,8 @@ export default {
     failed: '問題が発生しました。もう一度お試しください。',
   },
   transcript: {
+    /** Screen readers hear it beside a paragraph the reader has watched. */
+    watched: '視聴済み',
     heading: '文字起こし',
     search: '文字起こしを検索',
     previousMatch: '前の一致',
@@ -133,6 +136,7 @@ export default {
     failed: '報告を送信できませんでした。入力内容は保持されています。もう一度お試しください。',
   },
   links: {
+    completed: '完了',
     tags: 'トピック',
     related: '最近の公開',
     course: 'コース：{{title}}',

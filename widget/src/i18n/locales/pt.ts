@@ -48,6 +48,7 @@ export default {
     switched: 'Agora é exibido “{{title}}” em {{language}}.',
   },
   account: {
+    nextUnwatched: 'Continuar com o que você perdeu',
     notice:
       'Entre na sua conta para que o seu progresso seja registrado. Sem entrar, você poderá assistir ao vídeo, mas o seu progresso no curso não vai aumentar.',
     login: 'Entrar',
@@ -92,6 +93,8 @@ export default {
     failed: 'Algo deu errado. Tente novamente.',
   },
   transcript: {
+    /** Screen readers hear it beside a paragraph the reader has watched. */
+    watched: 'assistido',
     heading: 'Transcrição',
     search: 'Pesquisar na transcrição',
     previousMatch: 'Resultado anterior',
@@ -144,6 +147,7 @@ export default {
     failed: 'Não foi possível enviar o aviso. O seu texto foi mantido: tente novamente.',
   },
   links: {
+    completed: 'Concluída',
     tags: 'Temas',
     related: 'Publicações recentes',
     course: 'Curso: {{title}}',

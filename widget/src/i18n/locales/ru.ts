@@ -47,6 +47,7 @@ export default {
     switched: 'Теперь показан урок «{{title}}» на языке: {{language}}.',
   },
   account: {
+    nextUnwatched: 'Продолжить с пропущенного',
     notice:
       'Войдите, чтобы ваш прогресс сохранялся. Без входа вы сможете смотреть видео, но ваш прогресс в курсе не будет увеличиваться.',
     login: 'Войти',
@@ -94,6 +95,8 @@ export default {
     failed: 'Что-то пошло не так. Попробуйте ещё раз.',
   },
   transcript: {
+    /** Screen readers hear it beside a paragraph the reader has watched. */
+    watched: 'просмотрено',
     heading: 'Расшифровка',
     search: 'Поиск по расшифровке',
     previousMatch: 'Предыдущее совпадение',
@@ -148,6 +151,7 @@ export default {
     failed: 'Не удалось отправить сообщение. Текст сохранён: попробуйте ещё раз.',
   },
   links: {
+    completed: 'Пройден',
     tags: 'Темы',
     related: 'Новые публикации',
     course: 'Курс: {{title}}',

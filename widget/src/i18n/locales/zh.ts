@@ -47,6 +47,7 @@ export default {
     switched: '现在以{{language}}显示“{{title}}”。',
   },
   account: {
+    nextUnwatched: '继续观看错过的部分',
     notice: '请登录以记录你的学习进度。不登录也可以观看视频，但你在课程中的进度不会增加。',
     login: '登录',
     register: '注册',
@@ -84,6 +85,8 @@ export default {
     failed: '出了点问题，请重试。',
   },
   transcript: {
+    /** Screen readers hear it beside a paragraph the reader has watched. */
+    watched: '已观看',
     heading: '文字稿',
     search: '在文字稿中搜索',
     previousMatch: '上一个结果',
@@ -131,6 +134,7 @@ export default {
     failed: '报告未能发送。你的文字已保留，请重试。',
   },
   links: {
+    completed: '已完成',
     tags: '主题',
     related: '最新发布',
     course: '课程：{{title}}',
