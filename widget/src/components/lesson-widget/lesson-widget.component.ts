@@ -5,16 +5,11 @@ import type { Lesson } from '@lessons/shared/core';
 import { LessonsApi } from '../../api/client.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { DEFAULT_LINK_TEMPLATE } from '../../base/link-template.js';
+import { widgetPrintStyles } from '../../base/print.styles.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { EVENTS } from '../../constants.js';
-import {
-  accountContext,
-  mediaContext,
-  unlessUnchanged,
-  watchedContext,
-  widgetContext,
-} from '../../context.js';
-import type { AccountState, MediaState, WatchedState, WidgetState } from '../../context.js';
+import { accountContext, mediaContext, unlessUnchanged, widgetContext } from '../../context.js';
+import type { AccountState, MediaState, WidgetState } from '../../context.js';
 import { AccountController } from '../../controllers/account-controller.js';
 import { Announcer } from '../../controllers/announcer.js';
 import { I18nController } from '../../controllers/i18n-controller.js';
@@ -84,19 +79,12 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * @csspart account - The account area (notice, buttons, progress).
  * @csspart notice - The "Please log in…" notice.
  * @csspart progress - Lesson and course progress.
- * @csspart next-unwatched - "Continue with what you missed" (a logged-in reader who has watched part).
- * @csspart course-toggle - The course progress button that shows or hides the course's lessons.
- * @csspart course-lessons - The list of the course's lessons with the reader's percent in each.
- * @csspart course-lesson - One lesson in that list.
  * @csspart transcript - The transcript section.
  * @csspart heading - The "Transcription" heading.
  * @csspart transcript-search - The search field of the transcript.
  * @csspart transcript-body - The transcript text.
  * @csspart paragraph - A transcript paragraph.
  * @csspart current-paragraph - The paragraph being spoken.
- * @csspart watched-paragraph - A paragraph the logged-in reader has watched (≥ 90% of its time).
- * @csspart watched-mark - The quiet mark beside a watched or partly watched paragraph (its fill
- *   is how much was watched; screen readers hear "watched" or "45% watched").
  * @csspart match - A search match.
  * @csspart current-match - The selected search match.
  * @csspart downloads - The transcript download links.
@@ -106,7 +94,6 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * @csspart passage-paragraph - A paragraph of the passage a `#t=<start>,<end>` link plays.
  * @csspart report-link - "Are there any errors or improvements?".
  * @csspart course - Course position with previous and next links.
- * @csspart lesson-completed - "Completed" beside a previous or next lesson the reader completed.
  * @csspart tags - The lesson's tags.
  * @csspart related - "Recent publications".
  *
@@ -126,7 +113,6 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * @cssproperty --lesson-color-current-match - The selected search match (#f08c00).
  * @cssproperty --lesson-color-error - Error messages (#b42318).
  * @cssproperty --lesson-color-success - Confirmations (#05603a).
- * @cssproperty --lesson-color-watched - The watched map's marks (#05603a).
  * @cssproperty --lesson-player-background - The video box before the poster loads (#0b1320).
  * @cssproperty --lesson-player-accent - video.js progress bar (#ffffff).
  * @cssproperty --lesson-radius - Corner radius (8px).
@@ -136,7 +122,7 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * @tagname lesson-widget
  */
 export class LessonWidget extends LessonElement {
-  static override styles = [sharedStyles, lessonWidgetStyles];
+  static override styles = [sharedStyles, lessonWidgetStyles, widgetPrintStyles];
   static override dependencies = LESSON_PARTS;
 
   /** `lang` is the element's own HTML attribute; it is watched, not redeclared. */
@@ -165,7 +151,6 @@ export class LessonWidget extends LessonElement {
   @provide({ context: widgetContext }) widgetState: WidgetState | undefined;
   @provide({ context: mediaContext }) mediaState!: MediaState;
   @provide({ context: accountContext }) accountState!: AccountState;
-  @provide({ context: watchedContext }) watchedState: WatchedState | null = null;
 
   private readonly chunks = new LazyChunks(this);
   private readonly lessons = new LessonLoader(this, (lesson, previous) => this.shown(lesson, previous));
@@ -254,7 +239,6 @@ export class LessonWidget extends LessonElement {
     if (shared) this.widgetState = unlessUnchanged(this.widgetState, shared);
     this.mediaState = this.player.state;
     this.accountState = this.account.accountState(this.progress.output);
-    this.watchedState = this.account.token ? this.progress.watched(lesson) : null;
   }
 
   /** Listens for a request from a part; it goes no further than this widget. */
