@@ -93,6 +93,7 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * @csspart report-selection - The "Report an error" button next to a selection.
  * @csspart passage-paragraph - A paragraph of the passage a `#t=<start>,<end>` link plays.
  * @csspart report-link - "Are there any errors or improvements?".
+ * @csspart shortcuts-link - "Keyboard shortcuts" under the transcript (not with `shortcuts="off"`).
  * @csspart course - Course position with previous and next links.
  * @csspart tags - The lesson's tags.
  * @csspart related - "Recent publications".
