@@ -4,6 +4,7 @@ import { bumpOnWrites } from './services/lesson-cache';
 import { getConfig, getService } from './utils/get-service';
 import { surviveDatabaseOutages } from './middlewares/database-unavailable';
 import { answerCachedReadsEarly } from './middlewares/cached-answers';
+import { confirmCommits } from './utils/confirmed-commits';
 
 /**
  * Strapi checks `unique: true` in the application only, which two simultaneous requests both pass.
@@ -87,6 +88,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await registerActions(strapi);
   await ensureUniqueIndexes(strapi);
   await getService('analytics').ensureIndex();
+  // Before any request: a write is acknowledged only once its COMMIT is (utils/confirmed-commits.ts).
+  confirmCommits(strapi.db as never);
   bumpOnWrites(strapi);
   answerCachedReadsEarly(strapi);
   await getService('redis').connect(getConfig().redisUrl);
