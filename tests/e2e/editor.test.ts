@@ -174,11 +174,11 @@ async function fillLesson(
   vttFile: string,
   transcript: Transcript,
 ): Promise<void> {
-  await page.getByRole('textbox', { name: /^title/ }).fill(fields.title);
-  await page.getByRole('textbox', { name: /^summary/ }).fill(fields.summary);
-  await page.getByRole('textbox', { name: /^videoUrl/ }).fill(videoUrl);
-  await page.getByRole('textbox', { name: /^duration/ }).fill('30');
-  const slug = page.getByRole('textbox', { name: /^slug/ });
+  await page.getByRole('textbox', { name: /^title/i }).fill(fields.title);
+  await page.getByRole('textbox', { name: /^summary/i }).fill(fields.summary);
+  await page.getByRole('textbox', { name: /^(videoUrl|Video URL)/ }).fill(videoUrl);
+  await page.getByRole('textbox', { name: /^duration/i }).fill('30');
+  const slug = page.getByRole('textbox', { name: /^slug/i });
   await slug.fill(fields.slug);
   await page.getByText('Available', { exact: true }).waitFor();
   assert.equal(await slug.inputValue(), fields.slug);
@@ -280,7 +280,7 @@ describe('an editor in the Strapi admin', () => {
       (url) => url.searchParams.get('plugins[i18n][locale]') === 'es' && url.pathname.endsWith(documentId),
     );
     await page.getByText('0 sections, 0 paragraphs').waitFor();
-    assert.equal(await page.getByRole('textbox', { name: /^title/ }).inputValue(), '');
+    assert.equal(await page.getByRole('textbox', { name: /^title/i }).inputValue(), '');
     await fillLesson(page, ES, videoUrl, join(dir, 'respirar-es.vtt'), ES_TRANSCRIPT);
 
     await saveAndPublish(page);

@@ -34,7 +34,7 @@ export async function openLesson(
 ): Promise<{ editViewMs: number; editorMs: number }> {
   const started = Date.now();
   await page.goto(editUrl(cmsUrl, documentId));
-  await page.getByRole('textbox', { name: /^title/ }).waitFor();
+  await page.getByRole('textbox', { name: /^title/i }).waitFor();
   const editViewMs = Date.now() - started;
   await paragraphBox(page, 1, 1).waitFor();
   return { editViewMs, editorMs: Date.now() - started };

@@ -55,10 +55,15 @@ const server = createServer(async (req, res) => {
     clean(pretty ?? url.searchParams.get('lesson'), /^[a-z0-9]+(?:-[a-z0-9]+)*$/) || DEFAULT_LESSON;
   const lang = clean(url.searchParams.get('lang'), /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/);
   const tag = clean(url.searchParams.get('tag'), /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  // A draft previewed from the admin (LESSONS_PREVIEW_URL=http://127.0.0.1:8080/lessons/{slug}?lang={locale}&preview={token}).
+  const preview = clean(url.searchParams.get('preview'), /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
   const html = template
     .replaceAll('%CMS_URL%', escape(CMS_URL))
     .replaceAll('%LESSON%', escape(lesson))
-    .replaceAll('%LANG_ATTR%', lang ? `lang="${escape(lang)}"` : '')
+    .replaceAll(
+      '%LANG_ATTR%',
+      `${lang ? `lang="${escape(lang)}"` : ''}${preview ? ` preview-token="${escape(preview)}"` : ''}`,
+    )
     .replaceAll('%PAGE_LANG%', escape(lang || 'en'))
     .replace('%TOPIC%', await topic(tag, lang));
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });

@@ -1,6 +1,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Message, Paragraph } from '@strapi/icons';
 import type { ComponentType } from 'react';
+import { VideoPanel } from './components/VideoPanel';
+import { addLessonColumns, translateLessonFields } from './contentManager/lessonFields';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation, loadTranslations } from './translations';
@@ -33,6 +35,18 @@ export default {
         Input: () => import('./components/TranscriptInput') as Promise<{ default: ComponentType }>,
       },
     });
+  },
+
+  bootstrap(app: StrapiApp) {
+    // Lessons in the Content Manager: the "Video" side panel (duration measured from the video,
+    // a transcript running past its end), field labels and descriptions in the editor's
+    // language, and the lesson's position in its course in the list.
+    const contentManager = app.getPlugin('content-manager').apis as {
+      addEditViewSidePanel(panels: unknown[]): void;
+    };
+    contentManager.addEditViewSidePanel([VideoPanel]);
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translateLessonFields);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addLessonColumns);
   },
 
   registerTrads({ locales }: { locales: string[] }) {

@@ -15,7 +15,7 @@ module.exports = ({ env }) => ({
     config: {
       allowedOrigins: ["'self'", ...previewOrigin(env('LESSONS_PREVIEW_URL'))],
       /** @param {string} uid @param {{ documentId?: string, locale?: string | null, status?: 'draft' | 'published' | null }} params */
-      handler: (uid, params) => strapi.plugin('lessons').service('preview').url(uid, params),
+      handler: (uid, params) => global.strapi.plugin('lessons').service('preview').url(uid, params),
     },
   },
 });

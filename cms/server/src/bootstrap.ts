@@ -4,6 +4,7 @@ import { bumpOnWrites } from './services/lesson-cache';
 import { getConfig, getService } from './utils/get-service';
 import { surviveDatabaseOutages } from './middlewares/database-unavailable';
 import { answerCachedReadsEarly } from './middlewares/cached-answers';
+import { configureLessonEditing } from './utils/lesson-editing';
 import { confirmCommits } from './utils/confirmed-commits';
 
 /**
@@ -96,4 +97,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   surviveDatabaseOutages(strapi);
   await getService('reporterMail').startPurging(getConfig().reporterEmailDays);
   await getService('history').startPruning();
+  await configureLessonEditing(strapi);
 };

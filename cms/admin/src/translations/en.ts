@@ -6,6 +6,44 @@ const en = {
   'common.close': 'Close',
   'common.retry': 'Try again',
 
+  'video.panel.title': 'Video',
+  'video.none': 'Upload a video or enter its URL: its duration is read from it.',
+  'video.measuring': 'Reading the duration of the video…',
+  'video.measured': 'Length of the video: {time} ({seconds} s)',
+  'video.differs': 'The duration field says {seconds} s.',
+  'video.useMeasured': 'Use {seconds} s',
+  'video.failed':
+    'The duration of this video cannot be read here (its address, or a format this browser does not play, such as HLS). Type it in the duration field.',
+  'video.transcriptPastEnd':
+    'The last cue of the transcript ends at {end}, after the end of the video ({duration}). Check its times, or the video.',
+
+  'field.title.label': 'Title',
+  'field.title.description': 'Shown above the video, in lists and in search results.',
+  'field.slug.label': 'Slug (web address)',
+  'field.slug.description': "The lesson's part of its address, e.g. regaining-social-connection.",
+  'field.summary.label': 'Summary',
+  'field.summary.description': 'One or two sentences for lists and search results.',
+  'field.video.label': 'Video (uploaded file)',
+  'field.video.description': 'An MP4 or WebM file. Its duration is measured when it is chosen.',
+  'field.videoUrl.label': 'Video URL (external MP4, WebM or HLS)',
+  'field.videoUrl.description':
+    'Used when no file is uploaded; starts with https://. Its duration is measured when it is entered.',
+  'field.poster.label': 'Poster image',
+  'field.poster.description': 'Shown before the video plays.',
+  'field.duration.label': 'Duration (seconds)',
+  'field.duration.description': 'Filled in from the video; change it only if the measure is wrong.',
+  'field.transcript.label': 'Transcript',
+  'field.transcript.description':
+    'Sections and paragraphs with their times; import WebVTT or SRT captions to start.',
+  'field.tags.label': 'Tags',
+  'field.tags.description': 'Readers find other lessons with the same tag.',
+  'field.category.label': 'Category',
+  'field.category.description': 'Related lessons are the recent ones of the same category.',
+  'field.course.label': 'Course',
+  'field.course.description': "The course's own page sets the order of its lessons.",
+  'list.position': 'Position',
+  'list.positionOf': '{position} of {total}',
+
   'transcript.label': 'Transcript',
   'transcript.description':
     'Sections of paragraphs with optional times; can be imported from WebVTT or SRT captions.',

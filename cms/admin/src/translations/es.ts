@@ -7,6 +7,45 @@ const es: Messages = {
   'common.close': 'Cerrar',
   'common.retry': 'Reintentar',
 
+  'video.panel.title': 'Vídeo',
+  'video.none': 'Sube un vídeo o escribe su URL: se leerá su duración.',
+  'video.measuring': 'Leyendo la duración del vídeo…',
+  'video.measured': 'Duración del vídeo: {time} ({seconds} s)',
+  'video.differs': 'El campo de duración dice {seconds} s.',
+  'video.useMeasured': 'Usar {seconds} s',
+  'video.failed':
+    'Aquí no se puede leer la duración de este vídeo (por su dirección, o por un formato que este navegador no reproduce, como HLS). Escríbela en el campo de duración.',
+  'video.transcriptPastEnd':
+    'El último fragmento de la transcripción termina en {end}, después del final del vídeo ({duration}). Revisa sus tiempos, o el vídeo.',
+
+  'field.title.label': 'Título',
+  'field.title.description': 'Se muestra sobre el vídeo, en las listas y en los resultados de búsqueda.',
+  'field.slug.label': 'Slug (dirección web)',
+  'field.slug.description':
+    'La parte de la dirección propia de la lección, p. ej. recuperar-el-contacto-social.',
+  'field.summary.label': 'Resumen',
+  'field.summary.description': 'Una o dos frases para las listas y los resultados de búsqueda.',
+  'field.video.label': 'Vídeo (archivo subido)',
+  'field.video.description': 'Un archivo MP4 o WebM. Su duración se mide al elegirlo.',
+  'field.videoUrl.label': 'URL del vídeo (MP4, WebM o HLS externo)',
+  'field.videoUrl.description':
+    'Se usa si no se sube ningún archivo; empieza por https://. Su duración se mide al escribirla.',
+  'field.poster.label': 'Imagen de portada',
+  'field.poster.description': 'Se muestra antes de reproducir el vídeo.',
+  'field.duration.label': 'Duración (segundos)',
+  'field.duration.description': 'Se rellena a partir del vídeo; cámbiala solo si la medida es errónea.',
+  'field.transcript.label': 'Transcripción',
+  'field.transcript.description':
+    'Secciones y párrafos con sus tiempos; importa subtítulos WebVTT o SRT para empezar.',
+  'field.tags.label': 'Etiquetas',
+  'field.tags.description': 'Los lectores encuentran otras lecciones con la misma etiqueta.',
+  'field.category.label': 'Categoría',
+  'field.category.description': 'Las lecciones relacionadas son las recientes de la misma categoría.',
+  'field.course.label': 'Curso',
+  'field.course.description': 'La página del propio curso fija el orden de sus lecciones.',
+  'list.position': 'Posición',
+  'list.positionOf': '{position} de {total}',
+
   'transcript.label': 'Transcripción',
   'transcript.description':
     'Secciones de párrafos con tiempos opcionales; se puede importar de subtítulos WebVTT o SRT.',

@@ -6,5 +6,6 @@ import progress from './progress';
 import report from './report';
 import widget from './widget';
 import preview from './preview';
+import lessonPositions from './lesson-positions';
 
-export default { analytics, courseProgress, lesson, report, progress, widget, adminReport, preview };
+export default { analytics, courseProgress, lesson, report, progress, widget, adminReport, preview, lessonPositions };

@@ -44,7 +44,7 @@ export default (_: { strapi: Core.Strapi }) => ({
     const locale = localeParam(ctx);
     const token = typeof ctx.query.token === 'string' ? ctx.query.token : '';
     const previews = getService('preview');
-    let row: { slug?: unknown; title?: unknown; locale?: unknown } | null;
+    let row: { slug?: string; title?: string; locale?: string } | null;
     if (token) {
       let claims;
       try {
@@ -86,14 +86,14 @@ export default (_: { strapi: Core.Strapi }) => ({
         'There is no such lesson to preview.',
         'No existe esa lección para previsualizar.',
       );
-    const lang = String(row.locale ?? locale ?? 'en');
+    const lang = row.locale ?? locale ?? 'en';
     const attributes = [
       'api="/"',
-      `lesson="${escapeHtml(String(row.slug))}"`,
+      `lesson="${escapeHtml(row.slug ?? '')}"`,
       `lang="${escapeHtml(lang)}"`,
       ...(token ? [`preview-token="${escapeHtml(token)}"`] : []),
     ];
     ctx.type = 'text/html; charset=utf-8';
-    ctx.body = page(lang, String(row.title ?? ''), `<lesson-widget ${attributes.join(' ')}></lesson-widget>`);
+    ctx.body = page(lang, row.title ?? '', `<lesson-widget ${attributes.join(' ')}></lesson-widget>`);
   },
 });

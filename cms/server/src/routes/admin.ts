@@ -8,6 +8,13 @@ const can = (action: string) => ({
 export default {
   type: 'admin' as const,
   routes: [
+    // Editors who read content: the Content Manager's lesson list shows each lesson's place in its course.
+    {
+      method: 'GET',
+      path: '/lesson-positions',
+      handler: 'lessonPositions.find',
+      config: can('plugin::content-manager.explorer.read'),
+    },
     { method: 'GET', path: '/reports', handler: 'adminReport.find', config: can(ACTIONS.readReports) },
     { method: 'GET', path: '/reports/:id', handler: 'adminReport.findOne', config: can(ACTIONS.readReports) },
     {

@@ -74,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       if (url)
         return url.replace(/\{(token|slug|locale|documentId)\}/g, (_, name: string) =>
-          encodeURIComponent(values[name]!),
+          encodeURIComponent(values[name] ?? ''),
         );
       const page = new URL(
         `${publicOrigin(getConfig().publicUrl)}/api/lessons/${encodeURIComponent(request.documentId)}/preview`,
