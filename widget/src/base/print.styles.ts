@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * Printing the host page prints the lesson as a document: its title, the transcript's headings
  * and paragraphs (with their times), and none of the widget's controls. Each shadow root needs
- * its own rules; these are the widget's and the transcript's.
+ * its own rules; these are the widget's, the transcript's and the site search box's.
  */
 export const widgetPrintStyles = css`
   @media print {
@@ -57,6 +57,15 @@ export const transcriptPrintStyles = css`
       background: none;
       outline: 0;
       color: inherit;
+    }
+  }
+`;
+
+/** The site's search box is a control: not on paper. */
+export const searchPrintStyles = css`
+  @media print {
+    :host {
+      display: none !important;
     }
   }
 `;

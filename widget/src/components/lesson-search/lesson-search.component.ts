@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { DEFAULT_LINK_TEMPLATE } from '../../base/link-template.js';
+import { searchPrintStyles } from '../../base/print.styles.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { I18nController } from '../../controllers/i18n-controller.js';
 import type { SearchController } from '../../controllers/search-controller.js';
@@ -34,7 +35,7 @@ import { lessonSearchStyles } from './lesson-search.styles.js';
  * @tagname lesson-search
  */
 export class LessonSearch extends LessonElement {
-  static override styles = [sharedStyles, lessonSearchStyles];
+  static override styles = [sharedStyles, lessonSearchStyles, searchPrintStyles];
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];

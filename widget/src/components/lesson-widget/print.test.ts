@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../define.js';
-import { cleanup, deep, mountWidget, resetFixture, until } from '../../../test/helpers.js';
+import { API, cleanup, deep, mount, mountWidget, resetFixture, until } from '../../../test/helpers.js';
 
 const shown = (element: Element | null | undefined) =>
   !!element && getComputedStyle(element).display !== 'none' && element.getClientRects().length > 0;
@@ -28,6 +28,9 @@ describe('<lesson-widget> printed', () => {
     const paragraphs = [...transcript.querySelectorAll('p[data-paragraph]')];
     expect(paragraphs.filter(shown)).to.have.length(count);
     expect([...transcript.querySelectorAll('button, input, a')].filter(shown)).to.deep.equal([]);
+    // The site's search box is a control too.
+    const search = mount(`<lesson-search api="${API}"></lesson-search>`);
+    expect(shown(search)).to.equal(false);
     const box = transcript.querySelector<HTMLElement>('.scroller')!;
     expect(getComputedStyle(box).overflowY).to.equal('visible');
     expect(box.scrollHeight).to.be.at.most(box.clientHeight + 1);
