@@ -17,7 +17,18 @@ export interface WidgetBudget {
   /** All the widget's scripts fetched once the video plays */
   afterPlay: ScriptBytes;
   files: Map<string, ScriptTransfer>;
+  /** The URLs of `files` fetched before any interaction. */
+  initialFiles: Set<string>;
 }
+
+/**
+ * The limits the reader test holds the widget to, in KB as transferred: before any interaction,
+ * and once the video plays. Issue 9's targets are `TARGET_KB`; the first one is not reached yet
+ * (the bench says by how much), so the test holds what is reached, leaving no room to grow.
+ */
+export const BUDGET_KB = { initial: 28, afterPlay: 110 };
+/** Issue 9's targets (gzip, KB); `npm run bench` says whether each is met. */
+export const TARGET_KB = { initial: 20, afterPlay: 110 };
 
 /** Loads the demo host page in a fresh context, waits for the widget's first paint, presses play. */
 export async function measureWidgetBudget(
@@ -33,10 +44,11 @@ export async function measureWidgetBudget(
     await page.locator('lesson-widget').getByRole('button', { name: /play/i }).first().waitFor();
     await page.waitForLoadState('networkidle');
     const initial = await scripts.total();
+    const initialFiles = new Set(scripts.files().keys());
     await page.locator('lesson-widget').getByRole('button', { name: /play/i }).first().click();
     await page.waitForFunction(videoPastExpression(0.5), undefined, { timeout: 30_000 });
     await page.waitForLoadState('networkidle');
-    return { initial, afterPlay: await scripts.total(), files: scripts.files() };
+    return { initial, afterPlay: await scripts.total(), files: scripts.files(), initialFiles };
   } finally {
     await context.close();
   }
@@ -49,8 +61,8 @@ export function describeWidgetBudget(budget: WidgetBudget, cmsUrl: string): stri
   const line = (what: string, b: ScriptBytes, limit: string) =>
     `${what}${kb(b.transferred).padStart(9)} transferred (budget ${limit}), ${kb(b.decoded)} decoded, + ${kb(b.headers)} of headers`;
   return [
-    line('before any interaction:', budget.initial, '40 KB'),
-    line('after play:            ', budget.afterPlay, '130 KB'),
+    line('before any interaction:', budget.initial, `${BUDGET_KB.initial} KB`),
+    line('after play:            ', budget.afterPlay, `${BUDGET_KB.afterPlay} KB`),
     ...[...budget.files].map(
       ([url, f]) =>
         `  ${kb(f.transferred).padStart(9)} ${f.coding.padEnd(8)} ${kb(f.decoded).padStart(9)} decoded  ${url.replace(cmsUrl, '')}`,

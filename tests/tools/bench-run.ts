@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bootStrapi } from '../../cms/app/scripts/boot.mjs';
 import { launchChromium } from '../support/browser.ts';
-import { describeWidgetBudget, measureWidgetBudget, wireBytes } from '../support/budget.ts';
+import { wireBytes } from '../support/budget.ts';
 import { benchLongLecture } from './bench-long-lecture.ts';
+import { benchPages } from './bench-pages.ts';
+import { benchPayload } from './bench-payload.ts';
 import { benchSection, writeBenchmarksDoc } from './bench-doc.ts';
 import { benchApi, benchWrites, memorySection, residentMB } from './bench-api.ts';
 import { startDemoHost } from '../support/demo-host.ts';
@@ -55,11 +57,21 @@ const browser = await launchChromium();
 const sections: string[] = [];
 
 try {
-  // Payload and page cost (issue 9 items 1–2) go here, before the API load warms the server.
-
-  const budget = await measureWidgetBudget(browser, host.url, strapi.url);
-  console.log('\nWidget scripts fetched by Chromium on the demo page (bytes as transferred, and decoded):');
-  for (const line of describeWidgetBudget(budget, strapi.url)) console.log(`  ${line}`);
+  // Payload and page cost (issue 9 items 1–2), before the API load warms the server.
+  sections.push(
+    await benchSection('Payload', () => benchPayload({ browser, hostUrl: host.url, cmsUrl: strapi.url })),
+  );
+  sections.push(
+    await benchSection('Page cost', () =>
+      benchPages({
+        cmsUrl: strapi.url,
+        chromiumPath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+        port: 8096 + testPortOffset(),
+        // Five Lighthouse runs per page and preset take ≈ 9 minutes on two busy cores.
+        runs: Number(process.env.BENCH_LIGHTHOUSE_RUNS) || 5,
+      }),
+    ),
+  );
   console.log('\nAnswers on the wire (body bytes: as they are, brotli, gzip):');
   for (const path of [
     '/api/lessons/regaining-social-connection?locale=en',
