@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { mergeOnGrid, type Segment } from '@lessons/shared';
+import type { Segment } from '@lessons/shared';
 import { appDir } from '../../cms/app/scripts/boot.mjs';
 import { markdownTable } from './bench-doc.ts';
 
@@ -20,7 +20,7 @@ export interface BenchServer {
 // What a browser sends: the answers travel brotli-compressed, as they would to readers.
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 /** Rounds of (/_health, route) pairs per route; each measurement this many seconds. */
-const ROUNDS = 5;
+const ROUNDS = Number(process.env.LESSONS_BENCH_ROUNDS) || 5;
 const SECONDS = 2;
 const CONNECTIONS = 10;
 
@@ -426,6 +426,7 @@ export async function benchWrites(
       },
     ],
   });
+  await settle(strapi.url);
   const stored = new Map<string, number>();
   for (const row of readRows(
     strapi,
@@ -492,17 +493,21 @@ export async function benchWrites(
       },
     ],
   });
+  // Requests the run cut off are still being written: read once the server is idle again.
+  await settle(strapi.url);
   let rowsRight = 0;
   for (const { reader, lesson, segments } of acknowledged.values()) {
     const res = await fetch(`${strapi.url}/api/lessons/${lesson}/progress?locale=en`, {
       headers: { authorization: `Bearer ${reader}` },
     });
     const storedSegments = ((await res.json()) as { data: { segments: Segment[] } }).data.segments;
-    if (JSON.stringify(storedSegments) === JSON.stringify(mergeOnGrid(segments))) rowsRight++;
+    // Every acknowledged segment inside what is stored (a PUT answered after the run ended may add more).
+    const covered = ([a, b]: Segment) => storedSegments.some(([from, to]) => from <= a && b <= to);
+    if (segments.every(covered)) rowsRight++;
   }
   memory.writesPeakMB = peak.stop();
   const acknowledgedPuts = [...acknowledged.values()].reduce((s, l) => s + l.segments.length, 0);
-  const progressFound = `${rowsRight} of ${acknowledged.size} progress rows equal to the union of the ${acknowledgedPuts.toLocaleString('en')} acknowledged PUTs`;
+  const progressFound = `${rowsRight} of ${acknowledged.size} progress rows hold every segment of the ${acknowledgedPuts.toLocaleString('en')} acknowledged PUTs`;
 
   for (const [name, r, found, ok] of [
     ['POST report (a new idempotency key each)', reports, reportsFound, missing === 0 && twice === 0],
