@@ -31,6 +31,10 @@ module.exports = ({ env }) => ({
         debugHeaders: env.bool('LESSONS_DEBUG_QUERIES', false),
       },
       reporterEmailDays: env.int('LESSONS_REPORTER_EMAIL_DAYS', 30),
+      history: {
+        keepDays: env.int('LESSONS_HISTORY_DAYS', 365),
+        keepRevisions: env.int('LESSONS_HISTORY_REVISIONS', 200),
+      },
       preview: {
         seconds: env.int('LESSONS_PREVIEW_SECONDS', 1800),
         ...(env('LESSONS_PREVIEW_URL') ? { url: env('LESSONS_PREVIEW_URL') } : {}),

@@ -4,6 +4,7 @@ import { fieldErrors } from '@lessons/shared';
 import { LESSON_UID } from './utils/constants';
 import { answerUnreadableBodies } from './middlewares/readable-body';
 import { checkReaderAccountText } from './middlewares/valid-text';
+import { recordRevisionsOnWrites } from './services/history';
 import { parseStoredTranscript, transcriptColumns } from './utils/transcript';
 
 type DocumentContext = { uid: string; action: string; params: { data?: Record<string, unknown> } };
@@ -63,6 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     inputSize: { default: 12, isResizable: false },
   });
   guardLessons(strapi);
+  recordRevisionsOnWrites(strapi);
   answerUnreadableBodies(strapi);
   checkReaderAccountText(strapi);
 };

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_COMPLETION_THRESHOLD, DEFAULT_PROGRESS_SLACK_SECONDS } from '@lessons/shared';
+import {
+  DEFAULT_COMPLETION_THRESHOLD,
+  DEFAULT_PROGRESS_SLACK_SECONDS,
+  REVISIONS_ALWAYS_KEPT,
+} from '@lessons/shared';
 import { MAX_PREVIEW_SECONDS } from '../utils/preview-token';
 
 const limitSchema = z.object({
@@ -62,6 +66,14 @@ export const pluginConfigSchema = z.object({
   }),
   /** Days after a report is closed (fixed or rejected) when its reporter's e-mail address is deleted. */
   reporterEmailDays: z.number().int().positive(),
+  /**
+   * Transcript revisions kept per lesson and language (services/history.ts): those older than
+   * `keepDays`, and those past the newest `keepRevisions`, are deleted; the newest 20 always stay.
+   */
+  history: z.object({
+    keepDays: z.number().int().positive(),
+    keepRevisions: z.number().int().min(REVISIONS_ALWAYS_KEPT, `must be at least ${REVISIONS_ALWAYS_KEPT}`),
+  }),
   /** Previews of drafts (services/preview.ts): how long a preview link lasts, and where it opens. */
   preview: z.object({
     /** Seconds a preview token is valid for (at most an hour). */
@@ -102,6 +114,7 @@ export const defaultConfig: PluginConfig = {
   // of a few hundred lessons, and for their lists and embed fragments.
   cache: { entries: 2000, bytes: 64 * 1024 * 1024, debugHeaders: false },
   reporterEmailDays: 30,
+  history: { keepDays: 365, keepRevisions: 200 },
   preview: { seconds: 1800 },
 };
 

@@ -1,4 +1,5 @@
 import adminReport from './admin-report';
+import history from './history';
 import analytics from './analytics';
 import courseProgress from './course-progress';
 import lesson from './lesson';
@@ -8,4 +9,15 @@ import widget from './widget';
 import preview from './preview';
 import lessonPositions from './lesson-positions';
 
-export default { analytics, courseProgress, lesson, report, progress, widget, adminReport, preview, lessonPositions };
+export default {
+  analytics,
+  courseProgress,
+  lesson,
+  report,
+  progress,
+  widget,
+  adminReport,
+  history,
+  preview,
+  lessonPositions,
+};

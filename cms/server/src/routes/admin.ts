@@ -35,6 +35,27 @@ export default {
       handler: 'adminReport.lessonOptions',
       config: can(ACTIONS.readReports),
     },
+    { method: 'GET', path: '/revisions', handler: 'history.find', config: can(ACTIONS.readHistory) },
+    { method: 'GET', path: '/revisions/:id', handler: 'history.findOne', config: can(ACTIONS.readHistory) },
+    {
+      method: 'POST',
+      path: '/revisions/:id/revert',
+      handler: 'history.revert',
+      config: can(ACTIONS.revertHistory),
+    },
+    { method: 'GET', path: '/review-marks', handler: 'history.marks', config: can(ACTIONS.readHistory) },
+    {
+      method: 'GET',
+      path: '/review-marks/counts',
+      handler: 'history.markCounts',
+      config: can(ACTIONS.readHistory),
+    },
+    {
+      method: 'POST',
+      path: '/review-marks/clear',
+      handler: 'history.clearMark',
+      config: can(ACTIONS.revertHistory),
+    },
     {
       method: 'GET',
       path: '/analytics/lessons',

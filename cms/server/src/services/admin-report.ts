@@ -26,6 +26,8 @@ import { documents, iso, query, toNumber, type Doc } from '../utils/documents';
 import { getService } from '../utils/get-service';
 import { absoluteUrl } from '../utils/http';
 import { readTranscript, transcriptColumns } from '../utils/transcript';
+import { draftIsAhead } from '../utils/publication';
+import { withRevisionReason } from './history';
 
 export interface AdminUser {
   id: number;
@@ -278,10 +280,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           status: 'published',
           fields: ['id', 'transcript', 'updatedAt'],
         });
-        // A draft saved after the last publication holds edits nobody has published yet.
-        const draftAhead =
-          published !== null &&
-          Date.parse(String(lesson.updatedAt)) > Date.parse(String(published.updatedAt));
+        const draftAhead = draftIsAhead(lesson, published);
         const live = published && draftAhead ? replaced(readTranscript(published.transcript, where)) : null;
         if (published && live) {
           // Correct the published text where it stands, without publishing those edits; the
@@ -291,7 +290,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             data: { ...transcriptColumns(live), updatedAt: new Date() },
           });
         }
-        await lessonDocs.update({ ...where, data: { transcript: draft } });
+        await withRevisionReason({ kind: 'suggestion', reportId: d.documentId as string }, () =>
+          lessonDocs.update({ ...where, data: { transcript: draft } }),
+        );
         if (published && !draftAhead) await lessonDocs.publish(where);
         const updated = await setState(d, 'fixed', admin, input.note ?? d.resolutionNote ?? undefined);
         return { updated, lessons: await lessonTitles([where]) };

@@ -1,6 +1,8 @@
 import adminReport from './admin-report';
 import analytics from './analytics';
 import cacheVersion from './cache-version';
+import history from './history';
+import review from './review';
 import courseProgress from './course-progress';
 import lesson from './lesson';
 import lessonCache from './lesson-cache';
@@ -21,6 +23,8 @@ export default {
   redis,
   cacheVersion,
   reporterMail,
+  history,
+  review,
   analytics,
   courseProgress,
   preview,
