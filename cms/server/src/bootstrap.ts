@@ -74,18 +74,6 @@ async function registerActions(strapi: Core.Strapi) {
     },
     {
       section: 'plugins',
-      displayName: 'Read transcript history',
-      uid: 'history.read',
-      pluginName: 'lessons',
-    },
-    {
-      section: 'plugins',
-      displayName: 'Revert transcripts and clear review marks',
-      uid: 'history.revert',
-      pluginName: 'lessons',
-    },
-    {
-      section: 'plugins',
       displayName: 'Read lesson analytics',
       uid: 'analytics.read',
       pluginName: 'lessons',
