@@ -515,8 +515,12 @@ export class LessonTranscript extends LessonElement {
     const rtl = directionOf(lesson.locale) === 'rtl';
     const end = this.passages.extendSelection(root, p, key, lesson.locale, rtl);
     this.announceSelection = true;
-    // Tab from the paragraph that ends the selection reaches its buttons.
-    if (end && end !== p) end.focus();
+    // The paragraph that ends the selection takes the focus and the tab stop: Tab from it
+    // reaches the selection's buttons, Shift+Tab back from them returns to it.
+    if (end && end !== p) {
+      this.moveTabStop(end);
+      end.focus();
+    }
   }
 
   /** Marks the paragraphs of the page's `#t=a,b` passage (their code loads when there is one). */

@@ -209,6 +209,9 @@ describe('<lesson-transcript> passages', () => {
       await until(() => shownSelection(widget) === p1!.text, 'the whole paragraph');
       await sendKeys({ press: 'ArrowDown' });
       await until(() => activeElement() === paragraph(widget, 'p2'), 'the focus on the next paragraph');
+      // It is the transcript's one tab stop now.
+      expect(paragraph(widget, 'p2').tabIndex).to.equal(0);
+      expect(paragraph(widget, 'p1').tabIndex).to.equal(-1);
     } finally {
       await sendKeys({ up: 'Shift' });
     }
