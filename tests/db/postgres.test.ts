@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  lessonAnalyticsResponseSchema,
   lessonListSchema,
   lessonResponseSchema,
   mergeSegments,
@@ -97,6 +98,34 @@ describe('on PostgreSQL', () => {
     );
     const { data } = progressResponseSchema.parse(await json(await fetch(url, { headers })));
     assert.deepEqual(data.segments, mergeSegments(segments));
+  });
+
+  it('answers the lesson analytics from the progress rows, as on SQLite', async () => {
+    const token = await loginReader(strapi.url);
+    const lessonUrl = `${strapi.url}/api/lessons/regaining-social-connection`;
+    const lesson = lessonResponseSchema.parse(await json(await fetch(`${lessonUrl}?locale=en`))).data;
+    const end = lesson.video?.duration ?? 0;
+    // The reader of the test above now watches the whole lesson: every paragraph, completed.
+    const put = await fetch(`${lessonUrl}/progress?locale=en`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ segments: [[0, end]], position: end }),
+    });
+    assert.equal(put.status, 200);
+    const login = await fetch(`${strapi.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@example.com', password: 'Editor-demo-2026' }),
+    });
+    const { data: admin } = await json<{ data: { token: string } }>(login);
+    const res = await fetch(`${strapi.url}/lessons/analytics/lessons/${lesson.id}?locale=en`, {
+      headers: { Authorization: `Bearer ${admin.token}` },
+    });
+    assert.equal(res.status, 200);
+    const { data } = lessonAnalyticsResponseSchema.parse(await json(res));
+    assert.deepEqual(data.totals, { readers: 1, completions: 1, medianPercent: 100 });
+    assert.equal(data.paragraphs.length, paragraphsOf(lesson.transcript).length);
+    assert.ok(data.paragraphs.every((p) => p.watched === 1 && p.watchedShare === 1 && p.stopped === 0));
   });
 
   it('stores a report sent several times at once only once', async () => {

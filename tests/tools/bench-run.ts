@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { bootStrapi } from '../../cms/app/scripts/boot.mjs';
 import { launchChromium } from '../support/browser.ts';
 import { wireBytes } from '../support/budget.ts';
+import { benchAnalytics } from './bench-analytics.ts';
 import { benchLongLecture } from './bench-long-lecture.ts';
 import { benchPages } from './bench-pages.ts';
 import { benchPayload } from './bench-payload.ts';
@@ -102,6 +103,11 @@ try {
   }
   sections.push(await benchSection('Writes', () => benchWrites(strapi, memory)));
   sections.push(memorySection(memory));
+  sections.push(
+    await benchSection('Lesson analytics', () =>
+      benchAnalytics({ url: strapi.url, database: join(strapi.dataDir, 'data.db') }),
+    ),
+  );
 
   await benchLongLecture(browser, host.url, strapi.url);
   console.log(`\nWrote ${writeBenchmarksDoc(sections)}`);
