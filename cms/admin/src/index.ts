@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Message, Paragraph } from '@strapi/icons';
+import { ChartBubble, Message, Paragraph } from '@strapi/icons';
 import type { ComponentType } from 'react';
 import { VideoPanel } from './components/VideoPanel';
 import { addLessonColumns, translateLessonFields } from './contentManager/lessonFields';
@@ -18,6 +18,14 @@ export default {
       intlLabel: { id: getTranslation('menu.reports'), defaultMessage: en['menu.reports'] },
       permissions: PERMISSIONS.readReports,
       Component: () => import('./pages/App'),
+    });
+
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-analytics`,
+      icon: ChartBubble,
+      intlLabel: { id: getTranslation('menu.analytics'), defaultMessage: en['menu.analytics'] },
+      permissions: PERMISSIONS.readAnalytics,
+      Component: () => import('./pages/AnalyticsApp'),
     });
 
     app.customFields.register({

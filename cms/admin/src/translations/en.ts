@@ -2,6 +2,29 @@
 const en = {
   'plugin.name': 'Lessons',
   'menu.reports': 'Error reports',
+  'menu.analytics': 'Lesson analytics',
+
+  'analytics.title': 'Lesson analytics',
+  'analytics.subtitle': 'Where readers watch, where they stop, and what they report, paragraph by paragraph.',
+  'analytics.refresh': 'Refresh',
+  'analytics.choose.label': 'Lesson and language',
+  'analytics.choose.placeholder': 'Choose a lesson',
+  'analytics.choose.empty': 'Choose a lesson and language to see where its readers struggle.',
+  'analytics.error': 'The analytics could not be loaded.',
+  'analytics.noReaders': 'No logged-in reader has watched this lesson in this language yet.',
+  'analytics.legend':
+    'Beside each paragraph: the wide cell is darker the more readers watched it (90% of its time or more), the narrow one the more readers stopped there.',
+  'analytics.unanchored':
+    '{count, plural, one {# report says} other {# reports say}} nothing about where in the lesson.',
+  'analytics.strip.label': 'Paragraphs of the transcript with what readers did there',
+  'analytics.paragraph.untimed': 'No times: not measured',
+  'analytics.paragraph.watched': 'Watched by {share} ({count, plural, one {# reader} other {# readers}})',
+  'analytics.paragraph.stopped': '{share} stopped here ({count})',
+  'analytics.paragraph.reports': '{count, plural, one {# report} other {# reports}}',
+  'analytics.totals.readers': 'Readers who started it',
+  'analytics.totals.completions': 'Completions',
+  'analytics.totals.median': 'Median watched',
+  'analytics.totals.none': '—',
 
   'common.close': 'Close',
   'common.retry': 'Try again',

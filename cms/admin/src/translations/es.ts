@@ -3,6 +3,29 @@ import type { Messages } from '.';
 const es: Messages = {
   'plugin.name': 'Lecciones',
   'menu.reports': 'Informes de errores',
+  'menu.analytics': 'Estadísticas de lecciones',
+
+  'analytics.title': 'Estadísticas de lecciones',
+  'analytics.subtitle': 'Dónde miran los lectores, dónde se detienen y qué informan, párrafo a párrafo.',
+  'analytics.refresh': 'Actualizar',
+  'analytics.choose.label': 'Lección e idioma',
+  'analytics.choose.placeholder': 'Elige una lección',
+  'analytics.choose.empty': 'Elige una lección y un idioma para ver dónde tienen dificultades sus lectores.',
+  'analytics.error': 'No se pudieron cargar las estadísticas.',
+  'analytics.noReaders': 'Ningún lector con sesión iniciada ha visto aún esta lección en este idioma.',
+  'analytics.legend':
+    'Junto a cada párrafo: la celda ancha es más oscura cuantos más lectores lo vieron (el 90 % de su tiempo o más), la estrecha cuantos más se detuvieron ahí.',
+  'analytics.unanchored':
+    '{count, plural, one {# informe no dice} other {# informes no dicen}} en qué parte de la lección.',
+  'analytics.strip.label': 'Párrafos de la transcripción con lo que hicieron los lectores en ellos',
+  'analytics.paragraph.untimed': 'Sin tiempos: no se mide',
+  'analytics.paragraph.watched': 'Visto por el {share} ({count, plural, one {# lector} other {# lectores}})',
+  'analytics.paragraph.stopped': 'El {share} se detuvo aquí ({count})',
+  'analytics.paragraph.reports': '{count, plural, one {# informe} other {# informes}}',
+  'analytics.totals.readers': 'Lectores que la empezaron',
+  'analytics.totals.completions': 'Completadas',
+  'analytics.totals.median': 'Mediana vista',
+  'analytics.totals.none': '—',
 
   'common.close': 'Cerrar',
   'common.retry': 'Reintentar',

@@ -60,6 +60,12 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * Print: printing the page prints the lesson as a document (title, headings, paragraphs with
  * their times), without the player, buttons or links.
  *
+ * Watched map: a logged-in reader sees which paragraphs they have watched (`watched-paragraph`,
+ * a quiet `watched-mark`; partly watched ones show how much), live while playing; "Continue with
+ * what you missed" plays from the first part not watched; the course progress opens the course's
+ * lessons with the reader's percent in each, and previous/next say when completed. Loaded only
+ * for logged-in readers.
+ *
  * @slot - The light-DOM first paint described above, shown until the lesson has loaded.
  *
  * @event lesson-language-change - The reader chose another language (`detail: { locale, slug,
