@@ -45,7 +45,11 @@ describe('<lesson-player> remembers the reader’s settings', () => {
 
     const next = await nextLesson();
     await until(() => next.media.video.playbackRate === 1.5, 'the next lesson at 1.5x');
-    expect(next.root.querySelector('.vjs-playback-rate-value')!.textContent).to.equal('1.5x');
+    // The menu button shows the speed once video.js hears the media's 'ratechange'.
+    await until(
+      () => next.root.querySelector('.vjs-playback-rate-value')!.textContent === '1.5x',
+      'the menu button at 1.5x',
+    );
   });
 
   it('shows captions on the next lesson when the reader left them on, and not once turned off', async () => {
