@@ -256,7 +256,3 @@ export function extendSelection(
   document.getSelection()?.setBaseAndExtent(...pointAt(first, start), ...pointAt(last, end));
   return last;
 }
-
-// The rest of what a passage needs, in this same lazily loaded chunk.
-export { copyText, passageLink } from './passage-link.js';
-export { markPassage, paragraphsIn } from './passage-marks.js';

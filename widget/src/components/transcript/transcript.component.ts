@@ -2,13 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import {
-  describeQuote,
-  isTimed,
-  type Paragraph,
-  type Transcript,
-  type TranscriptFormat,
-} from '@lessons/shared/core';
+import { isTimed, type Paragraph, type Transcript, type TranscriptFormat } from '@lessons/shared/core';
 import { scrollToUpperThird } from '../../base/dom.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { transcriptPrintStyles } from '../../base/print.styles.js';
@@ -23,12 +17,12 @@ import {
 import type { FollowAlongController } from '../../controllers/follow-along-controller.js';
 import { LessonAnnounceRequestEvent } from '../../events/lesson-announce-request.js';
 import { LessonLoadFailureEvent } from '../../events/lesson-load-failure.js';
-import { LessonReportRequestEvent, type ReportSelection } from '../../events/lesson-report-request.js';
+import { LessonReportRequestEvent } from '../../events/lesson-report-request.js';
 import { LessonSeekRequestEvent } from '../../events/lesson-seek-request.js';
 import { LessonShortcutsRequestEvent } from '../../events/lesson-shortcuts-request.js';
 import { directionOf, formatTime } from '../../i18n/i18n.js';
 import { findMatches, paragraphAtTime, paragraphById, timedParagraphs, type Match } from './find.js';
-import type * as Passages from './selection.js';
+import type * as Passages from './passage-actions.js';
 import { transcriptStyles } from './transcript.styles.js';
 
 /** The downloads; the chapters track is the player's, not a transcript to read. */
@@ -127,13 +121,8 @@ export class LessonTranscript extends LessonElement {
   /** How many sections are drawn; see SECTIONS_PER_FRAME. */
   @state() private shownSections = SECTIONS_PER_FRAME;
   private sectionsFrame = 0;
-  /**
-   * The reader's selection, snapped to words: what a report quotes, the passage's times (null in
-   * an untimed transcript), and where its buttons go (`x`: the selection's end, in the body box).
-   */
-  @state() private selection:
-    (ReportSelection & { passage: { start: number; end: number } | null; top: number; x: number }) | null =
-    null;
+  /** The reader's selection, snapped to words: what a report quotes, what a link spans. */
+  @state() private selection: Passages.SelectedPassage | null = null;
   /** "Copy link" was pressed for this selection: the link is copied ('') or, if that failed, shown. */
   @state() private copiedLink: string | null = null;
 
@@ -146,12 +135,8 @@ export class LessonTranscript extends LessonElement {
   /** Selections, passage links and marks: loaded at the first selection, or for a `#t=a,b` link. */
   private passages: typeof Passages | undefined;
   private selectionLoading = false;
-  /** The paragraphs marked as the page's `#t=a,b` passage, and for which passage and lesson. */
-  private passageMarks: { of: unknown[]; ids: string[]; marked: HTMLElement[] } = {
-    of: [],
-    ids: [],
-    marked: [],
-  };
+  /** The marks of the page's `#t=a,b` passage. */
+  private passageMarks: Passages.PassageMarks | undefined;
   /** A mouse button is down: a drag may be selecting, so the selection is not snapped under it. */
   private pointerDown = false;
   /** The selection was made with the keyboard: say what it holds. */
@@ -402,7 +387,7 @@ export class LessonTranscript extends LessonElement {
     if (this.selectionLoading) return false;
     this.selectionLoading = true;
     try {
-      this.passages = await import('./selection.js');
+      this.passages = await import('./passage-actions.js');
       return true;
     } catch (error) {
       const retry = () => {
@@ -417,64 +402,39 @@ export class LessonTranscript extends LessonElement {
   private readSelection() {
     const lesson = this.widget?.lesson;
     const root = this.shadowRoot;
-    const passages = this.passages;
     const body = this.renderRoot.querySelector<HTMLElement>('.body');
-    if (!lesson || !root || !passages || !body) return;
-    if (!this.pointerDown) passages.snapShownSelection(root, lesson.locale);
-    const found = passages.passageSelection(root, lesson.locale);
-    const quote = found ? describeQuote(lesson.transcript, found.first) : null;
-    if (!found || !quote) {
+    if (!lesson || !root || !this.passages || !body) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const read = this.passages.readPassage(
+      root,
+      lesson.transcript,
+      lesson.locale,
+      body,
+      rtl,
+      !this.pointerDown,
+    );
+    if (read === undefined) return;
+    if (!read) {
       // Keep the buttons while the reader moves to them (focus leaves the text but the selection
       // stays), and while the link to copy by hand has the focus (and the selection with it).
       const focused = (this.renderRoot as ShadowRoot).activeElement;
-      if (!found && !focused?.closest('.selection-actions')) this.selection = null;
+      if (!focused?.closest('.selection-actions')) this.selection = null;
       return;
     }
-    const first = paragraphById(lesson.transcript, found.paragraphIds[0]);
-    const last = paragraphById(lesson.transcript, found.paragraphIds[found.paragraphIds.length - 1]);
-    const passage =
-      first?.start !== undefined && last?.end !== undefined ? { start: first.start, end: last.end } : null;
-    const box = body.getBoundingClientRect();
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const before = this.selection;
-    const same =
-      before?.quote.exact === quote.exact &&
-      before.position.paragraphId === found.first.paragraphId &&
-      before.position.start === found.first.start &&
-      before.passage?.start === passage?.start &&
-      before.passage?.end === passage?.end;
-    if (!same) this.copiedLink = null;
-    this.selection = {
-      quote,
-      position: found.first,
-      passage,
-      top: found.rect.bottom - box.top + 6,
-      x: (rtl ? found.rect.left : found.rect.right) - box.left,
-    };
+    if (!this.selection || !this.passages.samePassage(this.selection, read)) this.copiedLink = null;
+    this.selection = read;
     if (this.announceSelection) {
       this.announceSelection = false;
-      const text =
-        found.text.length > 160 ? `${found.text.slice(0, 80)} … ${found.text.slice(-60)}` : found.text;
-      this.emit(
-        new LessonAnnounceRequestEvent({ message: this.widget!.i18n.t('transcript.selected', { text }) }),
-      );
+      const message = this.widget!.i18n.t('transcript.selected', { text: read.spoken });
+      this.emit(new LessonAnnounceRequestEvent({ message }));
     }
   }
 
-  /**
-   * Places the selection's buttons under its end, within the text's box. Through the CSSOM, not
-   * a style attribute (Lit's styleMap writes one at first render): a strict CSP refuses those.
-   */
+  /** Places the selection's buttons under its end (see passage-actions.ts). */
   private placeSelectionActions() {
-    const { selection } = this;
-    const group = selection ? this.renderRoot.querySelector<HTMLElement>('.selection-actions') : null;
-    const body = group?.parentElement;
-    if (!selection || !group || !body) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const width = group.offsetWidth;
-    const edge = rtl ? selection.x - width + 80 : selection.x - 80;
-    const left = Math.max(0, Math.min(edge, body.clientWidth - width));
-    Object.assign(group.style, { top: `${selection.top}px`, left: `${left}px` });
+    const group = this.renderRoot.querySelector<HTMLElement>('.selection-actions');
+    if (this.selection && group && this.passages)
+      this.passages.placeActions(group, this.selection, getComputedStyle(this).direction === 'rtl');
   }
 
   /** Copies the page's link to the selected paragraphs' passage (`#t=<start>,<end>`). */
@@ -483,8 +443,7 @@ export class LessonTranscript extends LessonElement {
     const root = this.shadowRoot;
     const widget = this.widget;
     if (!passage || !root || !widget || !this.passages) return;
-    const link = this.passages.passageLink(passage);
-    const copied = await this.passages.copyText(link, root);
+    const { copied, link } = await this.passages.copyPassageLink(passage, root);
     const { t } = widget.i18n;
     this.copiedLink = copied ? '' : link;
     const message = copied
@@ -527,18 +486,12 @@ export class LessonTranscript extends LessonElement {
   private markPassage() {
     const passage = this.widget?.passage ?? null;
     const transcript = this.widget?.lesson.transcript;
-    const marks = this.passageMarks;
-    if (!passage && !marks.marked.length) return;
-    if (!this.passages || !transcript || !this.shadowRoot) {
-      if (passage && !this.selectionLoading)
-        void this.loadSelection().then((ok) => ok && this.requestUpdate());
-      return;
-    }
-    if (marks.of[0] !== passage || marks.of[1] !== transcript) {
-      marks.of = [passage, transcript];
-      marks.ids = passage ? this.passages.paragraphsIn(transcript, passage) : [];
-    }
-    marks.marked = this.passages.markPassage(this.shadowRoot, marks.ids, marks.marked);
+    const root = this.shadowRoot;
+    if (!transcript || !root || (!passage && !this.passageMarks)) return;
+    if (this.passages)
+      (this.passageMarks ??= new this.passages.PassageMarks(root)).update(transcript, passage);
+    else if (passage && !this.selectionLoading)
+      void this.loadSelection().then((ok) => ok && this.requestUpdate());
   }
 
   private reportSelection() {
