@@ -3,6 +3,7 @@ import { ChartBubble, Message, Paragraph } from '@strapi/icons';
 import type { ComponentType } from 'react';
 import { VideoPanel } from './components/VideoPanel';
 import { addLessonColumns, translateLessonFields } from './contentManager/lessonFields';
+import { registerHistory } from './components/history/register';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation, loadTranslations } from './translations';
@@ -53,6 +54,7 @@ export default {
       addEditViewSidePanel(panels: unknown[]): void;
     };
     contentManager.addEditViewSidePanel([VideoPanel]);
+    registerHistory(app);
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', translateLessonFields);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addLessonColumns);
   },

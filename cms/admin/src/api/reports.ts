@@ -27,7 +27,7 @@ export class UnexpectedResponseError extends Error {
 }
 
 /** Checks an answer against its shared contract, so a server drifting from it shows up at once. */
-function expectShape<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+export function expectShape<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -8,6 +8,7 @@ import { useLessonOptions, useReportList } from '../api/reports';
 import { ReportFilters } from '../components/reports/ReportFilters';
 import { ReportsTable } from '../components/reports/ReportsTable';
 import { StateTabs } from '../components/reports/StateTabs';
+import { TranslationsToReview } from '../components/reports/TranslationsToReview';
 import { useT } from '../translations';
 
 const PAGE_SIZE = 20;
@@ -87,6 +88,7 @@ export function ReportsPage() {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          <TranslationsToReview />
           <StateTabs counts={data?.meta.counts} state={query.state} onChange={(state) => filter({ state })} />
           {list.error !== undefined ? (
             <Page.Error

@@ -1,4 +1,4 @@
-import type { Paragraph } from '@lessons/shared';
+import type { Paragraph, ReviewMark } from '@lessons/shared';
 import { Box, Field, Flex, IconButton, Textarea, Typography } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Trash } from '@strapi/icons';
 import * as React from 'react';
@@ -11,6 +11,7 @@ import {
   type ParagraphPlace,
   type TranscriptEdit,
 } from './edit';
+import { ReviewNote } from './ReviewNote';
 import { TimeInput } from './TimeInput';
 import { useBufferedValue } from './useBufferedValue';
 
@@ -31,6 +32,9 @@ interface ParagraphEditorProps {
   onEdit: (edit: TranscriptEdit) => void;
   /** Hands the text box to the editor, so "jump to time" can focus it. */
   textareaRef?: (element: HTMLTextAreaElement | null) => void;
+  /** Its other language changed over the same time: "source changed — review". */
+  review?: ReviewMark[];
+  onStillCorrect?: (paragraphId: string) => void;
 }
 
 interface ParagraphTextProps {
@@ -95,6 +99,8 @@ export const ParagraphEditor = React.memo(function ParagraphEditor({
   disabled,
   onEdit,
   textareaRef,
+  review,
+  onStillCorrect,
 }: ParagraphEditorProps) {
   const t = useT();
   const number = index + 1;
@@ -123,6 +129,14 @@ export const ParagraphEditor = React.memo(function ParagraphEditor({
           onEdit={onEdit}
           textareaRef={textareaRef}
         />
+        {review && review.length > 0 && (
+          <ReviewNote
+            number={number}
+            marks={review}
+            disabled={disabled}
+            onStillCorrect={onStillCorrect && (() => onStillCorrect(paragraph.id))}
+          />
+        )}
       </Box>
       <Flex direction="column" gap={2} alignItems="stretch">
         <TimeInput

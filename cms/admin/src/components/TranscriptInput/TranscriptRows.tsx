@@ -1,4 +1,4 @@
-import type { Transcript } from '@lessons/shared';
+import type { ReviewMark, Transcript } from '@lessons/shared';
 import { Box } from '@strapi/design-system';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import * as React from 'react';
@@ -37,6 +37,9 @@ interface TranscriptRowsProps {
   onToggleSection: (index: number) => void;
   onMoveSection: (index: number, delta: -1 | 1) => void;
   onRemoveSection: (index: number) => void;
+  /** Review marks by paragraph id (translations to check after their source changed). */
+  reviews?: ReadonlyMap<string, ReviewMark[]>;
+  onStillCorrect?: (paragraphId: string) => void;
 }
 
 /**
@@ -57,6 +60,8 @@ export function TranscriptRows({
   onToggleSection,
   onMoveSection,
   onRemoveSection,
+  reviews,
+  onStillCorrect,
 }: TranscriptRowsProps) {
   const t = useT();
   const scroller = React.useRef<HTMLDivElement>(null);
@@ -178,6 +183,8 @@ export function TranscriptRows({
           disabled={disabled}
           onEdit={onEdit}
           textareaRef={textareaRef(row.key)}
+          review={reviews?.get(section.paragraphs[row.index]!.id)}
+          onStillCorrect={onStillCorrect}
         />
       </SectionPart>
     );

@@ -19,6 +19,8 @@ import { findInTranscript, paragraphAtTime, type ParagraphAt } from './navigate'
 import { collapsedAfterMove, collapsedAfterRemove, rowsOf } from './rows';
 import { TranscriptRows, type RevealRequest } from './TranscriptRows';
 import { CollapseAll, FindInTranscript, JumpToTime } from './TranscriptTools';
+import { ToReview } from './ToReview';
+import { useReview } from './useReview';
 
 /**
  * Errors the server sent back on save sit under the field's path (`transcript.sections.1…`), where
@@ -167,6 +169,15 @@ export default function TranscriptInput({
     [sectionCount],
   );
 
+  const review = useReview(name);
+  const toReview = React.useMemo(() => {
+    const places: ParagraphAt[] = [];
+    shown.sections.forEach((s, section) =>
+      s.paragraphs.forEach((p, index) => review.byParagraph.has(p.id) && places.push({ section, index })),
+    );
+    return places;
+  }, [shown, review.byParagraph]);
+
   const paragraphs = transcript ? paragraphCount(transcript) : 0;
   const readable = transcript !== null;
   const summary = React.useMemo(
@@ -218,6 +229,7 @@ export default function TranscriptInput({
                     <CollapseAll collapsed={allCollapsed} onChange={onCollapseAll} />
                   </Flex>
                 )}
+                <ToReview places={toReview} onGo={(at) => goTo(at, true)} />
                 <TranscriptRows
                   name={name}
                   transcript={transcript}
@@ -231,6 +243,8 @@ export default function TranscriptInput({
                   onToggleSection={onToggleSection}
                   onMoveSection={onMoveSection}
                   onRemoveSection={onRemoveSection}
+                  reviews={review.byParagraph}
+                  onStillCorrect={review.stillCorrect}
                 />
                 {!disabled && (
                   <Box>
