@@ -7,8 +7,6 @@ export const REPORT_UID = 'plugin::lessons.error-report';
 export const PROGRESS_UID = 'plugin::lessons.progress';
 export const REVISION_UID = 'plugin::lessons.transcript-revision';
 export const REVIEW_MARK_UID = 'plugin::lessons.review-mark';
-export const REVISION_UID = 'plugin::lessons.transcript-revision';
-export const REVIEW_MARK_UID = 'plugin::lessons.review-mark';
 
 export const ACTIONS = {
   readReports: 'plugin::lessons.reports.read',
