@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, videoPastExpression } from '../support/browser.ts';
+import { startDemoHost } from '../support/demo-host.ts';
+import { startStrapi, type TestStrapi } from '../support/strapi.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The paragraph id of the focused element, through shadow roots. */
+const FOCUSED_PARAGRAPH = `(() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return a && a.dataset ? a.dataset.paragraph ?? null : null;
+})()`;
+
+/**
+ * A keyboard reader on the demo host page, through Strapi, in English, Spanish and Arabic: the
+ * transcript is one tab stop walked with the arrow keys, `?` lists the shortcuts in the reader's
+ * language, `k` plays. And printing the page gives the lesson as a document.
+ */
+describe('reader by keyboard, and printing, on the demo host page', () => {
+  let strapi: TestStrapi;
+  let host: { url: string; stop(): Promise<void> };
+  let browser: Browser;
+
+  before(async () => {
+    strapi = await startStrapi(1481, { SERVE_ADMIN_PANEL: 'false' });
+    host = await startDemoHost(8181, strapi.url);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+    await strapi?.stop();
+  });
+
+  async function withPage(lang: string, use: (page: Page) => Promise<void>): Promise<void> {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${host.url}/?lang=${lang}`);
+      await page.locator('lesson-widget p[data-paragraph]').first().waitFor();
+      await use(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function axe(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: axeSource });
+    return page.evaluate(async () => {
+      const w = window as unknown as {
+        axe: {
+          run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+        };
+      };
+      const result = await w.axe.run(document, {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+      });
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+  }
+
+  for (const [lang, title] of [
+    ['en', 'Keyboard shortcuts'],
+    ['es', 'Atajos de teclado'],
+    ['ar', 'اختصارات لوحة المفاتيح'],
+  ] as const) {
+    it(`walks the transcript, lists the shortcuts and plays, by keyboard (${lang})`, async () => {
+      await withPage(lang, async (page) => {
+        const widget = page.locator('lesson-widget');
+        const paragraphs = widget.locator('p[data-paragraph]');
+        assert.equal(await widget.locator('p[data-paragraph][tabindex="0"]').count(), 1);
+        const ids = await paragraphs.evaluateAll((ps) => ps.map((p) => (p as HTMLElement).dataset.paragraph));
+        // Tab from the search field reaches the transcript, as its one stop.
+        await widget.locator('input[type="search"]').focus();
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(FOCUSED_PARAGRAPH), ids[0]);
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        assert.equal(await page.evaluate(FOCUSED_PARAGRAPH), ids[2]);
+        await page.keyboard.press('End');
+        await page.waitForFunction(`${FOCUSED_PARAGRAPH} === ${JSON.stringify(ids.at(-1))}`);
+        await page.keyboard.press('Shift+Slash');
+        const dialog = widget.getByRole('dialog', { name: title });
+        await dialog.waitFor();
+        if (lang !== 'es') assert.deepEqual(await axe(page), []);
+        await page.screenshot({ path: join(tmpdir(), `lesson-shortcuts-${lang}.png`) });
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+        assert.equal(await page.evaluate(FOCUSED_PARAGRAPH), ids.at(-1));
+        await page.keyboard.press('k');
+        await page.waitForFunction(videoPastExpression(0.5), undefined, { timeout: 30_000 });
+        await page.keyboard.press('k');
+        await page.waitForFunction(() => {
+          const root = document.querySelector('lesson-widget')?.shadowRoot;
+          const player = root?.querySelector('lesson-player')?.shadowRoot;
+          return player?.querySelector('video')?.paused === true;
+        });
+      });
+    });
+  }
+
+  it('prints the lesson as a document: title, headings, paragraphs, no player or buttons', async (t) => {
+    await withPage('en', async (page) => {
+      const count = await page.evaluate(
+        () =>
+          (
+            document.querySelector('lesson-widget') as unknown as {
+              currentLesson: { transcript: { sections: Array<{ paragraphs: unknown[] }> } };
+            }
+          ).currentLesson.transcript.sections.flatMap((s) => s.paragraphs).length,
+      );
+      await page.waitForFunction(
+        `document.querySelector('lesson-widget').shadowRoot.querySelector('lesson-transcript').shadowRoot.querySelectorAll('p[data-paragraph]').length === ${count}`,
+      );
+      await page.emulateMedia({ media: 'print' });
+      const widget = page.locator('lesson-widget');
+      assert.equal(await widget.locator('lesson-player').isVisible(), false);
+      assert.equal(await widget.getByRole('button').filter({ visible: true }).count(), 0);
+      assert.equal(await widget.locator('p[data-paragraph]').filter({ visible: true }).count(), count);
+      assert.ok(await widget.getByRole('heading', { level: 1 }).isVisible());
+      assert.equal(await page.locator('lesson-search').isVisible(), false);
+      const pdf = join(tmpdir(), 'lesson-printed.pdf');
+      await page.pdf({ path: pdf, format: 'A4' });
+      await page.screenshot({ path: join(tmpdir(), 'lesson-printed.png'), fullPage: true });
+      t.diagnostic(`printed: ${pdf}`);
+    });
+  });
+});
