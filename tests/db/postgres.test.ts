@@ -8,6 +8,9 @@ import {
   paragraphsOf,
   progressResponseSchema,
   reportCreatedResponseSchema,
+  reviewMarkListResponseSchema,
+  revisionDetailResponseSchema,
+  revisionListResponseSchema,
   type Segment,
 } from '@lessons/shared';
 import { startPostgres, type RunningPostgres } from '../support/postgres.ts';
@@ -277,5 +280,40 @@ describe('on PostgreSQL', () => {
       );
       assert.ok(found.data.some((l) => l.slug === slug));
     }
+  });
+
+  it('keeps transcript revisions and lists them newest first, and marks the other language, as on SQLite', async () => {
+    const login = await fetch(`${strapi.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@example.com', password: 'Editor-demo-2026' }),
+    });
+    const { data: admin } = await json<{ data: { token: string } }>(login);
+    const get = async (path: string) => {
+      const res = await fetch(`${strapi.url}${path}`, {
+        headers: { Authorization: `Bearer ${admin.token}` },
+      });
+      assert.equal(res.status, 200, path);
+      return json(res);
+    };
+    const lesson = lessonResponseSchema.parse(
+      await json(await fetch(`${strapi.url}/api/lessons/recognising-the-signs-of-depression?locale=en`)),
+    ).data;
+    // The suggestion applied above, after the seeded version.
+    const list = revisionListResponseSchema.parse(
+      await get(`/lessons/revisions?lesson=${lesson.id}&locale=en&pageSize=1`),
+    );
+    assert.equal(list.meta.pagination.total, 2);
+    assert.equal(list.data[0]!.kind, 'suggestion');
+    assert.equal(list.data[0]!.author?.name, 'Demo Editor');
+    const detail = revisionDetailResponseSchema.parse(
+      await get(`/lessons/revisions/${list.data[0]!.id}`),
+    ).data;
+    assert.deepEqual(detail.transcript, lesson.transcript);
+    assert.equal(detail.previous?.kind, 'save');
+    const marks = reviewMarkListResponseSchema.parse(
+      await get(`/lessons/review-marks?lesson=${lesson.id}&locale=es`),
+    ).data;
+    assert.ok(marks.some((m) => m.paragraphId === 'p1' && m.sourceText.startsWith('REWORDED OPENING')));
   });
 });
