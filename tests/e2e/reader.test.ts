@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { progressResponseSchema, reportListResponseSchema, type Segment } from '@lessons/shared';
 import { launchChromium, videoPastExpression } from '../support/browser.ts';
-import { describeWidgetBudget, measureWidgetBudget } from '../support/budget.ts';
+import { BUDGET_KB, describeWidgetBudget, measureWidgetBudget } from '../support/budget.ts';
 import { startDemoHost } from '../support/demo-host.ts';
 import { json, loginReader, startStrapi, type TestStrapi } from '../support/strapi.ts';
 
@@ -62,14 +62,51 @@ describe('reader on the demo host page', () => {
     });
   }
 
-  it('stays within its script budgets as transferred: ≤ 40 KB before interaction, ≤ 130 KB after play', async (t) => {
+  it(`stays within its script budgets as transferred: ≤ ${BUDGET_KB.initial} KB before interaction, ≤ ${BUDGET_KB.afterPlay} KB after play`, async (t) => {
     const budget = await measureWidgetBudget(browser, host.url, strapi.url);
     for (const line of describeWidgetBudget(budget, strapi.url)) t.diagnostic(line);
-    assert.ok(budget.initial.transferred <= 40 * KB, `initial ${budget.initial.transferred} B transferred`);
     assert.ok(
-      budget.afterPlay.transferred <= 130 * KB,
+      budget.initial.transferred <= BUDGET_KB.initial * KB,
+      `initial ${budget.initial.transferred} B transferred`,
+    );
+    assert.ok(
+      budget.afterPlay.transferred <= BUDGET_KB.afterPlay * KB,
       `after play ${budget.afterPlay.transferred} B transferred`,
     );
+  });
+
+  it('moves nothing on the page while it loads: no layout shift from the first paint to the transcript', async () => {
+    // Chromium's layout-shift entries from the page's first paint on, at a desktop and a phone size.
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 412, height: 823 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      try {
+        await context.addInitScript(`
+          window.__layoutShifts = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) {
+              const moved = e.sources.map((s) => s.node ? s.node.nodeName + '.' + s.node.className : '?');
+              window.__layoutShifts.push(e.value.toFixed(4) + ' at ' + Math.round(e.startTime) + ' ms: ' + moved.join(', '));
+            }
+          }).observe({ type: 'layout-shift', buffered: true });`);
+        const page = await context.newPage();
+        await page.goto(`${host.url}/?lang=en`);
+        await widget(page).getByRole('heading', { level: 2 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        // Two frames more, so the last layout has been reported.
+        await page.evaluate(
+          () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        );
+        const shifts = await page.evaluate(
+          () => (window as unknown as { __layoutShifts: string[] }).__layoutShifts,
+        );
+        assert.deepEqual(shifts, [], `layout shifts at ${viewport.width}×${viewport.height}`);
+      } finally {
+        await context.close();
+      }
+    }
   });
 
   it('shows the lesson, its transcript with headings, tags, related lessons and course position', async () => {

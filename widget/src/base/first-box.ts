@@ -10,12 +10,26 @@
 export const RESERVED_BELOW_VIDEO =
   '2.2rem + 2 * var(--lesson-gap, 1.25rem) + var(--lesson-transcript-max-height, 28rem)';
 
+/** The light DOM's title (`embed.html`'s `<h1>`), laid out as the widget's own title. */
+export const TITLE_RULES = 'margin:0;font-size:clamp(1.5rem, 1.1rem + 2cqi, 2.25rem);line-height:1.2';
+/** The light DOM's poster (`embed.html`'s `<img>`), laid out as the player's 16:9 box. */
+export const POSTER_RULES =
+  'display:block;width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;' +
+  'border-radius:var(--lesson-radius, 8px);background:var(--lesson-player-background, #0b1320)';
+
+/** A widget not yet defined, with its server-rendered light DOM (`embed.html`). */
+const LIGHT = 'lesson-widget:not(:defined):has(> h1)';
+
 /**
- * The loader's stylesheet for our tags not yet defined (no light DOM inside: a server-rendered
- * first paint such as embed.html lays itself out): the widget's box above, and the search field's
- * height, which the host page would otherwise lay out as nothing until the modules arrive.
+ * The loader's stylesheet for our tags not yet defined: an empty widget's box above, a widget's
+ * server-rendered light DOM (embed.html) as the widget lays it out, and the search field's height,
+ * which the host page would otherwise lay out as nothing until the modules arrive.
  */
 export const UNDEFINED_TAGS_CSS =
   'lesson-search:not(:defined){display:block;min-height:2.5rem}' +
   'lesson-widget:not(:defined):not(:has(*)){display:block}' +
-  `lesson-widget:not(:defined):not(:has(*))::before{content:"";display:block;padding-top:calc(56.25% + ${RESERVED_BELOW_VIDEO})}`;
+  `lesson-widget:not(:defined):not(:has(*))::before{content:"";display:block;padding-top:calc(56.25% + ${RESERVED_BELOW_VIDEO})}` +
+  // The light DOM laid out as the widget will show it (lesson-widget.styles.ts), so its poster,
+  // the page's largest paint, keeps its place and size when the widget takes over.
+  `${LIGHT}{display:grid;gap:var(--lesson-gap, 1.25rem);container-type:inline-size}` +
+  `${LIGHT}>h1{${TITLE_RULES}}${LIGHT}>img{${POSTER_RULES}}${LIGHT}>section{max-width:70ch}`;

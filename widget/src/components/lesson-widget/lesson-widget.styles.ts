@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { RESERVED_BELOW_VIDEO } from '../../base/first-box.js';
+import { POSTER_RULES, RESERVED_BELOW_VIDEO, TITLE_RULES } from '../../base/first-box.js';
 
 /** The box kept before the lesson arrives (see first-box.ts); 56.25cqi is the 16:9 video. */
 const reserved = unsafeCSS(`calc(56.25cqi + ${RESERVED_BELOW_VIDEO})`);
@@ -22,20 +22,13 @@ export const lessonWidgetStyles = css`
   .base:has(lesson-player) {
     min-height: ${reserved};
   }
+  /* As widget.js lays out the light DOM before the widget is defined (first-box.ts). */
   .title,
   ::slotted(h1) {
-    margin: 0;
-    font-size: clamp(1.5rem, 1.1rem + 2cqi, 2.25rem);
-    line-height: 1.2;
+    ${unsafeCSS(TITLE_RULES)}
   }
   ::slotted(img) {
-    display: block;
-    width: 100%;
-    height: auto;
-    aspect-ratio: 16 / 9;
-    object-fit: cover;
-    border-radius: var(--lesson-radius, 8px);
-    background: var(--lesson-player-background, #0b1320);
+    ${unsafeCSS(POSTER_RULES)}
   }
   ::slotted(section) {
     max-width: 70ch;
