@@ -104,6 +104,25 @@ describe('reader by keyboard, and printing, on the demo host page', () => {
           const player = root?.querySelector('lesson-player')?.shadowRoot;
           return player?.querySelector('video')?.paused === true;
         });
+        if (lang === 'en') {
+          // The caption style, by mouse: the player's button, a size, shown at once, remembered.
+          await widget.getByRole('button', { name: 'Caption style' }).click();
+          const style = widget.getByRole('dialog', { name: 'Caption style' });
+          await style.getByLabel('Text size').selectOption({ label: '150%' });
+          await style.getByLabel('Text colour').selectOption({ label: 'Yellow' });
+          await page.screenshot({ path: join(tmpdir(), 'lesson-caption-style.png') });
+          assert.deepEqual(await axe(page), []);
+          await style.getByRole('button', { name: 'Done' }).click();
+          await style.waitFor({ state: 'hidden' });
+          const saved = await page.evaluate(() =>
+            Object.keys(localStorage)
+              .filter((key) => key.startsWith('lessons-player:'))
+              .map(
+                (key) => (JSON.parse(localStorage.getItem(key)!) as { captionStyle?: unknown }).captionStyle,
+              ),
+          );
+          assert.deepEqual(saved, [{ size: 150, color: 'yellow', background: 'translucent' }]);
+        }
       });
     });
   }

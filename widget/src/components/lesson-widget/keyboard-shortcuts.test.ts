@@ -115,6 +115,8 @@ describe('<lesson-widget> keyboard shortcuts', () => {
     const title = dialog.querySelector('h2')!;
     expect(dialog.getAttribute('aria-labelledby')).to.equal(title.id);
     expect(title.textContent).to.equal('Keyboard shortcuts');
+    // Focus starts at the title, so the list is read (and shown) from its start.
+    await until(() => activeElement() === title, 'the title focused');
     const rows = rowsOf(dialog);
     expect(rows).to.include('k or Space Play or pause');
     expect(rows).to.include('Shift + , Slower');

@@ -44,7 +44,7 @@ export class LessonShortcutsDialog extends LessonElement {
       }
       th,
       td {
-        padding: 0.35rem 0.5rem;
+        padding: 0.25rem 0.5rem;
         border-block-end: 1px solid var(--lesson-color-border, #cbd2d9);
         text-align: start;
         vertical-align: top;
@@ -87,7 +87,8 @@ export class LessonShortcutsDialog extends LessonElement {
     this.returnFocus = deepActiveElement();
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
-    this.renderRoot.querySelector<HTMLElement>('button')?.focus();
+    // The title, not Close (the last thing in it): the list is read, and shown, from its start.
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   close(): void {
@@ -115,7 +116,7 @@ export class LessonShortcutsDialog extends LessonElement {
     const arrow = (symbol: string, name: string) => ({ symbol, name });
     return html`
       <dialog part="dialog" aria-labelledby="title" @close=${this.onClose}>
-        <h2 id="title">${t('shortcuts.title')}</h2>
+        <h2 id="title" tabindex="-1">${t('shortcuts.title')}</h2>
         <p class="hint">${t('shortcuts.intro')}</p>
         ${this.table(t, [
           [either(t, keys('k'), keys(t('shortcuts.keys.space'))), t('shortcuts.playPause')],
