@@ -75,7 +75,7 @@ const withText = (t: Transcript, id: string, text: string): Transcript => ({
 const textOf = (t: Transcript, id: string) => paragraphsOf(t).find((p) => p.id === id)!.text;
 
 before(async () => {
-  strapi = await startStrapi(1441, {
+  strapi = await startStrapi(1446, {
     LESSONS_HISTORY_REVISIONS: String(KEEP),
     LESSONS_HISTORY_DAYS: '1',
     LESSONS_REPORTS_PER_CLIENT: '100',
