@@ -11,8 +11,6 @@ export const REVIEW_MARK_UID = 'plugin::lessons.review-mark';
 export const ACTIONS = {
   readReports: 'plugin::lessons.reports.read',
   updateReports: 'plugin::lessons.reports.update',
-  readHistory: 'plugin::lessons.history.read',
-  revertHistory: 'plugin::lessons.history.revert',
   readAnalytics: 'plugin::lessons.analytics.read',
   readHistory: 'plugin::lessons.history.read',
   revertHistory: 'plugin::lessons.history.revert',
