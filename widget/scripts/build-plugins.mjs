@@ -19,7 +19,12 @@ export const PREBUNDLED = {
   'video.js/core.es.js': {
     file: 'video.js/core.es.js',
     external: [],
-    plugins: [videoJsWithoutDynamicStyles()],
+    plugins: [videoJsWithoutDynamicStyles(), videoJsWithoutVttJs()],
+  },
+  // vtt.js, left out of our video.js (see videoJsWithoutVttJs): loaded with the HLS engine only.
+  'videojs-vtt.js': {
+    file: createRequire(require.resolve('video.js')).resolve('videojs-vtt.js'),
+    external: [],
   },
   '@videojs/http-streaming': {
     file: '@videojs/http-streaming/dist/videojs-http-streaming.es.js',
@@ -52,6 +57,26 @@ function videoJsWithoutDynamicStyles() {
           );
         return { contents: source.replaceAll(SWITCH, 'true'), loader: 'js' };
       });
+    },
+  };
+}
+
+/**
+ * esbuild: our copy of video.js leaves vtt.js out (7.3 KB gzip after play), as video.js's own
+ * "novtt" builds do. vtt.js parses and draws captions where the browser's own text tracks are not
+ * used; the player uses native text tracks, so only the HLS engine still needs it, for subtitle
+ * renditions inside a stream: video-js.ts loads it with that engine. Importing it also sets
+ * `window.WebVTT` and `window.vttjs` on the host page, which the widget no longer does otherwise.
+ */
+function videoJsWithoutVttJs() {
+  return {
+    name: 'videojs-without-vtt',
+    setup(build) {
+      build.onResolve({ filter: /^videojs-vtt\.js$/ }, () => ({ path: 'vtt', namespace: 'no-vtt' }));
+      build.onLoad({ filter: /.*/, namespace: 'no-vtt' }, () => ({
+        contents: 'export default {};',
+        loader: 'js',
+      }));
     },
   };
 }

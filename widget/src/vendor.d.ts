@@ -10,6 +10,12 @@ declare module '@videojs/http-streaming' {
   export default vhs;
 }
 
+/** vtt.js (WebVTT parsing and rendering); importing it sets `window.WebVTT`. */
+declare module 'videojs-vtt.js' {
+  const vttjs: unknown;
+  export default vttjs;
+}
+
 /** A stylesheet as text, `@font-face` rules removed. */
 declare module '*.css?text' {
   const css: string;

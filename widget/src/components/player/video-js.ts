@@ -243,7 +243,8 @@ export async function createPlayer(stage: HTMLElement, config: PlayerConfig): Pr
   const video = document.createElement('video');
   if (config.sources.some((s) => s.type === HLS) && !video.canPlayType(HLS)) {
     // The HLS engine is big; only lessons that stream with HLS, in browsers without it, pay for it.
-    await import('@videojs/http-streaming');
+    // With it, vtt.js, which our video.js leaves out: the engine parses a stream's subtitles with it.
+    await Promise.all([import('@videojs/http-streaming'), import('videojs-vtt.js')]);
   }
   video.className = 'video-js';
   video.crossOrigin = 'anonymous';
