@@ -128,6 +128,9 @@ describe('shareable passages on the demo host page', () => {
       await page.keyboard.press('Shift+ArrowRight');
       await page.keyboard.press('Shift+ArrowDown');
       await page.keyboard.press('Shift+ArrowDown');
+      // The second Shift+↓ took the next paragraph, and the focus with it (pressed at once: keys
+      // pressed while the selection's code loads count too).
+      await paragraph(page, 'p2').and(page.locator(':focus')).waitFor();
       const copy = w.getByRole('button', { name: 'Copiar el enlace a este fragmento', exact: true });
       await copy.waitFor();
       for (let i = 0; i < 20 && !(await copy.evaluate((b) => b.matches(':focus'))); i++)

@@ -134,7 +134,8 @@ export class LessonTranscript extends LessonElement {
   private followLoading = false;
   /** Selections, passage links and marks: loaded at the first selection, or for a `#t=a,b` link. */
   private passages: typeof Passages | undefined;
-  private selectionLoading = false;
+  /** The passages chunk loading (true once loaded; false after it failed, until "Try again"). */
+  private passagesLoad: Promise<boolean> | undefined;
   /** The marks of the page's `#t=a,b` passage. */
   private passageMarks: Passages.PassageMarks | undefined;
   /** A mouse button is down: a drag may be selecting, so the selection is not snapped under it. */
@@ -382,21 +383,26 @@ export class LessonTranscript extends LessonElement {
     this.selectionFrame = requestAnimationFrame(() => this.readSelection());
   }
 
-  /** Loads the selection reader, once; false while it loads, or after it failed to. */
-  private async loadSelection(): Promise<boolean> {
-    if (this.selectionLoading) return false;
-    this.selectionLoading = true;
-    try {
-      this.passages = await import('./passage-actions.js');
-      return true;
-    } catch (error) {
-      const retry = () => {
-        this.selectionLoading = false;
-        void this.onSelectionChange();
-      };
-      this.emit(new LessonLoadFailureEvent({ part: 'text selection', retry, error }));
-      return false;
-    }
+  /**
+   * Loads the passages chunk once; every caller waits for the same load (keys pressed meanwhile
+   * are not lost). False after it failed, until the reader's "Try again".
+   */
+  private loadSelection(): Promise<boolean> {
+    this.passagesLoad ??= import('./passage-actions.js').then(
+      (chunk) => {
+        this.passages = chunk;
+        return true;
+      },
+      (error: unknown) => {
+        const retry = () => {
+          this.passagesLoad = undefined;
+          void this.onSelectionChange();
+        };
+        this.emit(new LessonLoadFailureEvent({ part: 'text selection', retry, error }));
+        return false;
+      },
+    );
+    return this.passagesLoad;
   }
 
   private readSelection() {
@@ -490,7 +496,7 @@ export class LessonTranscript extends LessonElement {
     if (!transcript || !root || (!passage && !this.passageMarks)) return;
     if (this.passages)
       (this.passageMarks ??= new this.passages.PassageMarks(root)).update(transcript, passage);
-    else if (passage && !this.selectionLoading)
+    else if (passage && !this.passagesLoad)
       void this.loadSelection().then((ok) => ok && this.requestUpdate());
   }
 
