@@ -310,6 +310,12 @@ const ROUTES: Route[] = [
     expect: reportTriagers,
   },
   {
+    name: 'lesson positions (CM list)',
+    method: 'GET',
+    path: () => '/lessons/lesson-positions?locale=en',
+    expect: statuses(401, 401, 401, 403, 403, 200),
+  },
+  {
     name: 'lesson drafts (Content Manager)',
     method: 'GET',
     path: () => `/content-manager/collection-types/${LESSON_UID}?locale=en`,

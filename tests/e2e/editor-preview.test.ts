@@ -84,27 +84,31 @@ describe('an editor previews a draft and lets the video give its duration', () =
     assert.equal(Number(await duration.inputValue()), long.video!.duration, 'the stored duration at first');
     // On opening, the video is measured and the stored duration left as it is.
     await page.getByText(/^Length of the video: /).waitFor();
+    assert.equal(Number(await duration.inputValue()), long.video!.duration, 'and left as it was');
 
     const shortSrc = short.video!.sources[0]!.src;
     await url.fill(shortSrc);
+    // Filled in from the new video: what the panel measured, near what the demo's seed stored for it.
     await page.waitForFunction(
-      ([name, expected]) => {
+      ([name, before]) => {
         const input = [...document.querySelectorAll('input')].find((i) => i.name === name);
-        return !!input && Math.abs(Number(input.value) - expected) < 0.5;
+        return !!input && input.value !== '' && Number(input.value) !== before;
       },
-      ['duration', short.video!.duration!] as const,
+      ['duration', long.video!.duration!] as const,
     );
     const measured = Number(await duration.inputValue());
-    await page
-      .getByText(`Length of the video: `, { exact: false })
-      .filter({ hasText: `(${measured} s)` })
-      .waitFor();
+    await page.getByText(`(${measured} s)`, { exact: false }).first().waitFor();
+    assert.ok(
+      Math.abs(measured - short.video!.duration!) < 1,
+      `${measured} s measured, ${short.video!.duration} s stored`,
+    );
     await page.getByRole('alert').filter({ hasText: 'The last cue of the transcript ends at' }).waitFor();
 
     // The editor's own number stands.
     await duration.fill('61.5');
     await page.getByText('The duration field says 61.5 s.').waitFor();
     await page.getByRole('button', { name: `Use ${measured} s` }).click();
+    await page.getByText('The duration field says 61.5 s.').waitFor({ state: 'detached' });
     assert.equal(Number(await duration.inputValue()), measured);
   });
 
@@ -125,7 +129,7 @@ describe('an editor previews a draft and lets the video give its duration', () =
     await page.waitForURL((u) => u.pathname.endsWith(`/${documentId}/preview`));
     const frame = page.frameLocator('iframe[data-testid="preview-iframe"]');
     // The widget (its shadow DOM) shows the draft: the new title, and the draft's transcript.
-    await frame.getByRole('heading', { name: DRAFT_TITLE }).waitFor();
+    await frame.getByRole('heading', { name: DRAFT_TITLE, exact: true, level: 1 }).waitFor();
     const firstParagraph = paragraphsOf(long.transcript)[0]!.text;
     await frame.getByText(firstParagraph.slice(0, 40), { exact: false }).first().waitFor();
     const src = await page.locator('iframe[data-testid="preview-iframe"]').getAttribute('src');
@@ -140,11 +144,12 @@ describe('an editor previews a draft and lets the video give its duration', () =
     await page.goto(
       `${strapi.url}/admin/content-manager/collection-types/${LESSON_UID}?plugins[i18n][locale]=en`,
     );
-    for (const name of ['Title', 'Course', 'Position', 'Status'])
-      await page.getByRole('columnheader', { name, exact: false }).first().waitFor();
+    for (const name of ['Title', 'Course', 'Position', 'Available in'])
+      await page.locator('thead').getByText(name, { exact: true }).waitFor();
     const row = page.getByRole('row').filter({ hasText: DRAFT_TITLE });
     await row.getByText(seed.course.en.title).waitFor();
     const position = long.course!.position;
     await row.getByText(`${position} of ${long.course!.total}`).waitFor();
+    await row.getByText('Modified', { exact: true }).waitFor();
   });
 });

@@ -1,4 +1,4 @@
-import { ACTIONS } from '../utils/constants';
+import { ACTIONS, LESSON_UID } from '../utils/constants';
 
 const can = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
@@ -8,12 +8,22 @@ const can = (action: string) => ({
 export default {
   type: 'admin' as const,
   routes: [
-    // Editors who read content: the Content Manager's lesson list shows each lesson's place in its course.
+    // Editors who may read lessons: the Content Manager's lesson list shows each one's place in its course.
     {
       method: 'GET',
       path: '/lesson-positions',
       handler: 'lessonPositions.find',
-      config: can('plugin::content-manager.explorer.read'),
+      config: {
+        ...can(ACTIONS.readReports),
+        // Not a report permission: reading lessons in the Content Manager.
+        policies: [
+          'admin::isAuthenticatedAdmin',
+          {
+            name: 'admin::hasPermissions',
+            config: { actions: [['plugin::content-manager.explorer.read', LESSON_UID]] },
+          },
+        ],
+      },
     },
     { method: 'GET', path: '/reports', handler: 'adminReport.find', config: can(ACTIONS.readReports) },
     { method: 'GET', path: '/reports/:id', handler: 'adminReport.findOne', config: can(ACTIONS.readReports) },

@@ -1,5 +1,5 @@
 import { Typography } from '@strapi/design-system';
-import { useFetchClient, type FetchClient } from '@strapi/strapi/admin';
+import { getFetchClient } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useT } from '../../translations';
 
@@ -7,15 +7,16 @@ type Positions = Record<string, { position: number; total: number }>;
 
 /**
  * One request per language for the whole list: every row's cell asks, the first asks the server.
- * Kept for a few seconds, so that the list shows an edited course order on its next visit.
+ * Kept for a few seconds, so that the list shows an edited course order on its next visit. Not
+ * tied to one cell (useFetchClient aborts its requests when its component goes).
  */
 const requests = new Map<string, { at: number; positions: Promise<Positions> }>();
-function positionsIn(get: FetchClient['get'], locale: string): Promise<Positions> {
+function positionsIn(locale: string): Promise<Positions> {
   const kept = requests.get(locale);
   if (kept && Date.now() - kept.at < 5000) return kept.positions;
-  const positions = get<{ data: Positions }>(
-    `/lessons/lesson-positions?locale=${encodeURIComponent(locale)}`,
-  ).then((answer) => answer.data.data);
+  const positions = getFetchClient()
+    .get<{ data: Positions }>(`/lessons/lesson-positions?locale=${encodeURIComponent(locale)}`)
+    .then((answer) => answer.data.data);
   positions.catch(() => requests.delete(locale));
   requests.set(locale, { at: Date.now(), positions });
   return positions;
@@ -24,18 +25,17 @@ function positionsIn(get: FetchClient['get'], locale: string): Promise<Positions
 /** The lesson list's "Position" cell: "2 of 4" in its course, or "–" when in none. */
 export function LessonPosition({ documentId, locale }: { documentId: string; locale: string }) {
   const t = useT();
-  const { get } = useFetchClient();
   const [place, setPlace] = React.useState<{ position: number; total: number } | null | undefined>();
   React.useEffect(() => {
     let live = true;
-    positionsIn(get, locale).then(
+    positionsIn(locale).then(
       (positions) => live && setPlace(positions[documentId] ?? null),
       () => live && setPlace(null),
     );
     return () => {
       live = false;
     };
-  }, [get, locale, documentId]);
+  }, [locale, documentId]);
   if (place === undefined) return null;
   return (
     <Typography textColor="neutral800">

@@ -9,6 +9,23 @@ import { durationOf, readDuration, transcriptEnd, videoSource, type Measure } fr
 /** A field of the form's values (the Content Manager's form holds the document's fields). */
 const field = (values: object, name: string): unknown => (values as Record<string, unknown>)[name];
 
+/**
+ * Puts a duration in the form as if the editor had typed it: the number input keeps the text
+ * typed into it over a value set from outside, so the text is typed too (a native input event).
+ */
+function putDuration(seconds: number, onChange: (name: string, value: unknown) => void) {
+  onChange('duration', seconds);
+  const input = document.querySelector<HTMLInputElement>('input[name="duration"]');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  if (!input || !setValue) return;
+  const language = window.localStorage.getItem('strapi-admin-language') ?? 'en';
+  setValue.call(
+    input,
+    new Intl.NumberFormat(language, { maximumFractionDigits: 20, useGrouping: false }).format(seconds),
+  );
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
 /** A second's difference is a measure, not a mistake. */
 const TOLERANCE = 0.5;
 
@@ -101,7 +118,7 @@ export function VideoFacts() {
                 {t('video.differs', { seconds: duration })}
               </Typography>
               {!disabled && (
-                <Button variant="secondary" size="S" onClick={() => onChange('duration', measured)}>
+                <Button variant="secondary" size="S" onClick={() => putDuration(measured, onChange)}>
                   {t('video.useMeasured', { seconds: measured })}
                 </Button>
               )}
