@@ -15,7 +15,9 @@ if (!existsSync(resolve(from, 'widget.js'))) {
   process.exit(1);
 }
 rmSync(to, { recursive: true, force: true });
-cpSync(from, to, { recursive: true });
+// The widget's TypeScript declarations (types/, frameworks/) are for bundlers, not for browsers.
+const forBundlersOnly = new Set(['types', 'frameworks'].map((folder) => resolve(from, folder)));
+cpSync(from, to, { recursive: true, filter: (source) => !forBundlersOnly.has(source) });
 console.log(`Copied the widget build into ${to}`);
 
 /** The text files the plugin serves (controllers/widget.ts TYPES). */

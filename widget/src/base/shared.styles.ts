@@ -10,6 +10,17 @@ export const sharedStyles = css`
     font-family: var(--lesson-font-family, inherit);
     color: var(--lesson-color-text, #1f2933);
     line-height: 1.5;
+    /* The host page's other inherited text properties stop here: only its font comes in. */
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    text-shadow: none;
+    white-space: normal;
+    word-break: normal;
+    cursor: auto;
+    list-style: disc outside none;
   }
   *,
   *::before,
