@@ -137,6 +137,26 @@ describe('transcript history', () => {
     assert.equal((await revisions(mainId, 'en')).meta.pagination.total, 2);
   });
 
+  it('keeps a revision when "Discard changes" puts the published text back into the draft', async () => {
+    const help = seedLesson('asking-for-professional-help');
+    const id = (await publicLesson(help.en.slug, 'en')).id;
+    const edited = withText(help.en.transcript, 'p1', 'A draft nobody will publish.');
+    assert.equal((await cm(id, 'en', { transcript: edited })).status, 200);
+    const discarded = await cm(id, 'en', {}, '/actions/discard');
+    assert.equal(discarded.status, 200, discarded.text);
+    const list = (await revisions(id, 'en')).data;
+    assert.deepEqual(
+      list.map((r) => r.kind),
+      ['save', 'save', 'save'],
+    );
+    const newest = expectOk(
+      await api(`/lessons/revisions/${list[0]!.id}`),
+      revisionDetailResponseSchema,
+    ).data;
+    assert.deepEqual(newest.transcript, help.en.transcript);
+    assert.deepEqual(newest.previous?.transcript, edited);
+  });
+
   it('marks the Spanish paragraphs spoken over the edited English one, with the new English text beside them', async () => {
     const list = await marks(mainId, 'es');
     const p2 = paragraphsOf(main.en.transcript).find((p) => p.id === 'p2')!;

@@ -72,10 +72,10 @@ function currentAuthor(strapi: Core.Strapi): { id: number; name: string } | null
 
 /**
  * Keeps a revision of a lesson's transcript whenever a write through the Document Service (the
- * Content Manager's save, an applied suggestion, a revert, the seed) changes it: in the write's own
- * transaction, so a refused or failed save keeps no revision, and only when the words or times
- * really changed (the Content Manager sends the transcript with every save). The same step lets
- * the other languages know (services/review.ts).
+ * Content Manager's save or "Discard changes", an applied suggestion, a revert, the seed) changes
+ * it: in the write's own transaction, so a refused or failed save keeps no revision, and only when
+ * the words or times really changed (the Content Manager sends the transcript with every save).
+ * The same step lets the other languages know (services/review.ts).
  */
 export function recordRevisionsOnWrites(strapi: Core.Strapi) {
   const docs = strapi.documents as unknown as {
@@ -84,25 +84,27 @@ export function recordRevisionsOnWrites(strapi: Core.Strapi) {
   docs.use(async (context, next) => {
     const data = context.params?.data;
     const writes = context.action === 'create' || context.action === 'update';
-    if (context.uid !== LESSON_UID || !writes || !data || !('transcript' in data)) return next();
+    // "Discard changes" puts the published text back into the draft: a change of the draft too.
+    const discards = context.action === 'discardDraft' && typeof context.params?.documentId === 'string';
+    if (context.uid !== LESSON_UID || !(discards || (writes && data && 'transcript' in data))) return next();
     return strapi.db.transaction(async () => {
       const { documentId } = context.params;
       const locale = context.params.locale ?? (await defaultLocale(strapi));
-      const before =
-        context.action === 'update' && documentId
-          ? await query(strapi, LESSON_UID).findOne({
-              where: { documentId, locale, publishedAt: { $null: true } },
-              select: ['id', 'transcript'],
-            })
-          : null;
+      const draftOf = (id: string) =>
+        query(strapi, LESSON_UID).findOne({
+          where: { documentId: id, locale, publishedAt: { $null: true } },
+          select: ['documentId', 'locale', 'transcript'],
+        });
+      const before = context.action !== 'create' && documentId ? await draftOf(documentId) : null;
       const result = (await next()) as Doc | null;
-      if (!result?.documentId) return result;
-      const after = parseStoredTranscript(result.transcript);
+      const written = discards ? await draftOf(documentId!) : result;
+      if (!written?.documentId) return result;
+      const after = parseStoredTranscript(written.transcript);
       if (!after.success) return result;
       const previous = before ? parseStoredTranscript(before.transcript) : null;
       const was = previous?.success ? previous.data : null;
       if (was ? sameTranscript(was, after.data) : paragraphsOf(after.data).length === 0) return result;
-      const where = { documentId: String(result.documentId), locale: String(result.locale ?? locale) };
+      const where = { documentId: String(written.documentId), locale: String(written.locale ?? locale) };
       await getService('history').record(where, was, after.data, reasons.getStore(), currentAuthor(strapi));
       if (was) await getService('review').follow(where, was, after.data);
       return result;
