@@ -110,8 +110,9 @@ try {
     ),
   );
 
-  await benchLongLecture(browser, host.url, strapi.url);
+  // Written before the long-lecture part (issue 14's, printed only): its failure must not lose the document.
   console.log(`\nWrote ${writeBenchmarksDoc(sections)}`);
+  await benchLongLecture(browser, host.url, strapi.url);
 } finally {
   await browser.close();
   await host.stop();
