@@ -18,9 +18,9 @@ export const EVENTS = {
   reportRequest: 'lesson-report-request',
   authRequest: 'lesson-auth-request',
   loadFailure: 'lesson-load-failure',
+  announceRequest: 'lesson-announce-request',
   shortcutsRequest: 'lesson-shortcuts-request',
   captionStyleRequest: 'lesson-caption-style-request',
-  announceRequest: 'lesson-announce-request',
   // Inside the widget only: a dialog tells its owner it closed (it does not bubble).
   dialogClose: 'lesson-dialog-close',
 } as const;

@@ -11,10 +11,10 @@ export interface WidgetState {
   i18n: Translator;
   /** See `link-template` on <lesson-widget>. */
   linkTemplate: string;
-  /** The keyboard shortcuts are on (`shortcuts` on <lesson-widget> is not `off`). */
-  shortcuts: boolean;
   /** The passage of the page's `#t=<start>,<end>` link, which the transcript marks (null: none). */
   passage: { start: number; end: number } | null;
+  /** The keyboard shortcuts are on (`shortcuts` on <lesson-widget> is not `off`). */
+  shortcuts: boolean;
 }
 export const widgetContext = createContext<WidgetState | undefined>(Symbol('lesson-widget'));
 

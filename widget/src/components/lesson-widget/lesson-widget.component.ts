@@ -8,8 +8,14 @@ import { DEFAULT_LINK_TEMPLATE } from '../../base/link-template.js';
 import { widgetPrintStyles } from '../../base/print.styles.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { EVENTS } from '../../constants.js';
-import { accountContext, mediaContext, unlessUnchanged, widgetContext } from '../../context.js';
-import type { AccountState, MediaState, WidgetState } from '../../context.js';
+import {
+  accountContext,
+  mediaContext,
+  unlessUnchanged,
+  watchedContext,
+  widgetContext,
+} from '../../context.js';
+import type { AccountState, MediaState, WatchedState, WidgetState } from '../../context.js';
 import { AccountController } from '../../controllers/account-controller.js';
 import { Announcer } from '../../controllers/announcer.js';
 import { I18nController } from '../../controllers/i18n-controller.js';
@@ -85,12 +91,19 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * @csspart account - The account area (notice, buttons, progress).
  * @csspart notice - The "Please log in…" notice.
  * @csspart progress - Lesson and course progress.
+ * @csspart next-unwatched - "Continue with what you missed" (a logged-in reader who has watched part).
+ * @csspart course-toggle - The course progress button that shows or hides the course's lessons.
+ * @csspart course-lessons - The list of the course's lessons with the reader's percent in each.
+ * @csspart course-lesson - One lesson in that list.
  * @csspart transcript - The transcript section.
  * @csspart heading - The "Transcription" heading.
  * @csspart transcript-search - The search field of the transcript.
  * @csspart transcript-body - The transcript text.
  * @csspart paragraph - A transcript paragraph.
  * @csspart current-paragraph - The paragraph being spoken.
+ * @csspart watched-paragraph - A paragraph the logged-in reader has watched (≥ 90% of its time).
+ * @csspart watched-mark - The quiet mark beside a watched or partly watched paragraph (its fill
+ *   is how much was watched; screen readers hear "watched" or "45% watched").
  * @csspart match - A search match.
  * @csspart current-match - The selected search match.
  * @csspart downloads - The transcript download links.
@@ -101,6 +114,7 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * @csspart report-link - "Are there any errors or improvements?".
  * @csspart shortcuts-link - "Keyboard shortcuts" under the transcript (not with `shortcuts="off"`).
  * @csspart course - Course position with previous and next links.
+ * @csspart lesson-completed - "Completed" beside a previous or next lesson the reader completed.
  * @csspart tags - The lesson's tags.
  * @csspart related - "Recent publications".
  *
@@ -120,6 +134,7 @@ export { deepLinkTime } from '../../controllers/player-loader.js';
  * @cssproperty --lesson-color-current-match - The selected search match (#f08c00).
  * @cssproperty --lesson-color-error - Error messages (#b42318).
  * @cssproperty --lesson-color-success - Confirmations (#05603a).
+ * @cssproperty --lesson-color-watched - The watched map's marks (#05603a).
  * @cssproperty --lesson-player-background - The video box before the poster loads (#0b1320).
  * @cssproperty --lesson-player-accent - video.js progress bar (#ffffff).
  * @cssproperty --lesson-radius - Corner radius (8px).
@@ -158,6 +173,7 @@ export class LessonWidget extends LessonElement {
   @provide({ context: widgetContext }) widgetState: WidgetState | undefined;
   @provide({ context: mediaContext }) mediaState!: MediaState;
   @provide({ context: accountContext }) accountState!: AccountState;
+  @provide({ context: watchedContext }) watchedState: WatchedState | null = null;
 
   private readonly chunks = new LazyChunks(this);
   private readonly lessons = new LessonLoader(this, (lesson, previous) => this.shown(lesson, previous));
@@ -196,9 +212,9 @@ export class LessonWidget extends LessonElement {
       action === 'logout' ? this.account.logout() : void this.dialogs.openAuth(action),
     );
     this.on(EVENTS.loadFailure, ({ detail }) => this.chunks.fail(detail.part, detail.retry, detail.error));
+    this.on(EVENTS.announceRequest, ({ detail }) => this.announcer.say(() => detail.message));
     this.on(EVENTS.shortcutsRequest, () => void this.dialogs.openShortcuts());
     this.on(EVENTS.captionStyleRequest, () => void this.dialogs.openCaptionStyle());
-    this.on(EVENTS.announceRequest, ({ detail }) => this.announcer.say(() => detail.message));
   }
 
   override connectedCallback(): void {
@@ -239,13 +255,15 @@ export class LessonWidget extends LessonElement {
     // A draft has no readers' progress to record.
     this.progress.follow(apiClient, lesson, this.previewToken ? null : this.account.token);
     const linkTemplate = this.linkTemplate || DEFAULT_LINK_TEMPLATE;
-    const passage = this.player.passage;
     const shortcuts = this.shortcuts !== 'off';
     const shared =
-      lesson && i18n && apiClient ? { lesson, apiClient, i18n, linkTemplate, passage, shortcuts } : undefined;
+      lesson && i18n && apiClient
+        ? { lesson, apiClient, i18n, linkTemplate, shortcuts, passage: this.player.passage }
+        : undefined;
     if (shared) this.widgetState = unlessUnchanged(this.widgetState, shared);
     this.mediaState = this.player.state;
     this.accountState = this.account.accountState(this.progress.output);
+    this.watchedState = this.account.token ? this.progress.watched(lesson) : null;
   }
 
   /** Listens for a request from a part; it goes no further than this widget. */

@@ -21,7 +21,7 @@ export const LESSON_PARTS = {
 
 /** Parts of the transcript the widget's own `::part()` selectors reach. */
 const TRANSCRIPT_PARTS =
-  'transcript, heading, transcript-search, transcript-body, paragraph, current-paragraph, match, current-match, downloads, selection-actions, copy-link, report-selection, passage-paragraph, report-link, shortcuts-link';
+  'transcript, heading, transcript-search, transcript-body, paragraph, current-paragraph, watched-paragraph, watched-mark, match, current-match, downloads, selection-actions, copy-link, report-selection, passage-paragraph, report-link, shortcuts-link';
 
 /**
  * Before the lesson has arrived: the server-rendered light DOM (or a skeleton keeping the
@@ -69,9 +69,9 @@ export function lessonView({ lesson, i18n: { t, lang } }: WidgetState, resumeAt:
         : nothing
     }
     ${inOwnLanguage ? nothing : html`<p class="notice" role="note">${t('widget.shownIn', { language: languageName })}</p>`}
-    <lesson-account part="account" exportparts="notice, progress"></lesson-account>
+    <lesson-account part="account" exportparts="notice, progress, next-unwatched, course-toggle, course-lessons, course-lesson"></lesson-account>
     <lesson-transcript exportparts=${TRANSCRIPT_PARTS}></lesson-transcript>
-    <lesson-links exportparts="course, tags, related"></lesson-links>
+    <lesson-links exportparts="course, tags, related, lesson-completed"></lesson-links>
   `;
 }
 

@@ -16,6 +16,8 @@ import {
 } from '../../context.js';
 import type { FollowAlongController } from '../../controllers/follow-along-controller.js';
 import { LessonAnnounceRequestEvent } from '../../events/lesson-announce-request.js';
+import { watchedContext, type WatchedState } from '../../context.js';
+import type { WatchedMap } from './watched-map.js';
 import { LessonLoadFailureEvent } from '../../events/lesson-load-failure.js';
 import { LessonReportRequestEvent } from '../../events/lesson-report-request.js';
 import { LessonSeekRequestEvent } from '../../events/lesson-seek-request.js';
@@ -93,7 +95,10 @@ function groupByParagraph(found: Match[]): Map<string, ParagraphMatches> {
  * @csspart heading - Its "Transcription" heading.
  * @csspart transcript-search - The search field and its buttons.
  * @csspart transcript-body - The (scrolling, when timed) text.
- * @csspart paragraph - Each paragraph; the current one also has `current-paragraph`.
+ * @csspart paragraph - Each paragraph; the current one also has `current-paragraph`, and one the
+ *   logged-in reader has watched (≥ 90% of its time) also `watched-paragraph`.
+ * @csspart watched-mark - The quiet mark beside a watched or partly watched paragraph, filled as
+ *   far as it was watched, with visually hidden words for screen readers ("watched", "45% watched").
  * @csspart match - A search match; the selected one also has `current-match`.
  * @csspart downloads - The download links.
  * @csspart selection-actions - The buttons next to a selection.
@@ -113,6 +118,14 @@ export class LessonTranscript extends LessonElement {
   @consume({ context: mediaContext, subscribe: true })
   @state()
   media: MediaState = initialMediaState();
+
+  /** A logged-in reader's map (what they have watched); null for anonymous readers. */
+  @consume({ context: watchedContext, subscribe: true })
+  @state()
+  watched: WatchedState | null = null;
+  /** Paints that map; its chunk is loaded for logged-in readers only. */
+  private watchedMap: WatchedMap | undefined;
+  private watchedMapLoading = false;
 
   @state() query = '';
   @state() matchIndex = 0;
@@ -198,6 +211,7 @@ export class LessonTranscript extends LessonElement {
   }
 
   protected override updated(): void {
+    this.paintWatched();
     this.placeSelectionActions();
     this.markPassage();
     if (this.media.attached && !this.follow && !this.followLoading) void this.loadFollowAlong();
@@ -304,6 +318,32 @@ export class LessonTranscript extends LessonElement {
     input?.focus();
     input?.select();
     return !!input;
+  }
+
+  /** The reader's watched map on the paragraphs drawn (see watched-map.ts); cleared at logout. */
+  private paintWatched() {
+    const widget = this.widget;
+    if (!this.watched || !widget) {
+      this.watchedMap?.clear();
+      return;
+    }
+    if (this.watchedMap) this.watchedMap.paint(widget.lesson, this.watched, widget.i18n.t);
+    else if (!this.watchedMapLoading) void this.loadWatchedMap();
+  }
+
+  private async loadWatchedMap() {
+    this.watchedMapLoading = true;
+    try {
+      const { WatchedMap } = await import('./watched-map.js');
+      this.watchedMap = new WatchedMap(this.renderRoot as ShadowRoot);
+      this.requestUpdate();
+    } catch (error) {
+      const retry = () => {
+        this.watchedMapLoading = false;
+        this.requestUpdate();
+      };
+      this.emit(new LessonLoadFailureEvent({ part: 'the watched map', retry, error }));
+    }
   }
 
   private async loadFollowAlong() {
