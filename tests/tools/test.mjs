@@ -25,11 +25,24 @@ const nodeTest = (pkg, ...dirs) => {
 };
 
 const SUITES = [
-  { name: 'types (tsc, strict, every package)', cwd: '', cmd: () => ['node', 'tests/tools/typecheck.mjs'] },
-  { name: 'shared (contracts, unit)', cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
-  { name: 'cms (plugin on a real Strapi)', cwd: 'cms', cmd: () => nodeTest('cms', 'admin/src', 'test') },
-  { name: 'widget (Chromium)', cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },
+  // Suites of one `stage` run side by side (2 cores: a Node/Strapi suite beside a Chromium one);
+  // the output of all but the first of a stage is printed when that suite ends.
   {
+    name: 'types (tsc, strict, every package)',
+    stage: 1,
+    cwd: '',
+    cmd: () => ['node', 'tests/tools/typecheck.mjs'],
+  },
+  { name: 'shared (contracts, unit)', stage: 1, cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
+  {
+    name: 'cms (plugin on a real Strapi)',
+    stage: 2,
+    cwd: 'cms',
+    cmd: () => nodeTest('cms', 'admin/src', 'test'),
+  },
+  { name: 'widget (Chromium)', stage: 2, cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },
+  {
+    stage: 3,
     name: 'end-to-end (package, Strapi, PostgreSQL, demo page, Chromium, two instances behind nginx)',
     cwd: 'tests',
     cmd: () => nodeTest('tests', 'package', 'e2e', 'db', 'cluster'),
@@ -47,7 +60,7 @@ try {
   process.exit(1);
 }
 
-function run(suite) {
+function run(suite, live) {
   return new Promise((resolveRun) => {
     const [bin, ...args] = suite.cmd();
     const child = spawn(bin, args, {
@@ -58,11 +71,12 @@ function run(suite) {
     let out = '';
     const tee = (stream) => (chunk) => {
       out += chunk;
-      stream.write(chunk);
+      if (live) stream.write(chunk);
     };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
     child.on('exit', (code) => {
+      if (!live) process.stdout.write(`\n━━━ ${suite.name} (ran beside the one above) ━━━\n${out}`);
       // node --test prints "ℹ pass N" / "ℹ fail N"; web-test-runner "N passed, N failed".
       const num = (re) => [...out.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
       let passed = num(/^ℹ pass (\d+)$/gm);
@@ -81,10 +95,11 @@ function run(suite) {
 }
 
 const results = [];
-for (const suite of SUITES) {
-  if (only.length && !only.some((o) => suite.cwd.startsWith(o))) continue;
-  console.log(`\n━━━ ${suite.name} ━━━`);
-  results.push(await run(suite));
+const chosen = SUITES.filter((suite) => !only.length || only.some((o) => suite.cwd.startsWith(o)));
+for (const stage of [...new Set(chosen.map((suite) => suite.stage))]) {
+  const together = chosen.filter((suite) => suite.stage === stage);
+  console.log(`\n━━━ ${together.map((suite) => suite.name).join('  ‖  ')} ━━━`);
+  results.push(...(await Promise.all(together.map((suite, i) => run(suite, i === 0)))));
 }
 
 console.log('\n━━━ summary ━━━');
