@@ -82,7 +82,10 @@ describe('error reports', () => {
     const paragraph = widget
       .currentLesson!.transcript.sections.flatMap((s) => s.paragraphs)
       .find((x) => x.id === 'p3')!;
-    expect(where).to.contain(`“${paragraph.text.slice(10, 30)}”`);
+    // The selection (characters 10–30, "eel low, waiting unt") snaps to whole words.
+    const [start, end] = [9, 32];
+    expect(paragraph.text.slice(start, end)).to.equal('feel low, waiting until');
+    expect(where).to.contain(`“${paragraph.text.slice(start, end)}”`);
     expect(activeElement()?.id).to.equal('what');
     await sendKeys({ type: 'A word is missing here.' });
     submit(dialog);
@@ -91,9 +94,9 @@ describe('error reports', () => {
     const [sent] = await reports();
     const body = sent!.body as ErrorReportInput;
     expect(body.what).to.equal('A word is missing here.');
-    expect(body.position).to.deep.equal({ paragraphId: 'p3', start: 10, end: 30 });
-    expect(body.quote!.exact).to.equal(paragraph.text.slice(10, 30));
-    expect(body.quote!.prefix).to.equal(paragraph.text.slice(0, 10));
+    expect(body.position).to.deep.equal({ paragraphId: 'p3', start, end });
+    expect(body.quote!.exact).to.equal(paragraph.text.slice(start, end));
+    expect(body.quote!.prefix).to.equal(paragraph.text.slice(0, start));
     expect(body.time).to.equal(paragraph.start);
     expect(body.idempotencyKey).to.match(/^[A-Za-z0-9_-]{8,64}$/);
     expect(body.website).to.equal('');
