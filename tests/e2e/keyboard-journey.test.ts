@@ -69,11 +69,10 @@ const VIDEO_TIME = `(() => {
 /**
  * A reader with a keyboard and no mouse, on the demo host page: registers, plays, walks the
  * transcript and plays from a paragraph with Enter, switches to Spanish, selects words with
- * Shift+arrows and sends a report about them. After every key the focus is somewhere (never lost
- * to the page) and, inside the widget, visibly so; axe finds nothing at each step.
- * Not here yet: closing the report form after sending loses the focus (its opener, the
- * selection's "Report an error", went with the selection), so logging out afterwards is not
- * walked either.
+ * Shift+arrows and sends a report about them, closes the form (the focus comes back to the
+ * transcript: the selection's "Report an error" that opened it went with the selection) and logs
+ * out. After every key the focus is somewhere (never lost to the page) and, inside the widget,
+ * visibly so; axe finds nothing at each step.
  */
 describe('a keyboard-only reader', () => {
   let strapi: TestStrapi;
@@ -238,5 +237,21 @@ describe('a keyboard-only reader', () => {
     await tabTo('Send', (f) => f.name === 'Enviar el aviso');
     await focusAfter('Enter');
     await dialog.getByText('¡Gracias! Tu aviso se ha enviado.').waitFor();
+    const back = await focusAfter('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.ok(
+      back.inWidget && back.paragraph !== null,
+      `closing the form returns to the transcript (${back.path})`,
+    );
+    await axe('the form closed');
+  });
+
+  it('logs out by keyboard, and the focus stays in the widget', async () => {
+    await tabTo('Log out', (f) => f.name === 'Cerrar sesión', true);
+    await focusAfter('Enter');
+    await widget().getByRole('button', { name: 'Iniciar sesión', exact: true }).waitFor();
+    const now = await focus();
+    assert.ok(now?.inWidget, `after logging out the focus is in the widget (${now?.path})`);
+    await axe('logged out');
   });
 });

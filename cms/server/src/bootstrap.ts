@@ -4,8 +4,8 @@ import { bumpOnWrites } from './services/lesson-cache';
 import { getConfig, getService } from './utils/get-service';
 import { surviveDatabaseOutages } from './middlewares/database-unavailable';
 import { answerCachedReadsEarly } from './middlewares/cached-answers';
-import { configureLessonEditing } from './utils/lesson-editing';
 import { confirmCommits } from './utils/confirmed-commits';
+import { configureLessonEditing } from './utils/lesson-editing';
 
 /**
  * Strapi checks `unique: true` in the application only, which two simultaneous requests both pass.
@@ -90,7 +90,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureUniqueIndexes(strapi);
   await getService('analytics').ensureIndex();
   // Before any request: a write is acknowledged only once its COMMIT is (utils/confirmed-commits.ts).
-  confirmCommits(strapi.db as never);
+  confirmCommits(strapi.db);
   bumpOnWrites(strapi);
   answerCachedReadsEarly(strapi);
   await getService('redis').connect(getConfig().redisUrl);

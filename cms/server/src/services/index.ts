@@ -6,12 +6,12 @@ import review from './review';
 import courseProgress from './course-progress';
 import lesson from './lesson';
 import lessonCache from './lesson-cache';
+import preview from './preview';
 import progress from './progress';
 import rateLimit from './rate-limit';
 import redis from './redis';
 import report from './report';
 import reporterMail from './reporter-mail';
-import preview from './preview';
 
 export default {
   lesson,

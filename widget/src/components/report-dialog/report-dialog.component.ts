@@ -48,6 +48,8 @@ export class LessonReportDialog extends LessonElement {
   @query('dialog') private dialog!: HTMLDialogElement;
 
   private returnFocus: HTMLElement | null = null;
+  /** Where the opener lived: when it is gone at close (a selection's button), focus stays there. */
+  private returnRoot: Node | null = null;
   private store: DraftStore | null = null;
 
   get open(): boolean {
@@ -78,6 +80,7 @@ export class LessonReportDialog extends LessonElement {
     this.formError = '';
     this.fieldErrors = {};
     this.returnFocus = deepActiveElement();
+    this.returnRoot = this.returnFocus?.getRootNode() ?? null;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
     this.renderRoot.querySelector<HTMLElement>(this.draft.where ? '#what' : '#where')?.focus();
@@ -114,6 +117,21 @@ export class LessonReportDialog extends LessonElement {
 
   private onClose() {
     if (this.returnFocus?.isConnected) this.returnFocus.focus();
+    if (deepActiveElement() !== this.returnFocus) {
+      // "Report an error" beside a selection goes with the selection (before the form has even
+      // opened): the transcript's own tab stop (the paragraph the selection ended in) takes the
+      // focus, never the page.
+      const owner = this.getRootNode();
+      const roots = [
+        this.returnRoot,
+        owner instanceof ShadowRoot ? owner.querySelector('lesson-transcript')?.shadowRoot : null,
+      ];
+      const stop = roots
+        .filter((root): root is ShadowRoot => root instanceof ShadowRoot)
+        .map((root) => root.querySelector<HTMLElement>('[data-paragraph][tabindex="0"]'))
+        .find((element) => element?.isConnected);
+      stop?.focus();
+    }
     this.dispatchEvent(new LessonDialogCloseEvent({ completed: this.status === 'sent' }));
   }
 
