@@ -35,7 +35,7 @@ describe('an editor previews a draft and lets the video give its duration', () =
   };
 
   before(async () => {
-    strapi = await startStrapi(1467);
+    strapi = await startStrapi(1469);
     const lessons = await Promise.all(seed.lessons.map((l) => getLesson(seedLesson(l.key).en.slug)));
     long = lessons.reduce((a, b) => (transcriptEnd(b) > transcriptEnd(a) ? b : a));
     short = lessons.reduce((a, b) => (b.video!.duration! < a.video!.duration! ? b : a));

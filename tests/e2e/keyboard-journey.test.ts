@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, videoPastExpression } from '../support/browser.ts';
-import { startDemoHost } from '../support/demo-host.ts';
-import { json, startStrapi, type TestStrapi } from '../support/strapi.ts';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import type { BrowserContext, Page } from 'playwright-core';
+import { videoPastExpression } from '../support/browser.ts';
+import { axeViolations } from '../support/axe.ts';
+import { useDemoSite } from '../support/demo-site.ts';
+import { json } from '../support/strapi.ts';
 
 const LESSON = 'regaining-social-connection';
 const READER = {
@@ -75,28 +71,21 @@ const VIDEO_TIME = `(() => {
  * visibly so; axe finds nothing at each step.
  */
 describe('a keyboard-only reader', () => {
-  let strapi: TestStrapi;
-  let host: { url: string; stop(): Promise<void> };
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   const stops: string[] = [];
 
+  const site = useDemoSite(1471, 8171, { SERVE_ADMIN_PANEL: 'false' });
+
   before(async () => {
-    strapi = await startStrapi(1451, { SERVE_ADMIN_PANEL: 'false' });
-    host = await startDemoHost(8151, strapi.url);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    context = await site.browser.newContext({ viewport: { width: 1200, height: 900 } });
     page = await context.newPage();
-    await page.goto(`${host.url}/?lang=en`);
+    await page.goto(`${site.host.url}/?lang=en`);
     await page.locator('lesson-widget p[data-paragraph]').first().waitFor();
   });
 
   after(async () => {
     await context?.close();
-    await browser?.close();
-    await host?.stop();
-    await strapi?.stop();
   });
 
   const widget = () => page.locator('lesson-widget');
@@ -131,18 +120,7 @@ describe('a keyboard-only reader', () => {
   }
 
   async function axe(step: string): Promise<void> {
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const w = window as unknown as {
-        axe: {
-          run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
-        };
-      };
-      const result = await w.axe.run(document, {
-        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-      });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
+    const violations = await axeViolations(page);
     assert.deepEqual(violations, [], `axe at: ${step}`);
   }
 
@@ -192,7 +170,7 @@ describe('a keyboard-only reader', () => {
     const target = await focusAfter('ArrowDown');
     const { data } = await json<{
       data: { transcript: { sections: Array<{ paragraphs: Array<{ id: string; start?: number }> }> } };
-    }>(await fetch(`${strapi.url}/api/lessons/${LESSON}?locale=en`));
+    }>(await fetch(`${site.strapi.url}/api/lessons/${LESSON}?locale=en`));
     const start = data.transcript.sections
       .flatMap((s) => s.paragraphs)
       .find((p) => p.id === target.paragraph)?.start;

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { lessonResponseSchema, type Transcript } from '@lessons/shared';
+import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { longLectureVtt, paragraphOf } from '../support/long-lecture.ts';
 import {
@@ -25,13 +25,8 @@ import {
 import { blockingBetween, now, OBSERVE_LONG_TASKS } from '../support/long-tasks.ts';
 import { json, startStrapi, type TestStrapi } from '../support/strapi.ts';
 
-/**
- * No task of the page may block the main thread this long while an editor types. Generous on
- * purpose (a loaded CI machine); the real figures are printed for the bench and the lead.
- */
-const LONG_TASK_LIMIT_MS = 200;
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// The long tasks while an editor types are printed here; `npm run bench` holds them to their
+// target (LONG_TASK_TARGET_MS in tests/support/long-tasks.ts): no test asserts a time.
 
 const report = (what: string, value: string) => console.log(`[long-lecture editor] ${what}: ${value}`);
 
@@ -48,7 +43,7 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
   const typeAndMeasure = () => typeAndMeasureOn(page);
 
   before(async () => {
-    strapi = await startStrapi(1396);
+    strapi = await startStrapi(1398);
     token = await adminToken(strapi.url);
     lecture = await createLongLectureLesson(strapi.url, { token });
     dir = mkdtempSync(join(tmpdir(), 'lessons-long-lecture-'));
@@ -75,14 +70,11 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     const mounted = await page.locator('textarea').count();
     assert.ok(mounted > 0 && mounted < 40, `${mounted} paragraphs are mounted, not all 1,000`);
 
-    // The editor's controls (import, jump, find, fold, rows) pass axe. Evaluated, not added as a
-    // script tag: the admin's CSP allows no inline script.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(`(async () => {
-      const editor = document.querySelector('[role=group][aria-label="Sections and paragraphs"]').parentElement;
-      const result = await axe.run(editor, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-      return result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '));
-    })()`);
+    // The editor's controls (import, jump, find, fold, rows) pass axe.
+    const violations = await axeViolations(
+      page,
+      `document.querySelector('[role=group][aria-label="Sections and paragraphs"]').parentElement`,
+    );
     assert.deepEqual(violations, []);
     report('open until the edit view shows (title field)', `${editView} ms`);
     report(
@@ -91,7 +83,7 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     );
   });
 
-  it('jumps to 3:25:00, focuses the paragraph spoken then, and types into it without a long task', async () => {
+  it('jumps to 3:25:00, focuses the paragraph spoken then, and types into it (its long tasks printed)', async () => {
     // 3:25:00 is 12,300 s: paragraph 977 (12.6 s each), the 7th of section 98.
     const target = paragraphOf(lecture.transcript, 'p977');
     assert.deepEqual([target.section, target.index], [97, 6]);
@@ -111,7 +103,6 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
       `typing ${TYPED.length} characters at 20 ms/key into paragraph 977 of 1,000`,
       `longest task ${blocking.longest} ms, total blocking ${blocking.total} ms, ${blocking.count} long tasks`,
     );
-    assert.ok(blocking.longest < LONG_TASK_LIMIT_MS, `a long task of ${blocking.longest} ms while typing`);
   });
 
   it('finds words of a paragraph far above, counting and bringing it into view', async () => {
@@ -172,7 +163,7 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
     assert.deepEqual(draft, expected);
   });
 
-  it('types into a demo lesson of a dozen paragraphs without a long task either', async () => {
+  it('types into a demo lesson of a dozen paragraphs (its long tasks printed)', async () => {
     const demo = lessonResponseSchema.parse(
       await json(await fetch(`${strapi.url}/api/lessons/regaining-social-connection?locale=en`)),
     ).data;
@@ -190,7 +181,6 @@ describe('the transcript editor on a 1,000-paragraph lecture', () => {
       `demo lesson (${paragraphs} paragraphs): typing ${TYPED.length} characters at 20 ms/key`,
       `longest task ${blocking.longest} ms, total blocking ${blocking.total} ms, ${blocking.count} long tasks`,
     );
-    assert.ok(blocking.longest < LONG_TASK_LIMIT_MS, `a long task of ${blocking.longest} ms while typing`);
   });
   it('imports a 1,000-cue WebVTT file into a new lesson', async () => {
     await page.goto(

@@ -1,31 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { Lesson } from '@lessons/shared';
-import { launchChromium } from '../support/browser.ts';
-import { startDemoHost } from '../support/demo-host.ts';
-import { startStrapi, type TestStrapi } from '../support/strapi.ts';
-
-const require = createRequire(import.meta.url);
-
-/** True once the widget's video has played and is paused past `seconds` (a string: runs as written). */
-const passagePlayed = (seconds: number): string => `(() => {
-  const find = (root) => {
-    if (!root) return null;
-    const v = root.querySelector('video');
-    if (v) return v;
-    for (const el of root.querySelectorAll('*')) {
-      const inner = find(el.shadowRoot);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  const v = find(document);
-  return !!v && v.played.length > 0 && v.paused && v.currentTime > ${seconds};
-})()`;
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { videoPausedPastExpression } from '../support/browser.ts';
+import { axeViolations } from '../support/axe.ts';
+import { useDemoSite } from '../support/demo-site.ts';
 
 /**
  * Passages on the demo host page against a real Strapi: a selection dragged with the mouse over
@@ -33,29 +12,15 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  * Arabic; and a page opened with such a link, which plays the passage and pauses at its end.
  */
 describe('shareable passages on the demo host page', () => {
-  let strapi: TestStrapi;
-  let host: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-
-  before(async () => {
-    strapi = await startStrapi(1467, { SERVE_ADMIN_PANEL: 'false' });
-    host = await startDemoHost(8167, strapi.url);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-    await strapi?.stop();
-  });
+  const site = useDemoSite(1467, 8167, { SERVE_ADMIN_PANEL: 'false' });
 
   /** The demo page at `path`, in a context allowed to use the clipboard, always closed after. */
   async function withPage(path: string, use: (page: Page, context: BrowserContext) => Promise<void>) {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
+    const context = await site.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.host.url });
     try {
       const page = await context.newPage();
-      await page.goto(`${host.url}/${path}`);
+      await page.goto(`${site.host.url}/${path}`);
       await widget(page).locator('p[data-paragraph="p1"]').waitFor();
       await use(page, context);
     } finally {
@@ -65,21 +30,6 @@ describe('shareable passages on the demo host page', () => {
   const widget = (page: Page) => page.locator('lesson-widget');
   const paragraph = (page: Page, id: string) => widget(page).locator(`p[data-paragraph="${id}"]`);
   const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const w = window as unknown as {
-        axe: {
-          run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
-        };
-      };
-      const result = await w.axe.run(document, {
-        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-      });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-  }
 
   /** Where on screen the character of `p` that starts `words` is (its left half). */
   function pointAt(p: Locator, words: string): Promise<{ x: number; y: number }> {
@@ -110,8 +60,8 @@ describe('shareable passages on the demo host page', () => {
       const copy = w.getByRole('button', { name: 'Copy link to this passage', exact: true });
       await copy.click();
       await w.getByRole('button', { name: 'Link copied', exact: true }).waitFor();
-      assert.equal(await clipboard(page), `${host.url}/?lang=en#t=15.55,47.51`);
-      assert.deepEqual(await axe(page), []);
+      assert.equal(await clipboard(page), `${site.host.url}/?lang=en#t=15.55,47.51`);
+      assert.deepEqual(await axeViolations(page), []);
 
       await w.getByRole('button', { name: 'Report an error', exact: true }).click();
       const where = w.getByRole('dialog').getByLabel('Where is the error?', { exact: true });
@@ -142,7 +92,7 @@ describe('shareable passages on the demo host page', () => {
         const { sections } = (el as unknown as { currentLesson: Lesson }).currentLesson.transcript;
         return sections.flatMap((s) => s.paragraphs).slice(0, 2);
       });
-      assert.equal(await clipboard(page), `${host.url}/?lang=es#t=${p1!.start},${p2!.end}`);
+      assert.equal(await clipboard(page), `${site.host.url}/?lang=es#t=${p1!.start},${p2!.end}`);
       await page.keyboard.press('Tab');
       await w
         .getByRole('button', { name: 'Informar de un error', exact: true })
@@ -158,14 +108,14 @@ describe('shareable passages on the demo host page', () => {
       await page.keyboard.press('Shift+ArrowRight');
       await w.getByRole('button', { name: 'نسخ رابط هذا المقطع', exact: true }).waitFor();
       await w.getByRole('button', { name: 'الإبلاغ عن خطأ', exact: true }).waitFor();
-      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(await axeViolations(page), []);
     });
   });
 
   it('a page opened with #t=<start>,<end> plays the passage, pauses at its end and marks its paragraphs', async () => {
     await withPage('?lang=es#t=14,16.5', async (page) => {
       const w = widget(page);
-      await page.waitForFunction(passagePlayed(16), undefined, { timeout: 30_000 });
+      await page.waitForFunction(videoPausedPastExpression(16), undefined, { timeout: 30_000 });
       const times = await w
         .locator('video')
         .first()
@@ -187,7 +137,7 @@ describe('shareable passages on the demo host page', () => {
       );
       assert.ok(spoken.length > 0);
       assert.deepEqual(marked, spoken);
-      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(await axeViolations(page), []);
     });
   });
 });

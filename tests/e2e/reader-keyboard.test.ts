@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, videoPastExpression } from '../support/browser.ts';
-import { startDemoHost } from '../support/demo-host.ts';
-import { startStrapi, type TestStrapi } from '../support/strapi.ts';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { videoPastExpression } from '../support/browser.ts';
+import { axeViolations } from '../support/axe.ts';
+import { useDemoSite } from '../support/demo-site.ts';
 
 /** The paragraph id of the focused element, through shadow roots. */
 const FOCUSED_PARAGRAPH = `(() => {
@@ -25,47 +20,18 @@ const FOCUSED_PARAGRAPH = `(() => {
  * language, `k` plays. And printing the page gives the lesson as a document.
  */
 describe('reader by keyboard, and printing, on the demo host page', () => {
-  let strapi: TestStrapi;
-  let host: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-
-  before(async () => {
-    strapi = await startStrapi(1481, { SERVE_ADMIN_PANEL: 'false' });
-    host = await startDemoHost(8181, strapi.url);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-    await strapi?.stop();
-  });
+  const site = useDemoSite(1481, 8181, { SERVE_ADMIN_PANEL: 'false' });
 
   async function withPage(lang: string, use: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${host.url}/?lang=${lang}`);
+      await page.goto(`${site.host.url}/?lang=${lang}`);
       await page.locator('lesson-widget p[data-paragraph]').first().waitFor();
       await use(page);
     } finally {
       await context.close();
     }
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const w = window as unknown as {
-        axe: {
-          run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
-        };
-      };
-      const result = await w.axe.run(document, {
-        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-      });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
   }
 
   for (const [lang, title] of [
@@ -91,7 +57,7 @@ describe('reader by keyboard, and printing, on the demo host page', () => {
         await page.keyboard.press('Shift+Slash');
         const dialog = widget.getByRole('dialog', { name: title });
         await dialog.waitFor();
-        if (lang !== 'es') assert.deepEqual(await axe(page), []);
+        if (lang !== 'es') assert.deepEqual(await axeViolations(page), []);
         await page.screenshot({ path: join(tmpdir(), `lesson-shortcuts-${lang}.png`) });
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'hidden' });
@@ -111,7 +77,7 @@ describe('reader by keyboard, and printing, on the demo host page', () => {
           await style.getByLabel('Text size').selectOption({ label: '150%' });
           await style.getByLabel('Text colour').selectOption({ label: 'Yellow' });
           await page.screenshot({ path: join(tmpdir(), 'lesson-caption-style.png') });
-          assert.deepEqual(await axe(page), []);
+          assert.deepEqual(await axeViolations(page), []);
           await style.getByRole('button', { name: 'Done' }).click();
           await style.waitFor({ state: 'hidden' });
           const saved = await page.evaluate(() =>

@@ -1,43 +1,25 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { progressResponseSchema, reportListResponseSchema, type Segment } from '@lessons/shared';
-import { launchChromium, videoPastExpression } from '../support/browser.ts';
+import { videoPastExpression } from '../support/browser.ts';
 import { BUDGET_KB, describeWidgetBudget, measureWidgetBudget } from '../support/budget.ts';
-import { startDemoHost } from '../support/demo-host.ts';
-import { json, loginReader, startStrapi, type TestStrapi } from '../support/strapi.ts';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations } from '../support/axe.ts';
+import { useDemoSite } from '../support/demo-site.ts';
+import { json, loginReader } from '../support/strapi.ts';
 
 const KB = 1024;
 
 /** A reader on the demo host page (another origin), with the widget loaded by one script tag. */
 describe('reader on the demo host page', () => {
-  let strapi: TestStrapi;
-  let host: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-
-  before(async () => {
-    strapi = await startStrapi(1392, { SERVE_ADMIN_PANEL: 'false', LESSONS_REPORTS_PER_CLIENT: '100' });
-    host = await startDemoHost(8092, strapi.url);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-    await strapi?.stop();
-  });
+  const site = useDemoSite(1392, 8092, { SERVE_ADMIN_PANEL: 'false', LESSONS_REPORTS_PER_CLIENT: '100' });
 
   /** Opens the demo page in a browser context of its own, and always closes that context. */
   async function withPage(query: string, use: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${host.url}/${query}`);
+      await page.goto(`${site.host.url}/${query}`);
       await widget(page).getByRole('heading', { level: 2 }).first().waitFor();
       await use(page);
     } finally {
@@ -47,24 +29,9 @@ describe('reader on the demo host page', () => {
   const widget = (page: Page) => page.locator('lesson-widget');
   const video = (page: Page) => widget(page).locator('video').first();
 
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const w = window as unknown as {
-        axe: {
-          run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
-        };
-      };
-      const result = await w.axe.run(document, {
-        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
-      });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-  }
-
   it(`stays within its script budgets as transferred: ≤ ${BUDGET_KB.initial} KB before interaction, ≤ ${BUDGET_KB.afterPlay} KB after play`, async (t) => {
-    const budget = await measureWidgetBudget(browser, host.url, strapi.url);
-    for (const line of describeWidgetBudget(budget, strapi.url)) t.diagnostic(line);
+    const budget = await measureWidgetBudget(site.browser, site.host.url, site.strapi.url);
+    for (const line of describeWidgetBudget(budget, site.strapi.url)) t.diagnostic(line);
     assert.ok(
       budget.initial.transferred <= BUDGET_KB.initial * KB,
       `initial ${budget.initial.transferred} B transferred`,
@@ -81,7 +48,7 @@ describe('reader on the demo host page', () => {
       { width: 1280, height: 720 },
       { width: 412, height: 823 },
     ]) {
-      const context = await browser.newContext({ viewport });
+      const context = await site.browser.newContext({ viewport });
       try {
         await context.addInitScript(`
           window.__layoutShifts = [];
@@ -92,7 +59,7 @@ describe('reader on the demo host page', () => {
             }
           }).observe({ type: 'layout-shift', buffered: true });`);
         const page = await context.newPage();
-        await page.goto(`${host.url}/?lang=en`);
+        await page.goto(`${site.host.url}/?lang=en`);
         await widget(page).getByRole('heading', { level: 2 }).first().waitFor();
         await page.waitForLoadState('networkidle');
         // Two frames more, so the last layout has been reported.
@@ -120,7 +87,7 @@ describe('reader on the demo host page', () => {
         .getByText(/2\s*(of|\/)\s*4/)
         .first()
         .waitFor();
-      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(await axeViolations(page), []);
     });
   });
 
@@ -165,10 +132,13 @@ describe('reader on the demo host page', () => {
       await sent;
       await page.waitForLoadState('networkidle');
 
-      const token = await loginReader(strapi.url);
-      const res = await fetch(`${strapi.url}/api/lessons/regaining-social-connection/progress?locale=en`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
+      const token = await loginReader(site.strapi.url);
+      const res = await fetch(
+        `${site.strapi.url}/api/lessons/regaining-social-connection/progress?locale=en`,
+        {
+          headers: { Authorization: `Bearer ${token}` },
+        },
+      );
       const { data } = progressResponseSchema.parse(await json(res));
       const played = data.segments as Segment[];
       assert.ok(played.length > 0, 'something was recorded');
@@ -191,7 +161,7 @@ describe('reader on the demo host page', () => {
       await w.getByText('Thank you! Your report has been sent.', { exact: true }).waitFor();
     });
 
-    const admin = await fetch(`${strapi.url}/admin/login`, {
+    const admin = await fetch(`${site.strapi.url}/admin/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: 'editor@example.com', password: 'Editor-demo-2026' }),
@@ -199,7 +169,7 @@ describe('reader on the demo host page', () => {
     const { data } = await json<{ data: { token: string } }>(admin);
     const list = reportListResponseSchema.parse(
       await json(
-        await fetch(`${strapi.url}/lessons/reports?state=new`, {
+        await fetch(`${site.strapi.url}/lessons/reports?state=new`, {
           headers: { Authorization: `Bearer ${data.token}` },
         }),
       ),
@@ -213,7 +183,7 @@ describe('reader on the demo host page', () => {
         (el) => getComputedStyle(el.shadowRoot?.firstElementChild ?? el).direction,
       );
       assert.equal(dir, 'rtl');
-      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(await axeViolations(page), []);
     });
   });
 });

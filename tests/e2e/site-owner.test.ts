@@ -129,13 +129,13 @@ describe("a site owner's page with two widgets and hostile styles", () => {
   let context: BrowserContext;
 
   before(async () => {
-    strapi = await startStrapi(1450, { SERVE_ADMIN_PANEL: 'false' });
+    strapi = await startStrapi(1470, { SERVE_ADMIN_PANEL: 'false' });
     server = createServer((req, res) => {
       const hostile = !req.url?.startsWith('/plain');
       if (req.url === '/favicon.ico') return res.writeHead(204).end();
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page(strapi.url, hostile));
     });
-    const port = 8150 + testPortOffset();
+    const port = 8170 + testPortOffset();
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     // Another host name than Strapi's 127.0.0.1: a third origin, as a real site would be.
     site = `http://localhost:${port}`;

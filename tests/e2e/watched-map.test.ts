@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { lessonResponseSchema, paragraphsOf } from '@lessons/shared';
-import { launchChromium, videoPastExpression } from '../support/browser.ts';
-import { startDemoHost } from '../support/demo-host.ts';
-import { json, loginReader, startStrapi, type TestStrapi } from '../support/strapi.ts';
+import { videoPastExpression } from '../support/browser.ts';
+import { useDemoSite } from '../support/demo-site.ts';
+import { json, loginReader } from '../support/strapi.ts';
 import { loginToAdmin } from '../support/long-lecture-editor.ts';
 
 const LESSON = 'regaining-social-connection';
@@ -17,18 +17,14 @@ const ES_LESSON = 'recuperar-la-conexion-social';
  * and issue 11's lesson analytics opened by an editor in the admin.
  */
 describe('the watched map and the lesson analytics', () => {
-  let strapi: TestStrapi;
-  let host: { url: string; stop(): Promise<void> };
-  let browser: Browser;
   let auth: string;
 
+  const site = useDemoSite(1473, 8173, { SERVE_ADMIN_PANEL: 'true', LESSONS_PROGRESS_SLACK: '86400' });
+
   before(async () => {
-    strapi = await startStrapi(1451, { SERVE_ADMIN_PANEL: 'true', LESSONS_PROGRESS_SLACK: '86400' });
-    host = await startDemoHost(8151, strapi.url);
-    browser = await launchChromium();
-    const jwt = await loginReader(strapi.url);
+    const jwt = await loginReader(site.strapi.url);
     const user = await json(
-      await fetch(`${strapi.url}/api/users/me`, { headers: { Authorization: `Bearer ${jwt}` } }),
+      await fetch(`${site.strapi.url}/api/users/me`, { headers: { Authorization: `Bearer ${jwt}` } }),
     );
     auth = JSON.stringify({ jwt, user });
     // The reader watched the first two paragraphs and half of the third (31.46–47.51 s), and the
@@ -48,7 +44,7 @@ describe('the watched map and the lesson analytics', () => {
       [ES_LESSON, 'es', [[0, 31.6]]],
     ];
     for (const [slug, locale, segments] of plays) {
-      const res = await fetch(`${strapi.url}/api/lessons/${slug}/progress?locale=${locale}`, {
+      const res = await fetch(`${site.strapi.url}/api/lessons/${slug}/progress?locale=${locale}`, {
         method: 'PUT',
         headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ segments, position: segments.at(-1)![1] }),
@@ -57,20 +53,14 @@ describe('the watched map and the lesson analytics', () => {
     }
   });
 
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-    await strapi?.stop();
-  });
-
   /** The demo page in `lang`, with the reader logged in (the widget's stored session). */
   async function withReader(lang: string, use: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
-      const key = `lessons-widget:auth:${new URL(strapi.url).origin}`;
+      const key = `lessons-widget:auth:${new URL(site.strapi.url).origin}`;
       await context.addInitScript(([k, v]) => localStorage.setItem(k, v), [key, auth] as const);
       const page = await context.newPage();
-      await page.goto(`${host.url}/?lang=${lang}`);
+      await page.goto(`${site.host.url}/?lang=${lang}`);
       await page.locator('lesson-widget [part~="watched-paragraph"]').first().waitFor();
       await use(page);
     } finally {
@@ -123,12 +113,12 @@ describe('the watched map and the lesson analytics', () => {
 
   it('lets an editor see where readers struggle, in the admin', async () => {
     const lesson = lessonResponseSchema.parse(
-      await json(await fetch(`${strapi.url}/api/lessons/${LESSON}?locale=en`)),
+      await json(await fetch(`${site.strapi.url}/api/lessons/${LESSON}?locale=en`)),
     ).data;
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const page = await context.newPage();
-      await loginToAdmin(page, strapi.url);
+      await loginToAdmin(page, site.strapi.url);
       await page.getByRole('link', { name: 'Lesson analytics' }).click();
       await page.getByRole('heading', { name: 'Lesson analytics', level: 1 }).waitFor();
       await page.getByRole('combobox', { name: 'Lesson and language' }).click();

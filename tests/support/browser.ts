@@ -68,12 +68,8 @@ export function recordScripts(page: Page, origin: string) {
   };
 }
 
-/**
- * A page expression (a string, so the TypeScript loader injects no helpers into it) that is true
- * once the widget's video element has played past `seconds`.
- */
-export const videoPastExpression = (seconds: number): string => `(() => {
-  const find = (root) => {
+/** Page code defining `find(root)`: the first `<video>` under `root`, through shadow roots. */
+const FIND_VIDEO = `const find = (root) => {
     if (!root) return null;
     const v = root.querySelector('video');
     if (v) return v;
@@ -82,8 +78,22 @@ export const videoPastExpression = (seconds: number): string => `(() => {
       if (inner) return inner;
     }
     return null;
-  };
+  };`;
+
+/**
+ * A page expression (a string, so the TypeScript loader injects no helpers into it) that is true
+ * once the widget's video element has played past `seconds`.
+ */
+export const videoPastExpression = (seconds: number): string => `(() => {
+  ${FIND_VIDEO}
   const w = document.querySelector('lesson-widget');
   const v = find(w && w.shadowRoot) || find(w);
   return v !== null && v.currentTime > ${seconds};
+})()`;
+
+/** A page expression that is true once the page's video has played and is paused past `seconds`. */
+export const videoPausedPastExpression = (seconds: number): string => `(() => {
+  ${FIND_VIDEO}
+  const v = find(document);
+  return !!v && v.played.length > 0 && v.paused && v.currentTime > ${seconds};
 })()`;

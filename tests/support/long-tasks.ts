@@ -45,3 +45,13 @@ const ms = (n: number) => `${n.toLocaleString('en')} ms`;
 
 export const describeBlocking = (b: Blocking) =>
   `${ms(b.longest)} (${b.count} long, blocking ${ms(b.total)})`;
+
+/**
+ * `npm run bench` marks each long-lecture figure against this: no task of a reader's or editor's
+ * page blocks the main thread longer while they read, search or type (the aim is 50 ms).
+ */
+export const LONG_TASK_TARGET_MS = 200;
+
+/** The bench's verdict on one measurement. */
+export const meetsLongTaskTarget = (b: Blocking) =>
+  b.longest < LONG_TASK_TARGET_MS ? `✓ < ${LONG_TASK_TARGET_MS} ms` : `✗ over ${LONG_TASK_TARGET_MS} ms`;

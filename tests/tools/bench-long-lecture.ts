@@ -18,7 +18,7 @@ import {
   TERM,
   type ReaderFigures,
 } from '../support/long-lecture-reader.ts';
-import { OBSERVE_LONG_TASKS, type Blocking } from '../support/long-tasks.ts';
+import { meetsLongTaskTarget, OBSERVE_LONG_TASKS, type Blocking } from '../support/long-tasks.ts';
 
 interface EditorFigures {
   editViewMs: number;
@@ -53,6 +53,8 @@ async function measureEditor(browser: Browser, cmsUrl: string, slugs: string[]):
 }
 
 const bytes = (n: number) => `${n.toLocaleString('en')} B`;
+/** A long-task figure and its verdict against the target (the tests print these, never judge them). */
+const judged = (b: Blocking) => `${describeBlocking(b)} ${meetsLongTaskTarget(b)}`;
 
 /** Prints the side-by-side table; `cmsUrl` is a Strapi with the demo course and its demo editor. */
 export async function benchLongLecture(browser: Browser, hostUrl: string, cmsUrl: string): Promise<void> {
@@ -61,28 +63,28 @@ export async function benchLongLecture(browser: Browser, hostUrl: string, cmsUrl
   const long = await measureReader(browser, hostUrl, cmsUrl, LONG_LESSON);
   const rows: Array<[string, (f: ReaderFigures) => string]> = [
     ['widget: transcript shown after navigation', (f) => `${f.shownMs.toLocaleString('en')} ms`],
-    ['widget: longest task until then (blocking)', (f) => describeBlocking(f.render)],
-    [`widget: search "${TERM}" typed, longest task`, (f) => describeBlocking(f.search)],
+    ['widget: longest task until then (blocking)', (f) => judged(f.render)],
+    [`widget: search "${TERM}" typed, longest task`, (f) => judged(f.search)],
     ['widget: search result', (f) => f.matches],
-    ['widget: playback sweep (400 updates), longest', (f) => describeBlocking(f.followAlong)],
+    ['widget: playback sweep (400 updates), longest', (f) => judged(f.followAlong)],
     ['lesson JSON, as it is', (f) => bytes(f.json.identity)],
     ['lesson JSON, brotli (as transferred)', (f) => bytes(f.json.br)],
   ];
   const width = 48;
   console.log(`\nThree-hour lectures (issue 14), in Chromium on the demo host page:`);
   console.log(
-    `  ${''.padEnd(width)} ${`demo (${demo.paragraphs} paragraphs)`.padStart(34)} ${`lecture (${long.paragraphs.toLocaleString('en')} paragraphs)`.padStart(36)}`,
+    `  ${''.padEnd(width)} ${`demo (${demo.paragraphs} paragraphs)`.padStart(44)} ${`lecture (${long.paragraphs.toLocaleString('en')} paragraphs)`.padStart(46)}`,
   );
   for (const [name, value] of rows)
-    console.log(`  ${name.padEnd(width)} ${value(demo).padStart(34)} ${value(long).padStart(36)}`);
+    console.log(`  ${name.padEnd(width)} ${value(demo).padStart(44)} ${value(long).padStart(46)}`);
   const [demoEditor, longEditor] = await measureEditor(browser, cmsUrl, [DEMO_LESSON, LONG_LESSON]);
   const editorRows: Array<[string, (f: EditorFigures) => string]> = [
     ['admin: edit view shown', (f) => `${f.editViewMs.toLocaleString('en')} ms`],
     ['admin: transcript editor shown', (f) => `${f.editorMs.toLocaleString('en')} ms`],
-    ['admin: typing 13 characters, longest task', (f) => describeBlocking(f.typing)],
+    ['admin: typing 13 characters, longest task', (f) => judged(f.typing)],
   ];
   for (const [name, value] of editorRows)
     console.log(
-      `  ${name.padEnd(width)} ${value(demoEditor!).padStart(34)} ${value(longEditor!).padStart(36)}`,
+      `  ${name.padEnd(width)} ${value(demoEditor!).padStart(44)} ${value(longEditor!).padStart(46)}`,
     );
 }
