@@ -41,11 +41,19 @@ const SUITES = [
     cmd: () => nodeTest('cms', 'admin/src', 'test'),
   },
   { name: 'widget (Chromium)', stage: 2, cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },
+  // The journeys in Chromium beside the production shape (PostgreSQL, two instances behind nginx)
+  // and the packed plugin: each half holds one Strapi at a time beside the other's.
   {
     stage: 3,
-    name: 'end-to-end (package, Strapi, PostgreSQL, demo page, Chromium, two instances behind nginx)',
+    name: 'end-to-end (Strapi, demo page, admin, Chromium)',
     cwd: 'tests',
-    cmd: () => nodeTest('tests', 'package', 'e2e', 'db', 'cluster'),
+    cmd: () => nodeTest('tests', 'e2e'),
+  },
+  {
+    stage: 3,
+    name: 'production shape (package, PostgreSQL, two instances behind nginx)',
+    cwd: 'tests',
+    cmd: () => nodeTest('tests', 'package', 'db', 'cluster'),
   },
 ];
 
@@ -89,9 +97,26 @@ function run(suite, live) {
         passed = Number(wtr[1]);
         failed = Number(wtr[2]);
       }
-      resolveRun({ ...suite, code, passed, failed });
+      resolveRun({ ...suite, code, passed, failed, failures: failuresIn(out) });
     });
   });
+}
+
+/**
+ * The failing tests' names and first lines of error, so that the end of the output (all a CI log
+ * may keep) says what failed: node --test lists them after "✖ failing tests:", web-test-runner
+ * marks each with ❌.
+ */
+function failuresIn(out) {
+  // eslint-disable-next-line no-control-regex -- the ANSI colour codes are what this strips
+  const lines = out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split('\n');
+  const found = [];
+  const listed = lines.indexOf('✖ failing tests:');
+  if (listed >= 0)
+    for (const [i, line] of lines.slice(listed + 1).entries())
+      if (/^\s*✖ /.test(line)) found.push(...lines.slice(listed + 1 + i, listed + 4 + i));
+  for (const [i, line] of lines.entries()) if (line.includes('❌')) found.push(...lines.slice(i, i + 4));
+  return found.map((line) => line.trimEnd().slice(0, 300)).slice(0, 60);
 }
 
 const results = [];
@@ -112,6 +137,7 @@ for (const r of results) {
   passed += r.passed;
   failed += f;
   console.log(`${ok ? '✓' : '✗'} ${r.name}: ${r.passed} passed, ${f} failed`);
+  if (!ok) for (const line of r.failures) console.log(`    ${line}`);
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || results.some((r) => r.code !== 0) ? 1 : 0);
