@@ -13,6 +13,7 @@ import {
 } from '@lessons/shared';
 import {
   adminLogin,
+  inviteEditor,
   call,
   expectError,
   expectOk,
@@ -240,29 +241,17 @@ describe('the "Read lesson analytics" permission (RBAC)', () => {
     api(`/admin${path}`, { ...init, token: editor });
 
   before(async () => {
-    const roles = (await adminApi('/roles')).body as { data: Array<{ id: number; code: string }> };
-    editorRoleId = roles.data.find((r) => r.code === 'strapi-editor')!.id;
-    const invited = await adminApi('/users', {
-      method: 'POST',
-      json: {
-        firstname: 'Data',
-        lastname: 'Editor',
-        email: 'data.editor@example.com',
-        roles: [editorRoleId],
-      },
-    });
-    assert.equal(invited.status, 201, invited.text);
-    const user = (invited.body as { data: { id: number; registrationToken: string } }).data;
-    limitedUserId = user.id;
-    const registered = await api('/admin/register', {
-      method: 'POST',
-      json: {
-        registrationToken: user.registrationToken,
-        userInfo: { firstname: 'Data', lastname: 'Editor', password: 'Data-editor-2026' },
-      },
-    });
-    assert.equal(registered.status, 200, registered.text);
-    limited = (registered.body as { data: { token: string } }).data.token;
+    // A second admin with Strapi's built-in Editor role, invited and registered as the admin UI does.
+    ({
+      token: limited,
+      userId: limitedUserId,
+      roleId: editorRoleId,
+    } = await inviteEditor(
+      strapi.url,
+      editor,
+      { firstname: 'Data', lastname: 'Editor' },
+      'Data-editor-2026',
+    ));
   });
 
   it('is listed among the plugin actions of Settings → Roles', async () => {

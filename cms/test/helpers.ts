@@ -179,6 +179,36 @@ export async function adminLogin(
   return (answer.body as { data: { token: string } }).data.token;
 }
 
+/**
+ * A second administrator with Strapi's built-in Editor role, invited by `token`'s administrator
+ * and registered as the admin UI does: answers its admin token, its user id and the role's id.
+ */
+export async function inviteEditor(
+  url: string,
+  token: string,
+  name: { firstname: string; lastname: string },
+  password: string,
+): Promise<{ token: string; userId: number; roleId: number }> {
+  const roles = await call(`${url}/admin/roles`, { token });
+  const roleId = (roles.body as { data: Array<{ id: number; code: string }> }).data.find(
+    (r) => r.code === 'strapi-editor',
+  )!.id;
+  const email = `${name.firstname}.${name.lastname}@example.com`.toLowerCase();
+  const invited = await call(`${url}/admin/users`, {
+    method: 'POST',
+    token,
+    json: { ...name, email, roles: [roleId] },
+  });
+  assert.equal(invited.status, 201, invited.text);
+  const user = (invited.body as { data: { id: number; registrationToken: string } }).data;
+  const registered = await call(`${url}/admin/register`, {
+    method: 'POST',
+    json: { registrationToken: user.registrationToken, userInfo: { ...name, password } },
+  });
+  assert.equal(registered.status, 200, registered.text);
+  return { token: (registered.body as { data: { token: string } }).data.token, userId: user.id, roleId };
+}
+
 export async function readerLogin(
   url: string,
   identifier = 'reader@example.com',

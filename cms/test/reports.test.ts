@@ -18,6 +18,7 @@ import {
 } from '@lessons/shared';
 import {
   adminLogin,
+  inviteEditor,
   call,
   expectError,
   expectOk,
@@ -714,30 +715,17 @@ describe('report permissions (RBAC)', () => {
     api(`/admin${path}`, { ...init, token: editor });
 
   before(async () => {
-    const roles = (await adminApi('/roles')).body as { data: Array<{ id: number; code: string }> };
-    editorRoleId = roles.data.find((r) => r.code === 'strapi-editor')!.id;
     // A second admin with Strapi's built-in Editor role, invited and registered as the admin UI does.
-    const invited = await adminApi('/users', {
-      method: 'POST',
-      json: {
-        firstname: 'Limited',
-        lastname: 'Editor',
-        email: 'limited.editor@example.com',
-        roles: [editorRoleId],
-      },
-    });
-    assert.equal(invited.status, 201, invited.text);
-    const user = (invited.body as { data: { id: number; registrationToken: string } }).data;
-    limitedUserId = user.id;
-    const registered = await api('/admin/register', {
-      method: 'POST',
-      json: {
-        registrationToken: user.registrationToken,
-        userInfo: { firstname: 'Limited', lastname: 'Editor', password: 'Limited-editor-2026' },
-      },
-    });
-    assert.equal(registered.status, 200, registered.text);
-    limited = (registered.body as { data: { token: string } }).data.token;
+    ({
+      token: limited,
+      userId: limitedUserId,
+      roleId: editorRoleId,
+    } = await inviteEditor(
+      strapi.url,
+      editor,
+      { firstname: 'Limited', lastname: 'Editor' },
+      'Limited-editor-2026',
+    ));
     reportId = await created(main.en.slug, { what: 'For the permissions test' });
   });
 
