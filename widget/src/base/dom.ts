@@ -5,6 +5,28 @@ export function deepActiveElement(): HTMLElement | null {
   return active instanceof HTMLElement ? active : null;
 }
 
+/**
+ * What had the focus when a dialog opened, given back when it closes (WAI-ARIA's dialog pattern).
+ * `root` is where that element lived, kept from the start: an opener that has gone by then (a
+ * selection's button) no longer knows it.
+ */
+export class FocusReturn {
+  private element: HTMLElement | null = null;
+  root: Node | null = null;
+
+  /** As the dialog opens. */
+  remember(): void {
+    this.element = deepActiveElement();
+    this.root = this.element?.getRootNode() ?? null;
+  }
+
+  /** As it closes: focuses what had the focus if it is still there; answers whether it has it now. */
+  restore(): boolean {
+    if (this.element?.isConnected) this.element.focus();
+    return this.element !== null && deepActiveElement() === this.element;
+  }
+}
+
 /** True when the reader asked the system for less motion. */
 export function prefersReducedMotion(): boolean {
   return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;

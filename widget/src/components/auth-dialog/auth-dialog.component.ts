@@ -3,7 +3,7 @@ import { consume } from '@lit/context';
 import { property, query, state } from 'lit/decorators.js';
 import type { LessonsApiError } from '../../api/errors.js';
 import { dialogStyles } from '../../base/dialog.styles.js';
-import { deepActiveElement } from '../../base/dom.js';
+import { FocusReturn } from '../../base/dom.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { widgetContext, type WidgetState } from '../../context.js';
@@ -36,7 +36,7 @@ export class LessonAuthDialog extends LessonElement {
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('form') private form!: HTMLFormElement;
 
-  private returnFocus: HTMLElement | null = null;
+  private readonly focusReturn = new FocusReturn();
   private completed = false;
 
   get open(): boolean {
@@ -47,7 +47,7 @@ export class LessonAuthDialog extends LessonElement {
     this.mode = mode;
     this.problems = { fields: {} };
     this.completed = false;
-    this.returnFocus = deepActiveElement();
+    this.focusReturn.remember();
     await this.updateComplete;
     this.form.reset();
     if (!this.dialog.open) this.dialog.showModal();
@@ -59,7 +59,7 @@ export class LessonAuthDialog extends LessonElement {
   }
 
   private onClose() {
-    if (this.returnFocus?.isConnected) this.returnFocus.focus();
+    this.focusReturn.restore();
     this.dispatchEvent(new LessonDialogCloseEvent({ completed: this.completed }));
   }
 

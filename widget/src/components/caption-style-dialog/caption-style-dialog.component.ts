@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
 import { dialogStyles } from '../../base/dialog.styles.js';
-import { deepActiveElement } from '../../base/dom.js';
+import { FocusReturn } from '../../base/dom.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { widgetContext, type WidgetState } from '../../context.js';
@@ -59,7 +59,7 @@ export class LessonCaptionStyleDialog extends LessonElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private returnFocus: HTMLElement | null = null;
+  private readonly focusReturn = new FocusReturn();
   private apply: (style: CaptionStyle) => void = () => undefined;
   /** The sample's look, through the CSSOM: a strict CSP refuses style attributes. */
   private readonly sampleSheet = new CSSStyleSheet();
@@ -72,7 +72,7 @@ export class LessonCaptionStyleDialog extends LessonElement {
   async show(style: CaptionStyle, apply: (style: CaptionStyle) => void): Promise<void> {
     this.chosen = style;
     this.apply = apply;
-    this.returnFocus = deepActiveElement();
+    this.focusReturn.remember();
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
     this.renderRoot.querySelector<HTMLElement>('select')?.focus();
@@ -98,7 +98,7 @@ export class LessonCaptionStyleDialog extends LessonElement {
   }
 
   private onClose() {
-    if (this.returnFocus?.isConnected) this.returnFocus.focus();
+    this.focusReturn.restore();
   }
 
   override render() {

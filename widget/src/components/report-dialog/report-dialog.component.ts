@@ -9,7 +9,7 @@ import {
 } from '@lessons/shared/core';
 import type { LessonsApiError } from '../../api/errors.js';
 import { dialogStyles } from '../../base/dialog.styles.js';
-import { deepActiveElement, randomKey } from '../../base/dom.js';
+import { FocusReturn, randomKey } from '../../base/dom.js';
 import { looksLikeEmail } from '../../base/email.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
@@ -47,9 +47,7 @@ export class LessonReportDialog extends LessonElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private returnFocus: HTMLElement | null = null;
-  /** Where the opener lived: when it is gone at close (a selection's button), focus stays there. */
-  private returnRoot: Node | null = null;
+  private readonly focusReturn = new FocusReturn();
   private store: DraftStore | null = null;
 
   get open(): boolean {
@@ -79,8 +77,7 @@ export class LessonReportDialog extends LessonElement {
     this.status = 'editing';
     this.formError = '';
     this.fieldErrors = {};
-    this.returnFocus = deepActiveElement();
-    this.returnRoot = this.returnFocus?.getRootNode() ?? null;
+    this.focusReturn.remember();
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
     this.renderRoot.querySelector<HTMLElement>(this.draft.where ? '#what' : '#where')?.focus();
@@ -116,14 +113,13 @@ export class LessonReportDialog extends LessonElement {
   }
 
   private onClose() {
-    if (this.returnFocus?.isConnected) this.returnFocus.focus();
-    if (deepActiveElement() !== this.returnFocus) {
+    if (!this.focusReturn.restore()) {
       // "Report an error" beside a selection goes with the selection (before the form has even
       // opened): the transcript's own tab stop (the paragraph the selection ended in) takes the
       // focus, never the page.
       const owner = this.getRootNode();
       const roots = [
-        this.returnRoot,
+        this.focusReturn.root,
         owner instanceof ShadowRoot ? owner.querySelector('lesson-transcript')?.shadowRoot : null,
       ];
       const stop = roots

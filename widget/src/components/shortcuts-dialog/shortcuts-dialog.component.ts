@@ -2,7 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
 import { dialogStyles } from '../../base/dialog.styles.js';
-import { deepActiveElement } from '../../base/dom.js';
+import { FocusReturn } from '../../base/dom.js';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import { widgetContext, type WidgetState } from '../../context.js';
@@ -77,14 +77,14 @@ export class LessonShortcutsDialog extends LessonElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private returnFocus: HTMLElement | null = null;
+  private readonly focusReturn = new FocusReturn();
 
   get open(): boolean {
     return this.dialog?.open ?? false;
   }
 
   async show(): Promise<void> {
-    this.returnFocus = deepActiveElement();
+    this.focusReturn.remember();
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
     // The title, not Close (the last thing in it): the list is read, and shown, from its start.
@@ -96,7 +96,7 @@ export class LessonShortcutsDialog extends LessonElement {
   }
 
   private onClose() {
-    if (this.returnFocus?.isConnected) this.returnFocus.focus();
+    this.focusReturn.restore();
   }
 
   private table(t: Translate, rows: Array<[TemplateResult | TemplateResult[], string]>) {
