@@ -121,6 +121,14 @@ const videoState = (id: string) => `(() => {
   return v ? { time: v.currentTime, paused: v.paused } : null;
 })()`;
 
+/** Which widget holds the focus, and the part (through shadow roots) that has it. */
+const focusedPart = `(() => {
+  let a = document.activeElement;
+  const widget = a && a.localName === 'lesson-widget' ? a.id : null;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  return widget ? { widget, part: a.getAttribute('part') } : null;
+})()`;
+
 describe("a site owner's page with two widgets and hostile styles", () => {
   let strapi: TestStrapi;
   let server: Server;
@@ -159,6 +167,8 @@ describe("a site owner's page with two widgets and hostile styles", () => {
     return p;
   };
   const video = (p: Page, id: string) => p.evaluate<{ time: number; paused: boolean } | null>(videoState(id));
+  /** The page of the two playing widgets, kept open for the next test. */
+  let playing: Page | undefined;
 
   it('shows both lessons, each in its own language, exactly as on the same page without the hostile rules', async () => {
     const plain = await open('/plain');
@@ -220,6 +230,51 @@ describe("a site owner's page with two widgets and hostile styles", () => {
       secondAfter.time - secondBefore.time < elapsed + 2,
       `the second did not seek (${secondBefore.time} → ${secondAfter.time} s in ${elapsed} s)`,
     );
+    playing = p;
+  });
+
+  it('keeps a search, the report form and a language switch in the widget they were made in', async () => {
+    const p = playing ?? (await open('/'));
+    const first = widget(p, ENGLISH.id);
+    const second = widget(p, SPANISH.id);
+
+    // A word both transcripts hold ("contact", "contacto"), searched in the first: marked there only.
+    await first.getByRole('searchbox', { name: 'Search the transcription' }).fill('contact');
+    await first.locator('[part~="match"]').first().waitFor();
+    assert.ok((await first.locator('[part~="match"]').count()) >= 2, 'the first marks its matches');
+    assert.ok(
+      (await second.locator('p[data-paragraph]').filter({ hasText: 'contacto' }).count()) > 0,
+      'the second has the word too',
+    );
+    assert.equal(await second.locator('[part~="match"]').count(), 0, 'the second marks nothing');
+    assert.equal(
+      await second.getByRole('searchbox', { name: 'Buscar en la transcripción' }).inputValue(),
+      '',
+      'the second search is empty',
+    );
+
+    // The report form opened in the second opens there only, and gives the focus back on closing.
+    const opener = second.getByRole('button', { name: '¿Hay algún error o mejora?', exact: true });
+    await opener.click();
+    const form = second.getByRole('dialog', { name: 'Informar de un error' });
+    await form.waitFor();
+    assert.equal(await first.getByRole('dialog').count(), 0, 'no form opened in the first');
+    await form.getByRole('button', { name: 'Cerrar', exact: true }).click();
+    await form.waitFor({ state: 'hidden' });
+    await p.waitForFunction(`(${focusedPart})?.part === 'report-link'`, undefined, { timeout: 5_000 });
+    assert.deepEqual(await p.evaluate(focusedPart), { widget: SPANISH.id, part: 'report-link' });
+
+    // Spanish chosen in the first: the first shows its lesson in Spanish, the second goes on as it was.
+    const secondBefore = await video(p, SPANISH.id);
+    await first.getByLabel('Select the language').selectOption({ label: 'Español' });
+    await first.getByRole('heading', { name: 'Recuperar la conexión social', level: 1 }).waitFor();
+    await second.getByRole('heading', { name: SPANISH.title, level: 1 }).waitFor();
+    assert.equal(await second.getByLabel('Selecciona el idioma').inputValue(), 'es');
+    assert.equal(await second.getAttribute('lesson'), SPANISH.slug);
+    const secondAfter = await video(p, SPANISH.id);
+    assert.ok(secondBefore && secondAfter, 'the second has its video');
+    assert.equal(secondAfter.paused, false, 'the second still plays');
+    assert.ok(secondAfter.time >= secondBefore.time, 'the second was not reloaded');
 
     await p.close();
   });
