@@ -96,9 +96,10 @@ describe('reader on the demo host page', () => {
       await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
       await widget(page).getByRole('button', { name: 'Play the video', exact: true }).click();
       await page.waitForFunction(videoPastExpression(0.2), undefined, { timeout: 30_000 });
-      const paragraph = widget(page).getByText('Social activities', { exact: false }).last();
+      // The first paragraph of "Social activities as a way back" starts at 161.17 s.
+      const paragraph = widget(page).getByText('Shared activities give contact', { exact: false });
       await paragraph.click();
-      await page.waitForFunction(videoPastExpression(30), undefined, { timeout: 30_000 });
+      await page.waitForFunction(videoPastExpression(160), undefined, { timeout: 30_000 });
       // The select sits inside its label, so the label's text goes on with the language names.
       await widget(page).getByLabel('Select the language').selectOption({ label: 'Español' });
       await widget(page).getByRole('heading', { name: 'Recuperar la conexión social' }).first().waitFor();
