@@ -26,7 +26,7 @@ import { testPortOffset } from '../support/strapi.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PNPM = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { packageManager: string })
   .packageManager;
-const PORT = 1420 + testPortOffset();
+const PORT = 1426 + testPortOffset();
 const ADMIN = { email: 'owner@example.org', password: 'Owner-app-2026', firstname: 'Owner' };
 const PLUGIN_TYPES = ['category', 'course', 'error-report', 'lesson', 'progress', 'tag'].map(
   (name) => `plugin::lessons.${name}`,

@@ -16,44 +16,72 @@ const testFiles = (pkg, ...dirs) =>
       .sort()
       .map((f) => join(dir, f)),
   );
-const nodeTest = (pkg, ...dirs) => {
-  const files = testFiles(pkg, ...dirs);
+/** node --test over `files` (paths under the package), or a command that fails when there are none. */
+const nodeTestOf = (pkg, files, what) =>
   // Without files node --test would search the folder itself: a suite with no tests is an error.
-  if (files.length === 0)
-    return ['node', '-e', `console.error('No test files in ${pkg}/{${dirs}}'); process.exit(1)`];
-  return ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files];
-};
+  files.length === 0
+    ? ['node', '-e', `console.error('No test files in ${pkg}/${what}'); process.exit(1)`]
+    : ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files];
+const nodeTest = (pkg, ...dirs) => nodeTestOf(pkg, testFiles(pkg, ...dirs), `{${dirs}}`);
 
+/**
+ * The journeys that work in the Strapi admin: one half of tests/e2e, run in the first lane; every
+ * other journey (a new file included) runs in the second.
+ */
+const ADMIN_JOURNEYS = [
+  'editor-preview',
+  'editor',
+  'history',
+  'injection',
+  'keyboard-journey',
+  'long-lecture-editor',
+].map((name) => join('e2e', `${name}.test.ts`));
+const journeys = (admin) => testFiles('tests', 'e2e').filter((f) => ADMIN_JOURNEYS.includes(f) === admin);
+
+/**
+ * Two lanes run side by side (2 cores: one Strapi or Chromium suite beside another), each running
+ * its suites one after the other; lane 1 prints as it goes, lane 2's output of each suite is
+ * printed when that suite ends. The lanes hold about the same time (≈ 11 minutes each on 2 cores),
+ * and every suite's ports are its own, whatever runs beside it.
+ */
 const SUITES = [
-  // Suites of one `stage` run side by side (2 cores: a Node/Strapi suite beside a Chromium one);
-  // the output of all but the first of a stage is printed when that suite ends.
   {
+    lane: 1,
     name: 'types (tsc, strict, every package)',
-    stage: 1,
     cwd: '',
     cmd: () => ['node', 'tests/tools/typecheck.mjs'],
   },
-  { name: 'shared (contracts, unit)', stage: 1, cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
   {
+    lane: 1,
     name: 'cms (plugin on a real Strapi)',
-    stage: 2,
     cwd: 'cms',
     cmd: () => nodeTest('cms', 'admin/src', 'test'),
   },
-  { name: 'widget (Chromium)', stage: 2, cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },
-  // The journeys in Chromium beside the production shape (PostgreSQL, two instances behind nginx)
-  // and the packed plugin: each half holds one Strapi at a time beside the other's.
   {
-    stage: 3,
-    name: 'end-to-end (Strapi, demo page, admin, Chromium)',
+    lane: 1,
+    name: 'package (the packed plugin in an app of its own, framework typings)',
     cwd: 'tests',
-    cmd: () => nodeTest('tests', 'e2e'),
+    cmd: () => nodeTest('tests', 'package'),
   },
   {
-    stage: 3,
-    name: 'production shape (package, PostgreSQL, two instances behind nginx)',
+    lane: 1,
+    name: 'end-to-end, in the admin (Strapi, Chromium)',
     cwd: 'tests',
-    cmd: () => nodeTest('tests', 'package', 'db', 'cluster'),
+    cmd: () => nodeTestOf('tests', journeys(true), 'e2e (admin journeys)'),
+  },
+  { lane: 2, name: 'shared (contracts, unit)', cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
+  { lane: 2, name: 'widget (Chromium)', cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },
+  {
+    lane: 2,
+    name: 'PostgreSQL, and two instances behind nginx (PostgreSQL, Redis)',
+    cwd: 'tests',
+    cmd: () => nodeTest('tests', 'db', 'cluster'),
+  },
+  {
+    lane: 2,
+    name: 'end-to-end, readers and site owners (Strapi, demo page, Chromium)',
+    cwd: 'tests',
+    cmd: () => nodeTestOf('tests', journeys(false), 'e2e (reader journeys)'),
   },
 ];
 
@@ -84,7 +112,7 @@ function run(suite, live) {
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
     child.on('exit', (code) => {
-      if (!live) process.stdout.write(`\n━━━ ${suite.name} (ran beside the one above) ━━━\n${out}`);
+      if (!live) process.stdout.write(`\n━━━ ${suite.name} (ran in the other lane) ━━━\n${out}`);
       // node --test prints "ℹ pass N" / "ℹ fail N"; web-test-runner "N passed, N failed".
       const num = (re) => [...out.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
       let passed = num(/^ℹ pass (\d+)$/gm);
@@ -119,13 +147,25 @@ function failuresIn(out) {
   return found.map((line) => line.trimEnd().slice(0, 300)).slice(0, 60);
 }
 
-const results = [];
 const chosen = SUITES.filter((suite) => !only.length || only.some((o) => suite.cwd.startsWith(o)));
-for (const stage of [...new Set(chosen.map((suite) => suite.stage))]) {
-  const together = chosen.filter((suite) => suite.stage === stage);
-  console.log(`\n━━━ ${together.map((suite) => suite.name).join('  ‖  ')} ━━━`);
-  results.push(...(await Promise.all(together.map((suite, i) => run(suite, i === 0)))));
-}
+const lanes = [...new Set(chosen.map((suite) => suite.lane))].map((lane) =>
+  chosen.filter((suite) => suite.lane === lane),
+);
+const started = Date.now();
+const minutes = () => `${((Date.now() - started) / 60_000).toFixed(1)} min`;
+const results = (
+  await Promise.all(
+    lanes.map(async (suites, i) => {
+      const done = [];
+      for (const suite of suites) {
+        if (i === 0) console.log(`\n━━━ ${suite.name} (at ${minutes()}) ━━━`);
+        const result = await run(suite, i === 0);
+        done.push({ ...result, took: minutes() });
+      }
+      return done;
+    }),
+  )
+).flat();
 
 console.log('\n━━━ summary ━━━');
 let passed = 0;
@@ -136,7 +176,9 @@ for (const r of results) {
   const f = ok ? r.failed : Math.max(1, r.failed);
   passed += r.passed;
   failed += f;
-  console.log(`${ok ? '✓' : '✗'} ${r.name}: ${r.passed} passed, ${f} failed`);
+  console.log(
+    `${ok ? '✓' : '✗'} ${r.name}: ${r.passed} passed, ${f} failed (lane ${r.lane}, done at ${r.took})`,
+  );
   if (!ok) for (const line of r.failures) console.log(`    ${line}`);
 }
 console.log(`\n${passed} passed, ${failed} failed`);
