@@ -3,7 +3,8 @@
  * the API client. For bundlers: `import { LessonWidget } from '@lessons/widget'` then
  * `customElements.define('my-lesson', LessonWidget)`, or `import '@lessons/widget/define'`.
  */
-export { LessonWidget, deepLinkTime } from './components/lesson-widget/lesson-widget.component.js';
+export { LessonWidget } from './components/lesson-widget/lesson-widget.component.js';
+export { deepLinkTime } from './controllers/deep-link.js';
 export { LessonSearch } from './components/lesson-search/lesson-search.component.js';
 export { LessonElement } from './base/lesson-element.js';
 export { LessonsApi, type AuthUser } from './api/client.js';

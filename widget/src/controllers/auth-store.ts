@@ -1,6 +1,7 @@
 import type { AuthResponse } from '@lessons/shared/core';
 import type { AuthUser, LessonsApi } from '../api/client.js';
 import type { AccountStatus } from '../context.js';
+import { readSession, sessionKey } from './stored-session.js';
 
 export interface AuthSnapshot {
   status: AccountStatus;
@@ -9,8 +10,6 @@ export interface AuthSnapshot {
   /** The stored session was refused by the server (expired or revoked). */
   expired: boolean;
 }
-
-const STORAGE_PREFIX = 'lessons-widget:auth:';
 
 /**
  * One reader session per API origin, shared by every widget of that origin on the page.
@@ -106,19 +105,11 @@ export class AuthStore {
   }
 
   private get key(): string {
-    return STORAGE_PREFIX + this.api.origin;
+    return sessionKey(this.api.origin);
   }
 
   private read(): { jwt: string; user: AuthUser | null } | null {
-    try {
-      const saved = JSON.parse(localStorage.getItem(this.key) ?? 'null') as {
-        jwt?: unknown;
-        user?: AuthUser;
-      } | null;
-      return typeof saved?.jwt === 'string' ? { jwt: saved.jwt, user: saved.user ?? null } : null;
-    } catch {
-      return null;
-    }
+    return readSession(this.api.origin);
   }
 
   private write(jwt: string | null, user?: AuthUser): void {

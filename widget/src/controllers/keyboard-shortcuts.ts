@@ -1,63 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LazyChunks } from './lazy-chunks.js';
+import type * as Keys from './shortcut-keys.js';
+import type { KeyPress, ShortcutAction } from './shortcut-keys.js';
 
-/** What the player does for a shortcut (`MediaHandle.command`). */
-export type PlayerCommand =
-  'playPause' | 'back' | 'forward' | 'slower' | 'faster' | 'captions' | 'fullscreen';
-/** Every shortcut: the player's, `search` (to the transcript's search field) and `help` (the list). */
-export type ShortcutAction = PlayerCommand | 'search' | 'help';
+export type { PlayerCommand, ShortcutAction } from './shortcut-keys.js';
 
-/** `KeyboardEvent.key` (letters lower-cased) → what it does. */
-const KEYS: Record<string, ShortcutAction> = {
-  k: 'playPause',
-  ' ': 'playPause',
-  j: 'back',
-  l: 'forward',
-  '<': 'slower',
-  '>': 'faster',
-  c: 'captions',
-  f: 'fullscreen',
-  '/': 'search',
-  '?': 'help',
-};
-
-/** Where keys are the reader's text: a shortcut there would steal what they type. */
-const TYPING = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
-/** Controls that Space presses (or changes): Space stays theirs. */
-const PRESSABLE =
-  'button, a[href], summary, [role="button"], [role="link"], [role^="menuitem"], [role="option"], [role="slider"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"]';
-
-/**
- * The key as the shortcuts know it. Shift+, and Shift+. by their physical keys too (they type `;`
- * and `:` on a German keyboard), and letters by their physical key on keyboards whose letters are
- * not Latin (the K key types ن in Arabic, л in Russian).
- */
-function keyOf(event: KeyboardEvent): string {
-  if (event.shiftKey && event.code === 'Comma') return '<';
-  if (event.shiftKey && event.code === 'Period') return '>';
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  if (key.length === 1 && key.charCodeAt(0) > 127 && /^Key[A-Z]$/.test(event.code))
-    return event.code.slice(3).toLowerCase();
-  return key;
-}
-
-/**
- * The shortcut a key press inside the widget asks for, or null: none while a modifier (Ctrl, Alt,
- * Meta) is held, while typing in a field, inside a dialog, or for Space on a control it presses.
- */
-export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
-  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing)
-    return null;
-  const path = event.composedPath();
-  const target = path[0];
-  if (!(target instanceof Element)) return null;
-  const inDialog = path.some(
-    (node) =>
-      node instanceof Element && (node.localName === 'dialog' || node.getAttribute('role') === 'dialog'),
-  );
-  if (inDialog || target.closest(TYPING) || (target as HTMLElement).isContentEditable) return null;
-  const action = KEYS[keyOf(event)];
-  if (!action || (event.key === ' ' && target.closest(PRESSABLE))) return null;
-  return action;
+export interface KeyboardShortcutsOptions {
+  chunks: LazyChunks;
+  enabled(): boolean;
+  /** Does what was asked; false when there was nothing to do it with. */
+  run(action: ShortcutAction): boolean;
 }
 
 /**
@@ -66,26 +18,81 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
  * focused element, so that the player's controls (video.js stops the keys it sees) get them
  * too. `run` does what was asked and says whether it could; only then is the key's default (a
  * scroll for Space, a browser's find for `/`) prevented.
+ *
+ * Which key does what is a chunk of its own (shortcut-keys.ts), loaded when the focus first
+ * enters the widget (keys reach it from there only). A key pressed before it has arrived still
+ * acts once it has; only its default can no longer be prevented.
  */
 export class KeyboardShortcuts implements ReactiveController {
+  private keys: typeof Keys | undefined;
+  private loading: Promise<typeof Keys | undefined> | undefined;
+
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: { enabled(): boolean; run(action: ShortcutAction): boolean },
+    private readonly options: KeyboardShortcutsOptions,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
     this.host.addEventListener('keydown', this.onKeydown, { capture: true });
+    this.host.addEventListener('focusin', this.onFocusIn);
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('keydown', this.onKeydown, { capture: true });
+    this.host.removeEventListener('focusin', this.onFocusIn);
   }
+
+  private load(): Promise<typeof Keys | undefined> {
+    this.loading ??= this.options.chunks
+      .load(
+        'the keyboard shortcuts',
+        () => import('./shortcut-keys.js'),
+        () => void this.load(),
+      )
+      .then((keys) => {
+        // A failed load is tried again at the next focus or key, or by "Try again".
+        if (!keys) this.loading = undefined;
+        return (this.keys = keys);
+      });
+    return this.loading;
+  }
+
+  private act(keys: typeof Keys, press: KeyPress, event: KeyboardEvent | null): void {
+    const action = keys.shortcutFor(press);
+    if (action && this.options.run(action)) event?.preventDefault();
+  }
+
+  private readonly onFocusIn = () => {
+    if (this.options.enabled()) void this.load();
+  };
 
   private readonly onKeydown = (event: KeyboardEvent) => {
     if (!this.options.enabled()) return;
-    const action = shortcutFor(event);
-    if (action && this.options.run(action)) event.preventDefault();
+    if (this.keys) {
+      this.act(this.keys, pressOf(event), event);
+      return;
+    }
+    const press = pressOf(event);
+    void this.load().then(
+      (keys) => keys && this.act(keys, { ...press, defaultPrevented: event.defaultPrevented }, null),
+    );
+  };
+}
+
+/** What the shortcuts read of a key press, kept after its dispatch. */
+function pressOf(event: KeyboardEvent): KeyPress {
+  const { key, code, shiftKey, ctrlKey, metaKey, altKey, isComposing, defaultPrevented } = event;
+  return {
+    key,
+    code,
+    shiftKey,
+    ctrlKey,
+    metaKey,
+    altKey,
+    isComposing,
+    defaultPrevented,
+    path: event.composedPath(),
   };
 }

@@ -1,16 +1,11 @@
 import type { ReactiveController } from 'lit';
-import { parseMediaFragment, type MediaFragmentTime } from '@lessons/shared/core';
+import type { MediaFragmentTime } from '@lessons/shared/core';
 import type { LessonElement } from '../base/lesson-element.js';
 import type { MediaHandle } from '../components/player/media-handle.js';
 import type { MediaEventName } from '../constants.js';
 import { initialMediaState, type MediaState } from '../context.js';
 import type { LazyChunks } from './lazy-chunks.js';
 import type { PlayerController, PlayerHost } from './player-controller.js';
-
-/** Seconds from a `#t=90` (or `#t=1:30`, `#t=npt:90`, `#t=90,120`) media-fragment deep link. */
-export function deepLinkTime(hash: string): number | null {
-  return parseMediaFragment(hash)?.start ?? null;
-}
 
 export interface PlayerLoaderOptions {
   chunks: LazyChunks;
@@ -76,13 +71,32 @@ export class PlayerLoader implements ReactiveController {
   shown(): void {
     if (this.deepLinkHandled) return;
     this.deepLinkHandled = true;
-    const link = this.readLink();
-    if (link) void this.host.updateComplete.then(() => this.go(link, false));
+    void this.followLink(true);
   }
 
-  /** The page's `#t=` link, its passage kept for the transcript (the same object while unchanged). */
-  private readLink(): MediaFragmentTime | null {
-    const link = parseMediaFragment(location.hash);
+  /**
+   * Goes to the page's `#t=` link: the first lesson loads (or plays the passage) there, a later
+   * change of the link moves an open player (once a lesson is on show).
+   */
+  private async followLink(first: boolean): Promise<void> {
+    const link = await this.readLink(() => void this.followLink(first));
+    if (!link) return;
+    if (first) {
+      await this.host.updateComplete;
+      this.go(link, false);
+    } else if (this.options.hasLesson()) this.go(link, true);
+  }
+
+  /**
+   * The page's `#t=` link, its passage kept for the transcript (the same object while unchanged).
+   * Its parser is a chunk (deep-link.ts) loaded only when the page's fragment has a `name=value`.
+   */
+  private async readLink(retry: () => void): Promise<MediaFragmentTime | null> {
+    const hash = location.hash;
+    const parser = hash.includes('=')
+      ? await this.options.chunks.load('the link to a time', () => import('./deep-link.js'), retry)
+      : undefined;
+    const link = parser?.parseMediaFragment(hash) ?? null;
     const end = link?.end ?? null;
     if (this.passage?.start !== link?.start || (this.passage?.end ?? null) !== end) {
       this.passage = link && end !== null ? { start: link.start, end } : null;
@@ -130,8 +144,5 @@ export class PlayerLoader implements ReactiveController {
     return this.loading;
   }
 
-  private readonly onHashChange = () => {
-    const link = this.readLink();
-    if (link && this.options.hasLesson()) this.go(link, true);
-  };
+  private readonly onHashChange = () => void this.followLink(false);
 }

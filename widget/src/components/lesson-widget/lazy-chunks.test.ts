@@ -5,6 +5,7 @@ import {
   deep,
   expectNoAxeViolations,
   failChunks,
+  moduleLoaded,
   mountWidget,
   partFailure as failure,
   tryAgain,
@@ -17,7 +18,8 @@ import { clearAuthStores } from '../../controllers/auth-store.js';
 // load, as when the reader is offline, and the reader must be told and be able to try again.
 // Every test loads its chunk for the first time in this page (a module the page already has is
 // never fetched again), hence one test per chunk and their order: any focus or click may load the
-// selection reader, so its test comes first.
+// selection reader, so its test comes first, and any focus inside the widget the keyboard
+// shortcuts, so theirs comes next. The session's store has its own page: account-chunk.test.ts.
 
 describe('a chunk that fails to load', () => {
   chunkFailureHooks(() => {
@@ -47,6 +49,35 @@ describe('a chunk that fails to load', () => {
     } finally {
       document.getSelection()!.removeAllRanges();
     }
+  });
+
+  it('the keyboard shortcuts: says so at the first focus, and "Try again" brings them', async () => {
+    await failChunks('controllers/shortcut-keys');
+    const widget = await mountWidget();
+    const paragraph = deep<HTMLElement>(widget, 'lesson-transcript', 'p[data-paragraph][tabindex="0"]')!;
+    paragraph.focus();
+    await until(() => failure(widget), 'the failure message');
+    await failChunks();
+    tryAgain(widget);
+    await until(() => moduleLoaded('controllers/shortcut-keys') && !failure(widget), 'the shortcuts');
+    paragraph.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true, composed: true }));
+    await until(() => deep(widget, 'lesson-shortcuts-dialog', 'dialog[open]'), 'the shortcuts dialog');
+  });
+
+  it('the transcript search: says so at the first focus, and "Try again" finds the words', async () => {
+    await failChunks('components/transcript/search');
+    const widget = await mountWidget();
+    const transcript = deep(widget, 'lesson-transcript')!.shadowRoot!;
+    const input = transcript.querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.focus();
+    input.value = 'depression';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await until(() => failure(widget), 'the failure message');
+    expect(transcript.querySelector('mark')).to.equal(null);
+    await failChunks();
+    tryAgain(widget);
+    await until(() => transcript.querySelector('mark'), 'the matches');
+    expect(failure(widget)).to.equal(null);
   });
 
   it('the report form: says so, and "Try again" opens it', async () => {

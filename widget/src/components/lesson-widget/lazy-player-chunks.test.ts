@@ -56,6 +56,23 @@ describe("the player's chunks fail to load", () => {
     expect(failure(widget)).to.equal(null);
   });
 
+  it('a page\'s #t= link: says so, and "Try again" loads the player there', async () => {
+    await failChunks('controllers/deep-link');
+    history.replaceState(null, '', '#t=3');
+    try {
+      const widget = await mountWidget();
+      await until(() => failure(widget), 'the failure message');
+      expect(widget.media).to.equal(null);
+      await failChunks();
+      tryAgain(widget);
+      const media = await until(() => widget.media, 'the player');
+      await until(() => Math.abs(media.currentTime - 3) < 0.5, 'the player at 3 s');
+      expect(failure(widget)).to.equal(null);
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
   it('the HLS engine: says so, and "Try again" plays the stream', async () => {
     // As in Firefox or an older Chrome: no native HLS, so the engine is needed.
     const native = HTMLMediaElement.prototype.canPlayType;

@@ -27,13 +27,12 @@ import { PlayerLoader } from '../../controllers/player-loader.js';
 import { ReaderProgress } from '../../controllers/reader-progress.js';
 import { LessonLanguageChangeEvent } from '../../events/lesson-language-change.js';
 import { nativeLanguageName } from '../../i18n/i18n.js';
+import type { AuthMode } from '../auth-dialog/auth-dialog.component.js';
 import type { MediaHandle } from '../player/media-handle.js';
 import type { LessonPlayer } from '../player/player.component.js';
 import type { LessonTranscript } from '../transcript/transcript.component.js';
 import { lessonWidgetStyles } from './lesson-widget.styles.js';
 import { LESSON_PARTS, firstPaint, lazyDialogs, lessonView, partFailed } from './lesson-widget.templates.js';
-
-export { deepLinkTime } from '../../controllers/player-loader.js';
 
 /**
  * A video lesson with its interactive transcript, for any page:
@@ -183,7 +182,9 @@ export class LessonWidget extends LessonElement {
     this.chunks.failureOf('a language'),
   );
   private readonly announcer = new Announcer(this, () => this.i18n.translator);
-  private readonly account = new AccountController(this, this.announcer, () => this.progress.flush());
+  private readonly account = new AccountController(this, this.chunks, this.announcer, () =>
+    this.progress.flush(),
+  );
   private readonly player = new PlayerLoader(this, {
     chunks: this.chunks,
     heard: (type, media) => this.progress.heard(type, media),
@@ -197,6 +198,7 @@ export class LessonWidget extends LessonElement {
   });
   private readonly dialogs = new LazyDialogs(this, this.chunks);
   private readonly keys = new KeyboardShortcuts(this, {
+    chunks: this.chunks,
     enabled: () => this.shortcuts !== 'off',
     run: (action) => this.runShortcut(action),
   });
@@ -209,7 +211,7 @@ export class LessonWidget extends LessonElement {
     this.on(EVENTS.localeRequest, ({ detail }) => this.changeLanguage(detail.locale, detail.slug));
     this.on(EVENTS.reportRequest, ({ detail }) => void this.dialogs.openReport(detail.selection));
     this.on(EVENTS.authRequest, ({ detail: { action } }) =>
-      action === 'logout' ? this.account.logout() : void this.dialogs.openAuth(action),
+      action === 'logout' ? this.account.logout() : void this.openAuth(action),
     );
     this.on(EVENTS.loadFailure, ({ detail }) => this.chunks.fail(detail.part, detail.retry, detail.error));
     this.on(EVENTS.announceRequest, ({ detail }) => this.announcer.say(() => detail.message));
@@ -272,6 +274,11 @@ export class LessonWidget extends LessonElement {
       event.stopPropagation();
       act(event);
     });
+  }
+
+  /** Opens the login (or register) form, with the session's store it logs in to. */
+  private async openAuth(mode: AuthMode): Promise<void> {
+    if (await this.account.loadStore(() => this.openAuth(mode))) await this.dialogs.openAuth(mode);
   }
 
   /** Does what a keyboard shortcut asks; false when there is nothing to do it with. */

@@ -14,7 +14,8 @@ import {
   until,
 } from '../../../test/helpers.js';
 import { LessonLanguageChangeEvent } from '../../events/lesson-language-change.js';
-import { LessonWidget, deepLinkTime } from './lesson-widget.component.js';
+import { deepLinkTime } from '../../controllers/deep-link.js';
+import { LessonWidget } from './lesson-widget.component.js';
 
 describe('<lesson-widget>', () => {
   beforeEach(resetFixture);

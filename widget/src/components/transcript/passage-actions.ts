@@ -1,3 +1,4 @@
+import { html, nothing } from 'lit';
 import {
   describeQuote,
   type MediaFragmentTime,
@@ -5,6 +6,7 @@ import {
   type QuotePosition,
   type Transcript,
 } from '@lessons/shared/core';
+import type { Translate } from '../../i18n/i18n.js';
 import { paragraphById } from './find.js';
 import { copyText, passageLink } from './passage-link.js';
 import { paragraphsIn, markPassage } from './passage-marks.js';
@@ -107,4 +109,38 @@ export class PassageMarks {
     }
     this.marked = markPassage(this.root, this.ids, this.marked);
   }
+}
+
+/** A mouse press on a selection's button keeps the selection (and the focus where it is). */
+const keepSelection = (event: Event) => event.preventDefault();
+
+/**
+ * The buttons next to a selection: "Copy link to this passage" (in a timed transcript) and
+ * "Report an error"; `copiedLink` is '' once the link was copied, or the link to copy by hand.
+ */
+export function selectionActions(
+  selection: SelectedPassage,
+  copiedLink: string | null,
+  t: Translate,
+  act: { copy(): void; report(): void },
+) {
+  return html`<div class="selection-actions" part="selection-actions">
+    ${
+      selection.passage
+        ? html`<button part="copy-link" class="button" type="button" @mousedown=${keepSelection} @click=${act.copy}>
+          ${copiedLink === '' ? t('transcript.linkCopied') : t('transcript.copyLink')}
+        </button>`
+        : nothing
+    }
+    <button part="report-selection" class="button" type="button" @mousedown=${keepSelection} @click=${act.report}>
+      ${t('transcript.reportSelection')}
+    </button>
+    ${
+      copiedLink
+        ? html`<label class="passage-url">${t('transcript.copyByHand')}
+          <input readonly .value=${copiedLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+        </label>`
+        : nothing
+    }
+  </div>`;
 }

@@ -23,8 +23,10 @@ import { LessonReportRequestEvent } from '../../events/lesson-report-request.js'
 import { LessonSeekRequestEvent } from '../../events/lesson-seek-request.js';
 import { LessonShortcutsRequestEvent } from '../../events/lesson-shortcuts-request.js';
 import { directionOf, formatTime } from '../../i18n/i18n.js';
-import { findMatches, paragraphAtTime, paragraphById, timedParagraphs, type Match } from './find.js';
+import { paragraphAtTime, paragraphById, timedParagraphs } from './find.js';
 import type * as Passages from './passage-actions.js';
+import type * as Search from './search.js';
+import type { Match, ParagraphMatches } from './search.js';
 import { transcriptStyles } from './transcript.styles.js';
 
 /** The downloads; the chapters track is the player's, not a transcript to read. */
@@ -51,22 +53,6 @@ const MOVES: Record<string, number> = {
   Home: -Infinity,
   End: Infinity,
 };
-
-/** A paragraph's matches, and the place of its first one among all matches. */
-interface ParagraphMatches {
-  first: number;
-  matches: Match[];
-}
-
-function groupByParagraph(found: Match[]): Map<string, ParagraphMatches> {
-  const groups = new Map<string, ParagraphMatches>();
-  found.forEach((m, i) => {
-    const group = groups.get(m.paragraphId);
-    if (group) group.matches.push(m);
-    else groups.set(m.paragraphId, { first: i, matches: [m] });
-  });
-  return groups;
-}
 
 /**
  * The lesson's transcript: headings and paragraphs. A click on a timed paragraph, or Enter on it,
@@ -128,6 +114,9 @@ export class LessonTranscript extends LessonElement {
   private watchedMapLoading = false;
 
   @state() query = '';
+  /** The search's code (search.ts): loaded when the reader first turns to the search field. */
+  @state() private search: typeof Search | undefined;
+  private searchLoading = false;
   @state() matchIndex = 0;
   /** How many matches (in reading order) have their marks drawn; see MARKS_PER_FRAME. */
   @state() private shownMarks = 0;
@@ -202,9 +191,13 @@ export class LessonTranscript extends LessonElement {
       this.selection = null;
       this.shownSections = SECTIONS_PER_FRAME;
     }
-    if ((changed.has('query') || lessonChanged) && this.widget) {
-      this.found = findMatches(this.widget.lesson.transcript, this.query);
-      this.foundByParagraph = groupByParagraph(this.found);
+    // `search` is private: PropertyValues does not know it by name.
+    const searchArrived = (changed as Map<PropertyKey, unknown>).has('search');
+    if ((changed.has('query') || searchArrived || lessonChanged) && this.widget) {
+      if (!this.search && this.query.trim()) void this.loadSearch();
+      this.found = this.search?.findMatches(this.widget.lesson.transcript, this.query) ?? [];
+      this.foundByParagraph =
+        this.search?.groupByParagraph(this.found) ?? new Map<string, ParagraphMatches>();
       this.matchIndex = 0;
       this.shownMarks = MARKS_PER_FRAME;
     }
@@ -386,6 +379,20 @@ export class LessonTranscript extends LessonElement {
     }
   }
 
+  /** Loads the search's code (at the search field's first focus, or a query set before it). */
+  private async loadSearch(): Promise<void> {
+    if (this.search || this.searchLoading) return;
+    this.searchLoading = true;
+    try {
+      this.search = await import('./search.js');
+    } catch (error) {
+      const retry = () => void this.loadSearch();
+      this.emit(new LessonLoadFailureEvent({ part: 'the transcript search', retry, error }));
+    } finally {
+      this.searchLoading = false;
+    }
+  }
+
   private onSearchInput(event: InputEvent) {
     this.query = (event.target as HTMLInputElement).value;
     this.revealMatch = true;
@@ -553,11 +560,7 @@ export class LessonTranscript extends LessonElement {
     this.emit(new LessonReportRequestEvent({ selection: null }));
   }
 
-  /**
-   * The paragraph's text with its search marks. The marks are built as plain DOM, not one Lit
-   * template each: a short term in a long lecture makes thousands of them, and they come and go
-   * with every letter typed.
-   */
+  /** The paragraph's text with its search marks (see search.ts's `markedText`). */
   private renderText(
     p: Paragraph,
     group: ParagraphMatches | undefined,
@@ -565,21 +568,7 @@ export class LessonTranscript extends LessonElement {
     current: Match | undefined,
   ) {
     const marks = group?.matches.slice(0, shown) ?? [];
-    if (!marks.length) return p.text;
-    const text = document.createDocumentFragment();
-    let at = 0;
-    for (const m of marks) {
-      if (m.start > at) text.append(p.text.slice(at, m.start));
-      const mark = document.createElement('mark');
-      const isCurrent = m === current;
-      mark.setAttribute('part', isCurrent ? 'match current-match' : 'match');
-      if (isCurrent) mark.className = 'current';
-      mark.textContent = p.text.slice(m.start, m.end);
-      text.append(mark);
-      at = m.end;
-    }
-    if (at < p.text.length) text.append(p.text.slice(at));
-    return text;
+    return marks.length && this.search ? this.search.markedText(p.text, marks, current) : p.text;
   }
 
   private renderParagraph(p: Paragraph, timed: boolean) {
@@ -621,11 +610,13 @@ export class LessonTranscript extends LessonElement {
     const transcript = lesson.transcript;
     const timed = isTimed(transcript);
     const n = this.found.length;
-    const count = !this.query.trim()
-      ? ''
-      : n
-        ? t('transcript.matchCount', { current: this.matchIndex + 1, count: n })
-        : t('transcript.noMatches');
+    // No count until the search's code has arrived (a query typed before it is searched then).
+    const count =
+      !this.query.trim() || !this.search
+        ? ''
+        : n
+          ? t('transcript.matchCount', { current: this.matchIndex + 1, count: n })
+          : t('transcript.noMatches');
     const hasText = transcript.sections.length > 0;
     return html`
       <section part="transcript" aria-labelledby="heading">
@@ -644,6 +635,7 @@ export class LessonTranscript extends LessonElement {
                   autocomplete="off"
                   placeholder=${t('transcript.search')}
                   .value=${this.query}
+                  @focus=${this.loadSearch}
                   @input=${this.onSearchInput}
                   @keydown=${this.onSearchKeydown}
                 />
@@ -678,26 +670,11 @@ export class LessonTranscript extends LessonElement {
             }
           </div>
           ${
-            this.selection
-              ? html`<div class="selection-actions" part="selection-actions">
-                ${
-                  this.selection.passage
-                    ? html`<button part="copy-link" class="button" type="button" @mousedown=${(e: Event) => e.preventDefault()} @click=${this.copyLink}>
-                      ${this.copiedLink === '' ? t('transcript.linkCopied') : t('transcript.copyLink')}
-                    </button>`
-                    : nothing
-                }
-                <button part="report-selection" class="button" type="button" @mousedown=${(e: Event) => e.preventDefault()} @click=${this.reportSelection}>
-                  ${t('transcript.reportSelection')}
-                </button>
-                ${
-                  this.copiedLink
-                    ? html`<label class="passage-url">${t('transcript.copyByHand')}
-                      <input readonly .value=${this.copiedLink} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-                    </label>`
-                    : nothing
-                }
-              </div>`
+            this.selection && this.passages
+              ? this.passages.selectionActions(this.selection, this.copiedLink, t, {
+                  copy: () => void this.copyLink(),
+                  report: () => this.reportSelection(),
+                })
               : nothing
           }
         </div>

@@ -12,7 +12,7 @@ import {
   until,
 } from '../../../test/helpers.js';
 import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
-import { findMatches } from './find.js';
+import { findMatches } from './search.js';
 
 /**
  * A three-hour lecture (100 sections, 1,000 paragraphs; the fixture API's `three-hour-lecture`,

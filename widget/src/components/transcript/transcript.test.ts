@@ -13,7 +13,7 @@ import {
   until,
 } from '../../../test/helpers.js';
 import type { LessonWidget } from '../lesson-widget/lesson-widget.component.js';
-import { findMatches, fold } from './find.js';
+import { findMatches, fold } from './search.js';
 import type { LessonTranscript } from './transcript.component.js';
 
 const transcriptOf = (widget: LessonWidget) => deep(widget, 'lesson-transcript')!.shadowRoot!;
