@@ -1,5 +1,6 @@
 import { baseLanguage } from '@lessons/shared/core';
 import type en from './locales/en.js';
+import type enDialogs from './locales/en.dialogs.js';
 
 /** The languages the widget speaks. Each one is a separate chunk, loaded only when used. */
 export const UI_LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'ar', 'ru', 'zh', 'ja'] as const;
@@ -18,6 +19,23 @@ const loaders: Record<UiLanguage, () => Promise<{ default: Messages }>> = {
   ja: () => import('./locales/ja.js'),
 };
 
+/**
+ * Each language's dialogs' strings (login, report, shortcuts, caption style): a second chunk per
+ * language, loaded with the first dialog (`loadDialogStrings`), kept out of the first paint.
+ */
+const dialogLoaders: Record<UiLanguage, () => Promise<{ default: Messages }>> = {
+  en: () => import('./locales/en.dialogs.js'),
+  es: () => import('./locales/es.dialogs.js'),
+  fr: () => import('./locales/fr.dialogs.js'),
+  de: () => import('./locales/de.dialogs.js'),
+  it: () => import('./locales/it.dialogs.js'),
+  pt: () => import('./locales/pt.dialogs.js'),
+  ar: () => import('./locales/ar.dialogs.js'),
+  ru: () => import('./locales/ru.dialogs.js'),
+  zh: () => import('./locales/zh.dialogs.js'),
+  ja: () => import('./locales/ja.dialogs.js'),
+};
+
 /** The shape every language file has: English's keys, any plural suffixes, string values. */
 export type Messages = { [key: string]: string | Messages };
 
@@ -27,8 +45,8 @@ type Leaves<T, Prefix extends string = ''> = {
 }[keyof T & string];
 type WithoutPlural<K extends string> = K extends `${infer Base}${PluralSuffix}` ? Base : K;
 
-/** Every key `t()` accepts, derived from the English file. */
-export type MessageKey = WithoutPlural<Leaves<typeof en>>;
+/** Every key `t()` accepts, derived from the English files. */
+export type MessageKey = WithoutPlural<Leaves<typeof en & typeof enDialogs>>;
 /** Values for a message's `{{name}}` placeholders; `count` also picks its plural form. */
 export type TranslateOptions = { count?: number } & Record<string, string | number | undefined>;
 export type Translate = (key: MessageKey, options?: TranslateOptions) => string;
@@ -109,24 +127,76 @@ export function translatorFor(lang: UiLanguage, messages: Messages): Translator 
   return { lang, dir: directionOf(lang), t };
 }
 
+/** Each loaded language's messages, which its dialogs' strings join (see `loadDialogStrings`). */
+const loadedMessages = new Map<UiLanguage, Messages>();
+const dialogStrings = new Map<UiLanguage, Promise<void>>();
+/** A dialog has been opened on this page: every language loaded from now on brings its strings. */
+let dialogsWanted = false;
+
+function addDialogStrings(lang: UiLanguage, messages: Messages): Promise<void> {
+  let pending = dialogStrings.get(lang);
+  if (!pending) {
+    pending = dialogLoaders[lang]().then(({ default: more }) => void Object.assign(messages, more));
+    pending.catch(() => dialogStrings.delete(lang));
+    dialogStrings.set(lang, pending);
+  }
+  return pending;
+}
+
 /** One translator per language, shared by every widget on the page that speaks it. */
 export function loadTranslator(lang: UiLanguage): Promise<Translator> {
   let pending = translators.get(lang);
   if (!pending) {
-    pending = loaders[lang]().then(({ default: messages }) => translatorFor(lang, messages));
+    pending = loaders[lang]().then(async ({ default: first }) => {
+      const messages: Messages = { ...first };
+      if (dialogsWanted) await addDialogStrings(lang, messages);
+      loadedMessages.set(lang, messages);
+      return translatorFor(lang, messages);
+    });
     pending.catch(() => translators.delete(lang));
     translators.set(lang, pending);
   }
   return pending;
 }
 
-/** The messages of one language, for tests that compare languages. */
-export async function loadMessages(lang: UiLanguage): Promise<Messages> {
-  return (await loaders[lang]()).default;
+/**
+ * Adds the dialogs' strings to `lang`'s translator (and, from now on, to every language loaded):
+ * called when the reader opens a dialog. Rejects when their chunk could not be loaded.
+ */
+export async function loadDialogStrings(lang: UiLanguage): Promise<void> {
+  dialogsWanted = true;
+  await loadTranslator(lang);
+  await addDialogStrings(lang, loadedMessages.get(lang)!);
 }
+
+/** The messages of one language (the dialogs' too), for tests that compare languages. */
+export async function loadMessages(lang: UiLanguage): Promise<Messages> {
+  const [first, dialogs] = await Promise.all([loaders[lang](), dialogLoaders[lang]()]);
+  return { ...first.default, ...dialogs.default };
+}
+
+/**
+ * The UI languages' own names. Asked of `Intl.DisplayNames`, the first name costs Chromium ≈ 50 ms
+ * of main thread (200 ms on a slow phone) while it loads its language data: too much for a first
+ * paint, whose language picker names every language of the lesson.
+ */
+const OWN_NAMES: Readonly<Record<UiLanguage, string>> = {
+  ar: 'العربية',
+  de: 'Deutsch',
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  it: 'Italiano',
+  ja: '日本語',
+  pt: 'Português',
+  ru: 'Русский',
+  zh: '中文',
+};
 
 /** A language's own name for itself, e.g. "Español" for `es`. */
 export function nativeLanguageName(tag: string): string {
+  const known = (OWN_NAMES as Record<string, string>)[tag.toLowerCase()];
+  if (known) return known;
   try {
     const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
     return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);

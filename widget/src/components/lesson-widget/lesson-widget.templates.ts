@@ -59,7 +59,9 @@ export function lessonView({ lesson, i18n: { t, lang } }: WidgetState, resumeAt:
   const inOwnLanguage = [lesson.locale, ...lesson.locales.map((l) => l.locale)].some(
     (l) => baseLanguage(l) === lang,
   );
-  const languageName = new Intl.DisplayNames([lang], { type: 'language' }).of(lesson.locale) ?? lesson.locale;
+  // Only when the notice shows: Intl.DisplayNames' first use costs the main thread its language data.
+  const languageName = () =>
+    new Intl.DisplayNames([lang], { type: 'language' }).of(lesson.locale) ?? lesson.locale;
   return html`
     <h1 part="title" class="title" lang=${lesson.locale} dir=${directionOf(lesson.locale)}>${lesson.title}</h1>
     <lesson-player exportparts="player, poster, play-button" .resumeAt=${resumeAt}></lesson-player>
@@ -68,7 +70,7 @@ export function lessonView({ lesson, i18n: { t, lang } }: WidgetState, resumeAt:
         ? html`<div class="toolbar" part="toolbar"><lesson-language-picker exportparts="language-select"></lesson-language-picker></div>`
         : nothing
     }
-    ${inOwnLanguage ? nothing : html`<p class="notice" role="note">${t('widget.shownIn', { language: languageName })}</p>`}
+    ${inOwnLanguage ? nothing : html`<p class="notice" role="note">${t('widget.shownIn', { language: languageName() })}</p>`}
     <lesson-account part="account" exportparts="notice, progress, next-unwatched, course-toggle, course-lessons, course-lesson"></lesson-account>
     <lesson-transcript exportparts=${TRANSCRIPT_PARTS}></lesson-transcript>
     <lesson-links exportparts="course, tags, related, lesson-completed"></lesson-links>
