@@ -79,7 +79,8 @@ export function renderEmbed(lesson: Lesson, apiOrigin: string): string {
     })
     .join('');
   const poster = lesson.video?.poster
-    ? `<img${a('src', lesson.video.poster)}${a('alt', '')} width="1280" height="720">`
+    ? // The page's largest paint: fetched before the widget's scripts.
+      `<img${a('src', lesson.video.poster)}${a('alt', '')} width="1280" height="720" fetchpriority="high">`
     : '';
   const data = videoStructuredData(lesson);
   // Inside the element, so the fragment stays one element; a data script never runs.

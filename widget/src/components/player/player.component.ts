@@ -137,7 +137,7 @@ export class LessonPlayer extends LessonElement {
               ${
                 facade
                   ? html`
-                    ${video.poster ? html`<img part="poster" class="poster" src=${video.poster} alt="" decoding="async" />` : nothing}
+                    ${video.poster ? html`<img part="poster" class="poster" src=${video.poster} alt="" decoding="async" fetchpriority="high" />` : nothing}
                     <button
                       part="play-button"
                       class="play"
