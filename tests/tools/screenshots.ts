@@ -8,6 +8,7 @@
 //   docs/report-dialog.png    words selected in the transcript, and the report form they open
 //   docs/admin-reports.png    the admin's Error reports page
 //   docs/admin-report.png     one report, in its paragraph, with Apply suggestion
+//   docs/transcript-editor.png the lesson's edit view: the transcript field's sections, paragraphs and times
 //
 // `npm run screenshots -- --no-build` skips the install and build steps.
 // Ports: Strapi 1460 and the host page 8160 (plus LESSONS_TEST_PORT_OFFSET).
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, videoPastExpression } from '../support/browser.ts';
 import { startDemoHost } from '../support/demo-host.ts';
+import { editUrl, paragraphBox } from '../support/long-lecture-editor.ts';
 import { json, startStrapi, type TestStrapi } from '../support/strapi.ts';
 import { build } from './build.mjs';
 import { ensureChromium, installPackages } from './ensure.mjs';
@@ -26,7 +28,11 @@ const EDITOR = { email: 'editor@example.com', password: 'Editor-demo-2026' };
 const WIDE = { width: 1280, height: 860 };
 
 /** Saves a picture and says how big it came out. */
-async function shoot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}) {
+async function shoot(
+  target: Page | Locator,
+  name: string,
+  options: { fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } } = {},
+) {
   const path = join(docs, name);
   await target.screenshot({ path, animations: 'disabled', ...options });
   console.log(`  ${name} (${Math.round(statSync(path).size / 1024)} KB)`);
@@ -117,6 +123,18 @@ async function moreReports(strapi: TestStrapi) {
   }
 }
 
+/**
+ * Closes Strapi's own announcement above the admin ("Introducing the new Media Library"), which is
+ * no part of the product, when it shows. Its close button has no name: it is the banner's other button.
+ */
+async function closeStrapiNews(page: Page) {
+  const news = page.getByText('Read blog post', { exact: true });
+  if (!(await news.isVisible())) return;
+  const other = page.locator('button:not(:has-text("Read blog post"))');
+  await page.locator('div').filter({ has: news }).filter({ has: other }).last().locator(other).last().click();
+  await news.waitFor({ state: 'detached' });
+}
+
 async function editorPictures(browser: Browser, strapi: TestStrapi) {
   const page = await browser.newPage({ viewport: WIDE });
   await page.goto(`${strapi.url}/admin`);
@@ -125,6 +143,9 @@ async function editorPictures(browser: Browser, strapi: TestStrapi) {
   await page.getByRole('button', { name: 'Login' }).click();
   await page.getByRole('link', { name: 'Error reports' }).click();
   await page.getByRole('heading', { name: 'Error reports', level: 1 }).waitFor();
+  await closeStrapiNews(page);
+  // The menu link's tooltip would show over the page.
+  await page.mouse.move(WIDE.width - 1, WIDE.height - 1);
   const row = page.getByRole('row').filter({ hasText: 'connection can be rebuilt' });
   await row.waitFor();
   await shoot(page, 'admin-reports.png');
@@ -136,9 +157,37 @@ async function editorPictures(browser: Browser, strapi: TestStrapi) {
   await main
     .getByRole('heading', { name: 'Apply the suggestion' })
     .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // The page's title bar, which stays at the top once the page is scrolled.
+  await page.getByRole('link', { name: 'Back' }).waitFor();
   await shoot(page, 'admin-report.png');
 
+  await transcriptEditorPicture(page, strapi);
   await page.close();
+}
+
+/** The English demo lesson in the Content Manager, scrolled to its transcript field. */
+async function transcriptEditorPicture(page: Page, strapi: TestStrapi) {
+  const lesson = await json<{ data: { id: string } }>(
+    await fetch(`${strapi.url}/api/lessons/regaining-social-connection?locale=en`),
+  );
+  await page.setViewportSize({ width: WIDE.width, height: 1000 });
+  await page.goto(editUrl(strapi.url, lesson.data.id));
+  await paragraphBox(page, 1, 1).waitFor();
+  await closeStrapiNews(page);
+  const label = page.locator('label').filter({ hasText: /^Transcript$/ });
+  await label.evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    // A little of the form above the field, so it reads as one field of the lesson.
+    let scroller = el.parentElement;
+    while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
+    scroller?.scrollBy(0, -24);
+  });
+  const list = await page.getByRole('group', { name: 'Sections and paragraphs' }).boundingBox();
+  if (!list) throw new Error('The transcript editor is not shown');
+  // The admin's menus on the left, the field to its right edge; nothing of the empty side column.
+  await shoot(page, 'transcript-editor.png', {
+    clip: { x: 0, y: 0, width: Math.round(list.x + list.width + 60), height: 1000 },
+  });
 }
 
 // `--no-build` takes the pictures of what is built already (installing and building nothing).
