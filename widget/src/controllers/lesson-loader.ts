@@ -1,5 +1,4 @@
-import type { ReactiveControllerHost } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Lesson } from '@lessons/shared/core';
 import type { LessonsApi } from '../api/client.js';
 import type { LessonsApiError } from '../api/errors.js';
@@ -16,8 +15,11 @@ export interface LessonLoaderHost extends ReactiveControllerHost, HTMLElement {
  * (`lesson`, `lang`) until the reader picks another language, and the host's choice again when
  * it changes either. A language the lesson lacks as such (`es-MX`) is answered by the server in
  * the closest one it has (`es`), in the same request. `shown` is called with each lesson that arrives.
+ *
+ * A request whose lesson or language is no longer wanted is aborted, its answer ignored (as
+ * `@lit/task` would; this is the little of it the widget needs, in less code before first paint).
  */
-export class LessonLoader {
+export class LessonLoader implements ReactiveController {
   /** The lesson on show, once loaded. */
   lesson: Lesson | null = null;
   /** Why the lesson could not be loaded (not found, or a failure worth a retry). */
@@ -27,23 +29,47 @@ export class LessonLoader {
   /** The `lesson` and `lang` the host last set, to notice when it changes them. */
   private seen: { lesson: string; lang: string | null } | null = null;
 
-  private readonly task: Task<readonly [LessonsApi | undefined, string, string], Lesson | null>;
+  /** What the last request asked for: the API, the slug and the language. */
+  private args: readonly [LessonsApi | undefined, string, string] | undefined;
+  private request: AbortController | undefined;
+  /** A request is under way. */
+  pending = false;
 
   constructor(
     private readonly host: LessonLoaderHost,
     private readonly shown: (lesson: Lesson, previous: Lesson | null) => void,
   ) {
-    this.task = new Task(host, {
-      args: () => [host.apiClient, this.chosen?.slug ?? host.lesson, this.locale] as const,
-      task: ([api, slug, locale], { signal }) =>
-        api && slug ? api.getLesson(slug, locale, signal) : Promise.resolve(null),
-      onComplete: (lesson) => lesson && this.show(lesson),
-      onError: (error) => {
-        if ((error as LessonsApiError).failure !== 'aborted' && !(error instanceof DOMException)) {
-          this.error = error as LessonsApiError;
-        }
-      },
-    });
+    host.addController(this);
+  }
+
+  /** Before each render (after the host's `willUpdate`): asks again when the lesson wanted changed. */
+  hostUpdate(): void {
+    const args = [this.host.apiClient, this.chosen?.slug ?? this.host.lesson, this.locale] as const;
+    if (this.args?.every((value, i) => value === args[i])) return;
+    this.args = args;
+    this.load();
+  }
+
+  private load(): void {
+    this.request?.abort();
+    const [api, slug, locale] = this.args ?? [];
+    this.pending = !!(api && slug);
+    if (!api || !slug) return;
+    const request = (this.request = new AbortController());
+    const settle = (settled: () => void) => {
+      if (request.signal.aborted) return;
+      this.pending = false;
+      settled();
+      this.host.requestUpdate();
+    };
+    api.getLesson(slug, locale, request.signal).then(
+      (lesson) => settle(() => this.show(lesson)),
+      (error: unknown) =>
+        settle(() => {
+          if ((error as LessonsApiError).failure !== 'aborted' && !(error instanceof DOMException))
+            this.error = error as LessonsApiError;
+        }),
+    );
   }
 
   /** The language wanted: the one chosen in the widget, else the host's `lang`, else the reader's. */
@@ -54,10 +80,6 @@ export class LessonLoader {
   /** The language the interface should speak: the chosen one, else the host's `lang`. */
   get uiPreference(): string | null {
     return this.chosen?.locale ?? this.host.getAttribute('lang');
-  }
-
-  get pending(): boolean {
-    return this.task.status === TaskStatus.PENDING;
   }
 
   /** Called before each update: the host's change of `lesson` or `lang` wins over the reader's pick. */
@@ -74,7 +96,8 @@ export class LessonLoader {
   }
 
   retry(): void {
-    void this.task.run();
+    this.load();
+    this.host.requestUpdate();
   }
 
   private show(lesson: Lesson): void {

@@ -19,7 +19,8 @@ import { clearAuthStores } from '../../controllers/auth-store.js';
 // Every test loads its chunk for the first time in this page (a module the page already has is
 // never fetched again), hence one test per chunk and their order: any focus or click may load the
 // selection reader, so its test comes first, and any focus inside the widget the keyboard
-// shortcuts, so theirs comes next. The session's store has its own page: account-chunk.test.ts.
+// shortcuts, so theirs comes next (a dialog takes the focus). The session's store has its own
+// page: account-chunk.test.ts.
 
 describe('a chunk that fails to load', () => {
   chunkFailureHooks(() => {
@@ -60,8 +61,20 @@ describe('a chunk that fails to load', () => {
     await failChunks();
     tryAgain(widget);
     await until(() => moduleLoaded('controllers/shortcut-keys') && !failure(widget), 'the shortcuts');
-    paragraph.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true, composed: true }));
+    paragraph.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', bubbles: true, composed: true }));
+    await until(() => widget.media, 'the player, started by k');
+  });
+
+  it('what opens the dialogs: says so, and "Try again" opens "Keyboard shortcuts"', async () => {
+    await failChunks('controllers/lazy-dialogs');
+    const widget = await mountWidget();
+    deep<HTMLButtonElement>(widget, 'lesson-transcript', '[part="shortcuts-link"]')!.click();
+    await until(() => failure(widget), 'the failure message');
+    expect(deep(widget, 'lesson-shortcuts-dialog')).to.equal(null);
+    await failChunks();
+    tryAgain(widget);
     await until(() => deep(widget, 'lesson-shortcuts-dialog', 'dialog[open]'), 'the shortcuts dialog');
+    expect(failure(widget)).to.equal(null);
   });
 
   it('the transcript search: says so at the first focus, and "Try again" finds the words', async () => {

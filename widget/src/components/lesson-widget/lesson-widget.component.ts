@@ -21,12 +21,12 @@ import { Announcer } from '../../controllers/announcer.js';
 import { I18nController } from '../../controllers/i18n-controller.js';
 import { KeyboardShortcuts, type ShortcutAction } from '../../controllers/keyboard-shortcuts.js';
 import { LazyChunks } from '../../controllers/lazy-chunks.js';
-import { LazyDialogs } from '../../controllers/lazy-dialogs.js';
+import type { LazyDialogs } from '../../controllers/lazy-dialogs.js';
 import { LessonLoader } from '../../controllers/lesson-loader.js';
 import { PlayerLoader } from '../../controllers/player-loader.js';
 import { ReaderProgress } from '../../controllers/reader-progress.js';
 import { LessonLanguageChangeEvent } from '../../events/lesson-language-change.js';
-import { nativeLanguageName } from '../../i18n/i18n.js';
+import { loadDialogStrings, nativeLanguageName } from '../../i18n/i18n.js';
 import type { AuthMode } from '../auth-dialog/auth-dialog.component.js';
 import type { MediaHandle } from '../player/media-handle.js';
 import type { LessonPlayer } from '../player/player.component.js';
@@ -196,7 +196,8 @@ export class LessonWidget extends LessonElement {
     started: () => this.player.state.started,
     duration: () => this.lessons.lesson?.video?.duration,
   });
-  private readonly dialogs = new LazyDialogs(this, this.chunks);
+  /** What opens the dialogs: a chunk loaded when the reader first opens one. */
+  private dialogs: LazyDialogs | undefined;
   private readonly keys = new KeyboardShortcuts(this, {
     chunks: this.chunks,
     enabled: () => this.shortcuts !== 'off',
@@ -209,14 +210,14 @@ export class LessonWidget extends LessonElement {
     this.on(EVENTS.playRequest, () => this.player.play(this.progress.resumeAt));
     this.on(EVENTS.seekRequest, ({ detail }) => this.player.seek(detail.time, detail.play));
     this.on(EVENTS.localeRequest, ({ detail }) => this.changeLanguage(detail.locale, detail.slug));
-    this.on(EVENTS.reportRequest, ({ detail }) => void this.dialogs.openReport(detail.selection));
+    this.on(EVENTS.reportRequest, ({ detail }) => void this.dialog((d) => d.openReport(detail.selection)));
     this.on(EVENTS.authRequest, ({ detail: { action } }) =>
       action === 'logout' ? this.account.logout() : void this.openAuth(action),
     );
     this.on(EVENTS.loadFailure, ({ detail }) => this.chunks.fail(detail.part, detail.retry, detail.error));
     this.on(EVENTS.announceRequest, ({ detail }) => this.announcer.say(() => detail.message));
-    this.on(EVENTS.shortcutsRequest, () => void this.dialogs.openShortcuts());
-    this.on(EVENTS.captionStyleRequest, () => void this.dialogs.openCaptionStyle());
+    this.on(EVENTS.shortcutsRequest, () => void this.dialog((d) => d.openShortcuts()));
+    this.on(EVENTS.captionStyleRequest, () => void this.dialog((d) => d.openCaptionStyle()));
   }
 
   override connectedCallback(): void {
@@ -278,13 +279,27 @@ export class LessonWidget extends LessonElement {
 
   /** Opens the login (or register) form, with the session's store it logs in to. */
   private async openAuth(mode: AuthMode): Promise<void> {
-    if (await this.account.loadStore(() => this.openAuth(mode))) await this.dialogs.openAuth(mode);
+    if (await this.account.loadStore(() => this.openAuth(mode))) await this.dialog((d) => d.openAuth(mode));
+  }
+
+  /** Opens a dialog, loading what opens them first (lazy-dialogs.ts) if need be. */
+  private async dialog(open: (dialogs: LazyDialogs) => Promise<void>): Promise<void> {
+    const lang = this.i18n.translator?.lang ?? 'en';
+    const chunk = await this.chunks.load(
+      'the dialogs',
+      async () =>
+        (await Promise.all([import('../../controllers/lazy-dialogs.js'), loadDialogStrings(lang)]))[0],
+      () => this.dialog(open),
+    );
+    if (!chunk) return;
+    this.dialogs ??= new chunk.LazyDialogs(this, this.chunks);
+    await open(this.dialogs);
   }
 
   /** Does what a keyboard shortcut asks; false when there is nothing to do it with. */
   private runShortcut(action: ShortcutAction): boolean {
     if (action === 'help') {
-      void this.dialogs.openShortcuts();
+      void this.dialog((d) => d.openShortcuts());
       return true;
     }
     if (action === 'search')
@@ -331,7 +346,7 @@ export class LessonWidget extends LessonElement {
         }
         ${this.chunks.failed && ui ? partFailed(ui.t, () => this.chunks.retry()) : nothing}
         <div class="visually-hidden" role="status">${this.announcer.message}</div>
-        ${lazyDialogs(this.dialogs, this.account.store, this.account.dialogClosed)}
+        ${this.dialogs ? lazyDialogs(this.dialogs, this.account.store, this.account.dialogClosed) : nothing}
       </div>
     `;
   }
