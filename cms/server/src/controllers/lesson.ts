@@ -34,6 +34,26 @@ const embedAnswer = (lesson: Lesson): CachedAnswer => ({
   ...prepareBody(renderEmbed(lesson, origin())),
   type: 'text/html; charset=utf-8',
 });
+/**
+ * For the cache's answerVia: resolves `slug` in `locale` to its document and language, whose
+ * answer every way of asking for it shares (`kind` keeps a lesson's JSON and its embed.html apart),
+ * assembled from the published lesson.
+ */
+const oneDocument =
+  (
+    kind: 'lesson' | 'embed',
+    slug: string,
+    locale: string | undefined,
+    answer: (lesson: Lesson) => CachedAnswer,
+  ) =>
+  async () => {
+    const lessons = getService('lesson');
+    const where = await lessons.resolve(slug, locale);
+    return {
+      key: JSON.stringify([kind, where.documentId, where.locale]),
+      assemble: async () => answer(await lessons.lessonAt(where, origin())),
+    };
+  };
 const transcriptAnswer = (
   file: { text: string; slug: string; locale: string },
   format: TranscriptFormat,
@@ -114,14 +134,10 @@ export default (_: { strapi: Core.Strapi }) => ({
     const read = lessonRead(ctx, slug);
     const { locale } = read;
     await serve(ctx, read, (cache, key) =>
-      cache.answerVia(key, async () => {
-        const lessons = getService('lesson');
-        const where = await lessons.resolve(slug, locale);
-        return {
-          key: JSON.stringify(['lesson', where.documentId, where.locale]),
-          assemble: async () => json({ data: await lessons.lessonAt(where, origin()) }),
-        };
-      }),
+      cache.answerVia(
+        key,
+        oneDocument('lesson', slug, locale, (lesson) => json({ data: lesson })),
+      ),
     );
   },
 
@@ -150,14 +166,7 @@ export default (_: { strapi: Core.Strapi }) => ({
     const read = embedRead(ctx, slug);
     const { locale } = read;
     await serve(ctx, read, (cache, key) =>
-      cache.answerVia(key, async () => {
-        const lessons = getService('lesson');
-        const where = await lessons.resolve(slug, locale);
-        return {
-          key: JSON.stringify(['embed', where.documentId, where.locale]),
-          assemble: async () => embedAnswer(await lessons.lessonAt(where, origin())),
-        };
-      }),
+      cache.answerVia(key, oneDocument('embed', slug, locale, embedAnswer)),
     );
   },
 });
