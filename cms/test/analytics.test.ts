@@ -12,6 +12,7 @@ import {
   type Segment,
 } from '@lessons/shared';
 import {
+  addRoleWith,
   adminLogin,
   inviteEditor,
   call,
@@ -268,26 +269,16 @@ describe('the "Read lesson analytics" permission (RBAC)', () => {
     expectError(await admin(`/analytics/lessons/${lesson.id}?locale=en`, limited), 403);
     expectError(await admin('/analytics/lessons', limited), 403);
 
-    const role = await adminApi('/roles', {
-      method: 'POST',
-      json: { name: 'Analysts', description: 'Reads lesson analytics' },
-    });
-    assert.equal(role.status, 201, role.text);
-    const roleId = (role.body as { data: { id: number } }).data.id;
-    const grant = await adminApi(`/roles/${roleId}/permissions`, {
-      method: 'PUT',
-      json: {
-        permissions: [
-          { action: 'plugin::lessons.analytics.read', subject: null, properties: {}, conditions: [] },
-        ],
+    await addRoleWith(
+      strapi.url,
+      editor,
+      {
+        name: 'Analysts',
+        description: 'Reads lesson analytics',
+        actions: ['plugin::lessons.analytics.read'],
       },
-    });
-    assert.equal(grant.status, 200, grant.text);
-    const assign = await adminApi(`/users/${limitedUserId}`, {
-      method: 'PUT',
-      json: { roles: [editorRoleId, roleId] },
-    });
-    assert.equal(assign.status, 200, assign.text);
+      { userId: limitedUserId, roles: [editorRoleId] },
+    );
 
     expectOk(
       await admin(`/analytics/lessons/${lesson.id}?locale=en`, limited),

@@ -209,6 +209,45 @@ export async function inviteEditor(
   return { token: (registered.body as { data: { token: string } }).data.token, userId: user.id, roleId };
 }
 
+/** Sets the plugin actions an admin role may do (Settings → Roles), as the admin UI saves them. */
+export async function setRoleActions(url: string, token: string, roleId: number, actions: string[]) {
+  const grant = await call(`${url}/admin/roles/${roleId}/permissions`, {
+    method: 'PUT',
+    token,
+    json: {
+      permissions: actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+    },
+  });
+  assert.equal(grant.status, 200, grant.text);
+}
+
+/**
+ * A new admin role that may do `actions`, added to the roles (`roles`) of administrator `userId`;
+ * answers the new role's id.
+ */
+export async function addRoleWith(
+  url: string,
+  token: string,
+  role: { name: string; description: string; actions: string[] },
+  user: { userId: number; roles: number[] },
+): Promise<number> {
+  const created = await call(`${url}/admin/roles`, {
+    method: 'POST',
+    token,
+    json: { name: role.name, description: role.description },
+  });
+  assert.equal(created.status, 201, created.text);
+  const roleId = (created.body as { data: { id: number } }).data.id;
+  await setRoleActions(url, token, roleId, role.actions);
+  const assign = await call(`${url}/admin/users/${user.userId}`, {
+    method: 'PUT',
+    token,
+    json: { roles: [...user.roles, roleId] },
+  });
+  assert.equal(assign.status, 200, assign.text);
+  return roleId;
+}
+
 export async function readerLogin(
   url: string,
   identifier = 'reader@example.com',

@@ -17,8 +17,10 @@ import {
   type ReportRow,
 } from '@lessons/shared';
 import {
+  addRoleWith,
   adminLogin,
   inviteEditor,
+  setRoleActions,
   call,
   expectError,
   expectOk,
@@ -711,9 +713,6 @@ describe('report permissions (RBAC)', () => {
   let reviewersRoleId: number;
   let reportId: string;
 
-  const adminApi = (path: string, init: Parameters<typeof call>[1] = {}) =>
-    api(`/admin${path}`, { ...init, token: editor });
-
   before(async () => {
     // A second admin with Strapi's built-in Editor role, invited and registered as the admin UI does.
     ({
@@ -743,26 +742,16 @@ describe('report permissions (RBAC)', () => {
   });
 
   it('lets a role with "Read error reports" read but not change them', async () => {
-    const role = await adminApi('/roles', {
-      method: 'POST',
-      json: { name: 'Report reviewers', description: 'Reads and triages error reports' },
-    });
-    assert.equal(role.status, 201, role.text);
-    reviewersRoleId = (role.body as { data: { id: number } }).data.id;
-    const grant = await adminApi(`/roles/${reviewersRoleId}/permissions`, {
-      method: 'PUT',
-      json: {
-        permissions: [
-          { action: 'plugin::lessons.reports.read', subject: null, properties: {}, conditions: [] },
-        ],
+    reviewersRoleId = await addRoleWith(
+      strapi.url,
+      editor,
+      {
+        name: 'Report reviewers',
+        description: 'Reads and triages error reports',
+        actions: ['plugin::lessons.reports.read'],
       },
-    });
-    assert.equal(grant.status, 200, grant.text);
-    const assign = await adminApi(`/users/${limitedUserId}`, {
-      method: 'PUT',
-      json: { roles: [editorRoleId, reviewersRoleId] },
-    });
-    assert.equal(assign.status, 200, assign.text);
+      { userId: limitedUserId, roles: [editorRoleId] },
+    );
 
     for (const route of everyRoute(limited)) {
       const answer = await route.answer();
@@ -774,18 +763,10 @@ describe('report permissions (RBAC)', () => {
   });
 
   it('lets the role triage and close reports once granted "Triage and apply error reports"', async () => {
-    const grant = await adminApi(`/roles/${reviewersRoleId}/permissions`, {
-      method: 'PUT',
-      json: {
-        permissions: ['plugin::lessons.reports.read', 'plugin::lessons.reports.update'].map((action) => ({
-          action,
-          subject: null,
-          properties: {},
-          conditions: [],
-        })),
-      },
-    });
-    assert.equal(grant.status, 200, grant.text);
+    await setRoleActions(strapi.url, editor, reviewersRoleId, [
+      'plugin::lessons.reports.read',
+      'plugin::lessons.reports.update',
+    ]);
     const row = z.object({ data: reportRowSchema });
     assert.equal(
       expectOk(await setState(reportId, { state: 'triaged' }, limited), row).data.state,
