@@ -4,7 +4,7 @@ import {
   UI_LANGUAGES,
   directionOf,
   formatTime,
-  loadDialogStrings,
+  loadLaterStrings,
   loadMessages,
   loadTranslator,
   nativeLanguageName,
@@ -146,8 +146,8 @@ describe('i18n', () => {
     const en = await loadTranslator('en');
     expect(en.t('account.courseProgress', { completed: 2, count: 4 })).to.equal('2 of 4 lessons completed');
     expect(en.t('account.courseProgress', { completed: 1, count: 1 })).to.equal('1 of 1 lesson completed');
-    // The report form's strings come with the first dialog (their own chunk).
-    await loadDialogStrings('ru');
+    // The report form's strings come with the first dialog (a chunk of later strings).
+    await loadLaterStrings('ru');
     const ru = await loadTranslator('ru');
     expect(ru.t('report.retryIn', { count: 5 })).to.contain('5 секунд.');
     expect(ru.t('report.retryIn', { count: 2 })).to.contain('2 секунды');

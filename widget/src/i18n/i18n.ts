@@ -1,6 +1,6 @@
 import { baseLanguage } from '@lessons/shared/core';
 import type en from './locales/en.js';
-import type enDialogs from './locales/en.dialogs.js';
+import type enLater from './locales/en.later.js';
 
 /** The languages the widget speaks. Each one is a separate chunk, loaded only when used. */
 export const UI_LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'ar', 'ru', 'zh', 'ja'] as const;
@@ -20,20 +20,21 @@ const loaders: Record<UiLanguage, () => Promise<{ default: Messages }>> = {
 };
 
 /**
- * Each language's dialogs' strings (login, report, shortcuts, caption style): a second chunk per
- * language, loaded with the first dialog (`loadDialogStrings`), kept out of the first paint.
+ * Each language's strings needed only after an interaction (the player's controls, the dialogs):
+ * a second chunk per language, loaded with the player or the first dialog (`loadLaterStrings`),
+ * kept out of the first paint.
  */
-const dialogLoaders: Record<UiLanguage, () => Promise<{ default: Messages }>> = {
-  en: () => import('./locales/en.dialogs.js'),
-  es: () => import('./locales/es.dialogs.js'),
-  fr: () => import('./locales/fr.dialogs.js'),
-  de: () => import('./locales/de.dialogs.js'),
-  it: () => import('./locales/it.dialogs.js'),
-  pt: () => import('./locales/pt.dialogs.js'),
-  ar: () => import('./locales/ar.dialogs.js'),
-  ru: () => import('./locales/ru.dialogs.js'),
-  zh: () => import('./locales/zh.dialogs.js'),
-  ja: () => import('./locales/ja.dialogs.js'),
+const laterLoaders: Record<UiLanguage, () => Promise<{ default: Messages }>> = {
+  en: () => import('./locales/en.later.js'),
+  es: () => import('./locales/es.later.js'),
+  fr: () => import('./locales/fr.later.js'),
+  de: () => import('./locales/de.later.js'),
+  it: () => import('./locales/it.later.js'),
+  pt: () => import('./locales/pt.later.js'),
+  ar: () => import('./locales/ar.later.js'),
+  ru: () => import('./locales/ru.later.js'),
+  zh: () => import('./locales/zh.later.js'),
+  ja: () => import('./locales/ja.later.js'),
 };
 
 /** The shape every language file has: English's keys, any plural suffixes, string values. */
@@ -46,7 +47,7 @@ type Leaves<T, Prefix extends string = ''> = {
 type WithoutPlural<K extends string> = K extends `${infer Base}${PluralSuffix}` ? Base : K;
 
 /** Every key `t()` accepts, derived from the English files. */
-export type MessageKey = WithoutPlural<Leaves<typeof en & typeof enDialogs>>;
+export type MessageKey = WithoutPlural<Leaves<typeof en> | Leaves<typeof enLater>>;
 /** Values for a message's `{{name}}` placeholders; `count` also picks its plural form. */
 export type TranslateOptions = { count?: number } & Record<string, string | number | undefined>;
 export type Translate = (key: MessageKey, options?: TranslateOptions) => string;
@@ -127,18 +128,27 @@ export function translatorFor(lang: UiLanguage, messages: Messages): Translator 
   return { lang, dir: directionOf(lang), t };
 }
 
-/** Each loaded language's messages, which its dialogs' strings join (see `loadDialogStrings`). */
+/** Each loaded language's messages, which its later strings join (see `loadLaterStrings`). */
 const loadedMessages = new Map<UiLanguage, Messages>();
-const dialogStrings = new Map<UiLanguage, Promise<void>>();
-/** A dialog has been opened on this page: every language loaded from now on brings its strings. */
-let dialogsWanted = false;
+const laterStrings = new Map<UiLanguage, Promise<void>>();
+/** The player or a dialog has come on this page: every language loaded from now on brings them. */
+let laterWanted = false;
 
-function addDialogStrings(lang: UiLanguage, messages: Messages): Promise<void> {
-  let pending = dialogStrings.get(lang);
+/** `more`'s messages into `messages`, the groups both have (`player`) merged. */
+function merge(messages: Messages, more: Messages): Messages {
+  for (const [key, value] of Object.entries(more)) {
+    const own = messages[key];
+    messages[key] = typeof own === 'object' && typeof value === 'object' ? merge({ ...own }, value) : value;
+  }
+  return messages;
+}
+
+function addLaterStrings(lang: UiLanguage, messages: Messages): Promise<void> {
+  let pending = laterStrings.get(lang);
   if (!pending) {
-    pending = dialogLoaders[lang]().then(({ default: more }) => void Object.assign(messages, more));
-    pending.catch(() => dialogStrings.delete(lang));
-    dialogStrings.set(lang, pending);
+    pending = laterLoaders[lang]().then(({ default: more }) => void merge(messages, more));
+    pending.catch(() => laterStrings.delete(lang));
+    laterStrings.set(lang, pending);
   }
   return pending;
 }
@@ -149,7 +159,7 @@ export function loadTranslator(lang: UiLanguage): Promise<Translator> {
   if (!pending) {
     pending = loaders[lang]().then(async ({ default: first }) => {
       const messages: Messages = { ...first };
-      if (dialogsWanted) await addDialogStrings(lang, messages);
+      if (laterWanted) await addLaterStrings(lang, messages);
       loadedMessages.set(lang, messages);
       return translatorFor(lang, messages);
     });
@@ -160,19 +170,20 @@ export function loadTranslator(lang: UiLanguage): Promise<Translator> {
 }
 
 /**
- * Adds the dialogs' strings to `lang`'s translator (and, from now on, to every language loaded):
- * called when the reader opens a dialog. Rejects when their chunk could not be loaded.
+ * Adds the later strings (the player's controls, the dialogs') to `lang`'s translator, and from
+ * now on to every language loaded: called when the player or a dialog is loaded. Rejects when
+ * their chunk could not be loaded.
  */
-export async function loadDialogStrings(lang: UiLanguage): Promise<void> {
-  dialogsWanted = true;
+export async function loadLaterStrings(lang: UiLanguage): Promise<void> {
+  laterWanted = true;
   await loadTranslator(lang);
-  await addDialogStrings(lang, loadedMessages.get(lang)!);
+  await addLaterStrings(lang, loadedMessages.get(lang)!);
 }
 
-/** The messages of one language (the dialogs' too), for tests that compare languages. */
+/** The messages of one language (its later ones too), for tests that compare languages. */
 export async function loadMessages(lang: UiLanguage): Promise<Messages> {
-  const [first, dialogs] = await Promise.all([loaders[lang](), dialogLoaders[lang]()]);
-  return { ...first.default, ...dialogs.default };
+  const [first, later] = await Promise.all([loaders[lang](), laterLoaders[lang]()]);
+  return merge({ ...first.default }, later.default);
 }
 
 /**

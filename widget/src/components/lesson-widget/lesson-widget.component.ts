@@ -26,7 +26,7 @@ import { LessonLoader } from '../../controllers/lesson-loader.js';
 import { PlayerLoader } from '../../controllers/player-loader.js';
 import { ReaderProgress } from '../../controllers/reader-progress.js';
 import { LessonLanguageChangeEvent } from '../../events/lesson-language-change.js';
-import { loadDialogStrings, nativeLanguageName } from '../../i18n/i18n.js';
+import { loadLaterStrings, nativeLanguageName } from '../../i18n/i18n.js';
 import type { AuthMode } from '../auth-dialog/auth-dialog.component.js';
 import type { MediaHandle } from '../player/media-handle.js';
 import type { LessonPlayer } from '../player/player.component.js';
@@ -288,7 +288,7 @@ export class LessonWidget extends LessonElement {
     const chunk = await this.chunks.load(
       'the dialogs',
       async () =>
-        (await Promise.all([import('../../controllers/lazy-dialogs.js'), loadDialogStrings(lang)]))[0],
+        (await Promise.all([import('../../controllers/lazy-dialogs.js'), loadLaterStrings(lang)]))[0],
       () => this.dialog(open),
     );
     if (!chunk) return;

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { consume } from '@lit/context';
 import { query, state } from 'lit/decorators.js';
-import { isTimed } from '@lessons/shared/core';
 import { LessonElement } from '../../base/lesson-element.js';
 import { sharedStyles } from '../../base/shared.styles.js';
 import {
@@ -13,8 +12,8 @@ import {
 } from '../../context.js';
 import { LessonCaptionStyleRequestEvent } from '../../events/lesson-caption-style-request.js';
 import { LessonPlayRequestEvent } from '../../events/lesson-play-request.js';
-import { formatTime, nativeLanguageName } from '../../i18n/i18n.js';
-import type { MediaHandle, PlayerConfig } from './media-handle.js';
+import { formatTime, loadLaterStrings } from '../../i18n/i18n.js';
+import type { MediaHandle } from './media-handle.js';
 import { playerStyles } from './player.styles.js';
 
 /**
@@ -59,41 +58,18 @@ export class LessonPlayer extends LessonElement {
     if (!widget || !video) return null;
     // The facade (and its button) goes when the player comes: keep a keyboard reader's place.
     this.focusOnAttach = (this.renderRoot as ShadowRoot).activeElement?.matches('button.play') ?? false;
-    const { lesson, apiClient: api, i18n } = widget;
-    const [{ createPlayer, videoJsStyles }] = await Promise.all([
+    const [{ createPlayer, playerConfig, videoJsStyles }] = await Promise.all([
       import('./video-js.js'),
       this.updateComplete,
+      // The control bar's strings, and the dialogs', in the reader's language.
+      loadLaterStrings(widget.i18n.lang),
     ]);
     const root = this.renderRoot as ShadowRoot;
     const sheet = videoJsStyles.styleSheet;
     if (sheet && !root.adoptedStyleSheets.includes(sheet))
       root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
     if (!this.stage || this.widget !== widget) return null;
-    // A timed transcript makes both tracks: its sections' times are the chapters'.
-    const timed = isTimed(lesson.transcript);
-    const config: PlayerConfig = {
-      sources: video.sources,
-      poster: video.poster,
-      captions: timed
-        ? {
-            src: api.transcriptUrl(lesson.slug, lesson.locale, 'vtt'),
-            srclang: lesson.locale,
-            label: nativeLanguageName(lesson.locale),
-          }
-        : null,
-      chapters: timed
-        ? {
-            src: api.transcriptUrl(lesson.slug, lesson.locale, 'chapters'),
-            srclang: lesson.locale,
-            label: i18n.t('player.controls.chapters'),
-          }
-        : null,
-      language: i18n.lang,
-      t: i18n.t,
-      startAt,
-      preferencesOrigin: api.origin,
-      openCaptionStyle: () => this.emit(new LessonCaptionStyleRequestEvent()),
-    };
+    const config = playerConfig(widget, startAt, () => this.emit(new LessonCaptionStyleRequestEvent()));
     this.handle = await createPlayer(this.stage, config);
     return this.handle;
   }

@@ -7,10 +7,11 @@
 import { unsafeCSS } from 'lit';
 import videojs from 'video.js/core.es.js';
 import videoJsCss from 'video.js/dist/video-js.min.css?text';
-import { baseLanguage } from '@lessons/shared/core';
+import { baseLanguage, isTimed } from '@lessons/shared/core';
+import type { WidgetState } from '../../context.js';
 import { MEDIA_EVENTS } from '../../constants.js';
 import { chapterMarkerStyles } from './chapters.styles.js';
-import { formatTime, type Translate } from '../../i18n/i18n.js';
+import { formatTime, nativeLanguageName, type Translate } from '../../i18n/i18n.js';
 import type { PlayerCommand } from '../../controllers/keyboard-shortcuts.js';
 import { captionCss, DEFAULT_CAPTION_STYLE, type CaptionStyle } from './caption-style.js';
 import type { MediaHandle, PlayerConfig } from './media-handle.js';
@@ -57,6 +58,33 @@ function playerStrings(t: Translate): Record<string, string> {
 }
 
 type Player = ReturnType<typeof videojs>;
+
+/**
+ * The player for the widget's lesson, starting at `startAt` seconds: its sources and poster, and,
+ * for a timed transcript, its captions and chapters tracks (the sections' times are the chapters').
+ */
+export function playerConfig(
+  { lesson, apiClient: api, i18n }: WidgetState,
+  startAt: number,
+  openCaptionStyle: () => void,
+): PlayerConfig {
+  const timed = isTimed(lesson.transcript);
+  const track = (format: 'vtt' | 'chapters', label: string) =>
+    timed
+      ? { src: api.transcriptUrl(lesson.slug, lesson.locale, format), srclang: lesson.locale, label }
+      : null;
+  return {
+    sources: lesson.video?.sources ?? [],
+    poster: lesson.video?.poster ?? null,
+    captions: track('vtt', nativeLanguageName(lesson.locale)),
+    chapters: track('chapters', i18n.t('player.controls.chapters')),
+    language: i18n.lang,
+    t: i18n.t,
+    startAt,
+    preferencesOrigin: api.origin,
+    openCaptionStyle,
+  };
+}
 
 /** A chapter cue's text as a title: WebVTT escapes (`&amp;`) decoded, no markup. */
 function decodeCueTitles(track: TextTrack): void {

@@ -1,10 +1,38 @@
 /**
- * Arabic: the dialogs' strings (login, error report, keyboard shortcuts, caption style, and
- * their request errors), loaded with the first dialog a reader opens (see i18n.ts).
+ * Arabic: the strings needed only after an interaction (the player's controls, the dialogs:
+ * login, error report, keyboard shortcuts, caption style, and their request errors), loaded with
+ * the player or the first dialog (see i18n.ts).
  */
 import type { Messages } from '../i18n.js';
 
 export default {
+  player: {
+    controls: {
+      play: 'تشغيل',
+      pause: 'إيقاف مؤقت',
+      replay: 'إعادة التشغيل',
+      currentTime: 'الوقت الحالي',
+      duration: 'المدة',
+      remainingTime: 'الوقت المتبقي',
+      progressBar: 'شريط التقدم',
+      mute: 'كتم الصوت',
+      unmute: 'تشغيل الصوت',
+      volume: 'مستوى الصوت',
+      fullscreen: 'ملء الشاشة',
+      exitFullscreen: 'الخروج من ملء الشاشة',
+      speed: 'سرعة التشغيل',
+      captions: 'الترجمة النصية',
+      captionsOff: 'إيقاف الترجمة النصية',
+      captionStyle: 'نمط الترجمة النصية',
+      chapters: 'الفصول',
+      chapterMarker: 'الفصل: {{title}}، {{time}}',
+      pictureInPicture: 'صورة داخل صورة',
+      exitPictureInPicture: 'الخروج من وضع صورة داخل صورة',
+      player: 'مشغّل الفيديو',
+      timing: '{1} من {2}',
+      mediaError: 'تعذّر تحميل الفيديو، إما بسبب خلل في الشبكة أو لأن الصيغة غير مدعومة.',
+    },
+  },
   auth: {
     loginTitle: 'تسجيل الدخول',
     registerTitle: 'إنشاء حساب جديد',

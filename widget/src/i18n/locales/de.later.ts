@@ -1,10 +1,39 @@
 /**
- * German: the dialogs' strings (login, error report, keyboard shortcuts, caption style, and
- * their request errors), loaded with the first dialog a reader opens (see i18n.ts).
+ * German: the strings needed only after an interaction (the player's controls, the dialogs:
+ * login, error report, keyboard shortcuts, caption style, and their request errors), loaded with
+ * the player or the first dialog (see i18n.ts).
  */
 import type { Messages } from '../i18n.js';
 
 export default {
+  player: {
+    controls: {
+      play: 'Abspielen',
+      pause: 'Pausieren',
+      replay: 'Erneut abspielen',
+      currentTime: 'Aktuelle Zeit',
+      duration: 'Dauer',
+      remainingTime: 'Verbleibende Zeit',
+      progressBar: 'Fortschrittsleiste',
+      mute: 'Stumm schalten',
+      unmute: 'Ton einschalten',
+      volume: 'Lautstärke',
+      fullscreen: 'Vollbild',
+      exitFullscreen: 'Vollbild beenden',
+      speed: 'Wiedergabegeschwindigkeit',
+      captions: 'Untertitel',
+      captionsOff: 'Untertitel aus',
+      captionStyle: 'Untertitel-Stil',
+      chapters: 'Kapitel',
+      chapterMarker: 'Kapitel: {{title}}, {{time}}',
+      pictureInPicture: 'Bild im Bild',
+      exitPictureInPicture: 'Bild im Bild beenden',
+      player: 'Videoplayer',
+      timing: '{1} von {2}',
+      mediaError:
+        'Das Video konnte nicht geladen werden, weil das Netzwerk ausgefallen ist oder das Format nicht unterstützt wird.',
+    },
+  },
   auth: {
     loginTitle: 'Anmelden',
     registerTitle: 'Konto erstellen',

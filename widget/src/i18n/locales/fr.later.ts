@@ -1,10 +1,39 @@
 /**
- * French: the dialogs' strings (login, error report, keyboard shortcuts, caption style, and
- * their request errors), loaded with the first dialog a reader opens (see i18n.ts).
+ * French: the strings needed only after an interaction (the player's controls, the dialogs:
+ * login, error report, keyboard shortcuts, caption style, and their request errors), loaded with
+ * the player or the first dialog (see i18n.ts).
  */
 import type { Messages } from '../i18n.js';
 
 export default {
+  player: {
+    controls: {
+      play: 'Lecture',
+      pause: 'Pause',
+      replay: 'Revoir',
+      currentTime: 'Temps écoulé',
+      duration: 'Durée',
+      remainingTime: 'Temps restant',
+      progressBar: 'Barre de progression',
+      mute: 'Couper le son',
+      unmute: 'Rétablir le son',
+      volume: 'Niveau du volume',
+      fullscreen: 'Plein écran',
+      exitFullscreen: 'Quitter le plein écran',
+      speed: 'Vitesse de lecture',
+      captions: 'Sous-titres',
+      captionsOff: 'Sous-titres désactivés',
+      captionStyle: 'Style des sous-titres',
+      chapters: 'Chapitres',
+      chapterMarker: 'Chapitre : {{title}}, {{time}}',
+      pictureInPicture: 'Image dans l’image',
+      exitPictureInPicture: 'Quitter l’image dans l’image',
+      player: 'Lecteur vidéo',
+      timing: '{1} sur {2}',
+      mediaError:
+        'La vidéo n’a pas pu être chargée, soit parce que le réseau a échoué, soit parce que le format n’est pas pris en charge.',
+    },
+  },
   auth: {
     loginTitle: 'Connexion',
     registerTitle: 'Créer un compte',

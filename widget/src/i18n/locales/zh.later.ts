@@ -1,10 +1,38 @@
 /**
- * Chinese: the dialogs' strings (login, error report, keyboard shortcuts, caption style, and
- * their request errors), loaded with the first dialog a reader opens (see i18n.ts).
+ * Chinese: the strings needed only after an interaction (the player's controls, the dialogs:
+ * login, error report, keyboard shortcuts, caption style, and their request errors), loaded with
+ * the player or the first dialog (see i18n.ts).
  */
 import type { Messages } from '../i18n.js';
 
 export default {
+  player: {
+    controls: {
+      play: '播放',
+      pause: '暂停',
+      replay: '重新播放',
+      currentTime: '当前时间',
+      duration: '时长',
+      remainingTime: '剩余时间',
+      progressBar: '进度条',
+      mute: '静音',
+      unmute: '取消静音',
+      volume: '音量',
+      fullscreen: '全屏',
+      exitFullscreen: '退出全屏',
+      speed: '播放速度',
+      captions: '字幕',
+      captionsOff: '关闭字幕',
+      captionStyle: '字幕样式',
+      chapters: '章节',
+      chapterMarker: '章节：{{title}}，{{time}}',
+      pictureInPicture: '画中画',
+      exitPictureInPicture: '退出画中画',
+      player: '视频播放器',
+      timing: '{1} / 共 {2}',
+      mediaError: '无法加载视频：可能是网络故障，也可能是格式不受支持。',
+    },
+  },
   auth: {
     loginTitle: '登录',
     registerTitle: '创建账号',

@@ -1,10 +1,39 @@
 /**
- * Portuguese: the dialogs' strings (login, error report, keyboard shortcuts, caption style, and
- * their request errors), loaded with the first dialog a reader opens (see i18n.ts).
+ * Portuguese: the strings needed only after an interaction (the player's controls, the dialogs:
+ * login, error report, keyboard shortcuts, caption style, and their request errors), loaded with
+ * the player or the first dialog (see i18n.ts).
  */
 import type { Messages } from '../i18n.js';
 
 export default {
+  player: {
+    controls: {
+      play: 'Reproduzir',
+      pause: 'Pausar',
+      replay: 'Reproduzir novamente',
+      currentTime: 'Tempo atual',
+      duration: 'Duração',
+      remainingTime: 'Tempo restante',
+      progressBar: 'Barra de progresso',
+      mute: 'Desativar o som',
+      unmute: 'Ativar o som',
+      volume: 'Nível do volume',
+      fullscreen: 'Tela cheia',
+      exitFullscreen: 'Sair da tela cheia',
+      speed: 'Velocidade de reprodução',
+      captions: 'Legendas',
+      captionsOff: 'Legendas desativadas',
+      captionStyle: 'Estilo das legendas',
+      chapters: 'Capítulos',
+      chapterMarker: 'Capítulo: {{title}}, {{time}}',
+      pictureInPicture: 'Picture-in-picture',
+      exitPictureInPicture: 'Sair do picture-in-picture',
+      player: 'Player de vídeo',
+      timing: '{1} de {2}',
+      mediaError:
+        'Não foi possível carregar o vídeo, porque a rede falhou ou porque o formato não é compatível.',
+    },
+  },
   auth: {
     loginTitle: 'Entrar',
     registerTitle: 'Criar uma conta',

@@ -1,10 +1,38 @@
 /**
- * Japanese: the dialogs' strings (login, error report, keyboard shortcuts, caption style, and
- * their request errors), loaded with the first dialog a reader opens (see i18n.ts).
+ * Japanese: the strings needed only after an interaction (the player's controls, the dialogs:
+ * login, error report, keyboard shortcuts, caption style, and their request errors), loaded with
+ * the player or the first dialog (see i18n.ts).
  */
 import type { Messages } from '../i18n.js';
 
 export default {
+  player: {
+    controls: {
+      play: '再生',
+      pause: '一時停止',
+      replay: 'もう一度再生',
+      currentTime: '現在の時間',
+      duration: '長さ',
+      remainingTime: '残り時間',
+      progressBar: 'シークバー',
+      mute: 'ミュート',
+      unmute: 'ミュート解除',
+      volume: '音量',
+      fullscreen: '全画面表示',
+      exitFullscreen: '全画面表示を終了',
+      speed: '再生速度',
+      captions: '字幕',
+      captionsOff: '字幕オフ',
+      captionStyle: '字幕のスタイル',
+      chapters: 'チャプター',
+      chapterMarker: 'チャプター：{{title}}、{{time}}',
+      pictureInPicture: 'ピクチャー イン ピクチャー',
+      exitPictureInPicture: 'ピクチャー イン ピクチャーを終了',
+      player: '動画プレーヤー',
+      timing: '{2} 中 {1}',
+      mediaError: 'ネットワークの問題か、対応していない形式のため、動画を読み込めませんでした。',
+    },
+  },
   auth: {
     loginTitle: 'ログイン',
     registerTitle: 'アカウントを作成',

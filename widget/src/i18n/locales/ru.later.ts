@@ -1,10 +1,38 @@
 /**
- * Russian: the dialogs' strings (login, error report, keyboard shortcuts, caption style, and
- * their request errors), loaded with the first dialog a reader opens (see i18n.ts).
+ * Russian: the strings needed only after an interaction (the player's controls, the dialogs:
+ * login, error report, keyboard shortcuts, caption style, and their request errors), loaded with
+ * the player or the first dialog (see i18n.ts).
  */
 import type { Messages } from '../i18n.js';
 
 export default {
+  player: {
+    controls: {
+      play: 'Воспроизвести',
+      pause: 'Пауза',
+      replay: 'Смотреть снова',
+      currentTime: 'Текущее время',
+      duration: 'Длительность',
+      remainingTime: 'Оставшееся время',
+      progressBar: 'Индикатор воспроизведения',
+      mute: 'Выключить звук',
+      unmute: 'Включить звук',
+      volume: 'Громкость',
+      fullscreen: 'Полноэкранный режим',
+      exitFullscreen: 'Выйти из полноэкранного режима',
+      speed: 'Скорость воспроизведения',
+      captions: 'Субтитры',
+      captionsOff: 'Без субтитров',
+      captionStyle: 'Вид субтитров',
+      chapters: 'Главы',
+      chapterMarker: 'Глава: {{title}}, {{time}}',
+      pictureInPicture: 'Картинка в картинке',
+      exitPictureInPicture: 'Выйти из режима «картинка в картинке»',
+      player: 'Видеоплеер',
+      timing: '{1} из {2}',
+      mediaError: 'Не удалось загрузить видео: либо сбой сети, либо формат не поддерживается.',
+    },
+  },
   auth: {
     loginTitle: 'Вход',
     registerTitle: 'Создание аккаунта',

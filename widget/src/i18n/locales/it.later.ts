@@ -1,10 +1,39 @@
 /**
- * Italian: the dialogs' strings (login, error report, keyboard shortcuts, caption style, and
- * their request errors), loaded with the first dialog a reader opens (see i18n.ts).
+ * Italian: the strings needed only after an interaction (the player's controls, the dialogs:
+ * login, error report, keyboard shortcuts, caption style, and their request errors), loaded with
+ * the player or the first dialog (see i18n.ts).
  */
 import type { Messages } from '../i18n.js';
 
 export default {
+  player: {
+    controls: {
+      play: 'Riproduci',
+      pause: 'Pausa',
+      replay: 'Riproduci di nuovo',
+      currentTime: 'Tempo attuale',
+      duration: 'Durata',
+      remainingTime: 'Tempo rimanente',
+      progressBar: 'Barra di avanzamento',
+      mute: 'Disattiva audio',
+      unmute: 'Attiva audio',
+      volume: 'Livello del volume',
+      fullscreen: 'Schermo intero',
+      exitFullscreen: 'Esci da schermo intero',
+      speed: 'Velocità di riproduzione',
+      captions: 'Sottotitoli',
+      captionsOff: 'Sottotitoli disattivati',
+      captionStyle: 'Stile dei sottotitoli',
+      chapters: 'Capitoli',
+      chapterMarker: 'Capitolo: {{title}}, {{time}}',
+      pictureInPicture: 'Picture-in-picture',
+      exitPictureInPicture: 'Esci da picture-in-picture',
+      player: 'Lettore video',
+      timing: '{1} di {2}',
+      mediaError:
+        'Non è stato possibile caricare il video, perché la rete non ha funzionato o perché il formato non è supportato.',
+    },
+  },
   auth: {
     loginTitle: 'Accedi',
     registerTitle: 'Crea un account',

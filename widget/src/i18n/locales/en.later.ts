@@ -1,10 +1,39 @@
 /**
- * English: the dialogs' strings (login, error report, keyboard shortcuts, caption style, and
- * their request errors), loaded with the first dialog a reader opens (see i18n.ts).
+ * English: the strings needed only after an interaction (the player's controls, the dialogs:
+ * login, error report, keyboard shortcuts, caption style, and their request errors), loaded with
+ * the player or the first dialog (see i18n.ts).
  */
 import type { Messages } from '../i18n.js';
 
 export default {
+  player: {
+    controls: {
+      play: 'Play',
+      pause: 'Pause',
+      replay: 'Replay',
+      currentTime: 'Current time',
+      duration: 'Duration',
+      remainingTime: 'Remaining time',
+      progressBar: 'Progress bar',
+      mute: 'Mute',
+      unmute: 'Unmute',
+      volume: 'Volume level',
+      fullscreen: 'Fullscreen',
+      exitFullscreen: 'Exit fullscreen',
+      speed: 'Playback speed',
+      captions: 'Captions',
+      captionsOff: 'Captions off',
+      captionStyle: 'Caption style',
+      chapters: 'Chapters',
+      chapterMarker: 'Chapter: {{title}}, {{time}}',
+      pictureInPicture: 'Picture-in-picture',
+      exitPictureInPicture: 'Exit picture-in-picture',
+      player: 'Video player',
+      timing: '{1} of {2}',
+      mediaError:
+        'The video could not be loaded, either because the network failed or because the format is not supported.',
+    },
+  },
   auth: {
     loginTitle: 'Log in',
     registerTitle: 'Create an account',

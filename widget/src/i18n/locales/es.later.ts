@@ -1,10 +1,39 @@
 /**
- * Spanish: the dialogs' strings (login, error report, keyboard shortcuts, caption style, and
- * their request errors), loaded with the first dialog a reader opens (see i18n.ts).
+ * Spanish: the strings needed only after an interaction (the player's controls, the dialogs:
+ * login, error report, keyboard shortcuts, caption style, and their request errors), loaded with
+ * the player or the first dialog (see i18n.ts).
  */
 import type { Messages } from '../i18n.js';
 
 export default {
+  player: {
+    controls: {
+      play: 'Reproducir',
+      pause: 'Pausa',
+      replay: 'Volver a reproducir',
+      currentTime: 'Tiempo actual',
+      duration: 'Duración',
+      remainingTime: 'Tiempo restante',
+      progressBar: 'Barra de progreso',
+      mute: 'Silenciar',
+      unmute: 'Activar el sonido',
+      volume: 'Nivel de volumen',
+      fullscreen: 'Pantalla completa',
+      exitFullscreen: 'Salir de pantalla completa',
+      speed: 'Velocidad de reproducción',
+      captions: 'Subtítulos',
+      captionsOff: 'Subtítulos desactivados',
+      captionStyle: 'Estilo de los subtítulos',
+      chapters: 'Capítulos',
+      chapterMarker: 'Capítulo: {{title}}, {{time}}',
+      pictureInPicture: 'Imagen en imagen',
+      exitPictureInPicture: 'Salir de imagen en imagen',
+      player: 'Reproductor de vídeo',
+      timing: '{1} de {2}',
+      mediaError:
+        'No se ha podido cargar el vídeo, porque la red ha fallado o porque el formato no es compatible.',
+    },
+  },
   auth: {
     loginTitle: 'Iniciar sesión',
     registerTitle: 'Crear una cuenta',
