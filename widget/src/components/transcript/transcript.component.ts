@@ -22,7 +22,7 @@ import { LessonLoadFailureEvent } from '../../events/lesson-load-failure.js';
 import { LessonReportRequestEvent } from '../../events/lesson-report-request.js';
 import { LessonSeekRequestEvent } from '../../events/lesson-seek-request.js';
 import { LessonShortcutsRequestEvent } from '../../events/lesson-shortcuts-request.js';
-import { directionOf, formatTime } from '../../i18n/i18n.js';
+import { directionOf, formatTime, loadLaterStrings } from '../../i18n/i18n.js';
 import { paragraphAtTime, paragraphById, timedParagraphs } from './find.js';
 import type * as Passages from './passage-actions.js';
 import type * as Search from './search.js';
@@ -384,7 +384,9 @@ export class LessonTranscript extends LessonElement {
     if (this.search || this.searchLoading) return;
     this.searchLoading = true;
     try {
-      this.search = await import('./search.js');
+      // With the later strings of the reader's language (the match count's among them).
+      const lang = this.widget?.i18n.lang ?? 'en';
+      [this.search] = await Promise.all([import('./search.js'), loadLaterStrings(lang)]);
     } catch (error) {
       const retry = () => void this.loadSearch();
       this.emit(new LessonLoadFailureEvent({ part: 'the transcript search', retry, error }));
@@ -435,8 +437,9 @@ export class LessonTranscript extends LessonElement {
    * are not lost). False after it failed, until the reader's "Try again".
    */
   private loadSelection(): Promise<boolean> {
-    this.passagesLoad ??= import('./passage-actions.js').then(
-      (chunk) => {
+    const lang = this.widget?.i18n.lang ?? 'en';
+    this.passagesLoad ??= Promise.all([import('./passage-actions.js'), loadLaterStrings(lang)]).then(
+      ([chunk]) => {
         this.passages = chunk;
         return true;
       },

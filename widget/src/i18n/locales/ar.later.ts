@@ -6,6 +6,21 @@
 import type { Messages } from '../i18n.js';
 
 export default {
+  transcript: {
+    matchCount_zero: '{{current}} من {{count}} نتيجة',
+    matchCount_one: '{{current}} من نتيجة واحدة',
+    matchCount_two: '{{current}} من نتيجتين',
+    matchCount_few: '{{current}} من {{count}} نتائج',
+    matchCount_many: '{{current}} من {{count}} نتيجةً',
+    matchCount_other: '{{current}} من {{count}} نتيجة',
+    noMatches: 'لا توجد نتائج',
+    reportSelection: 'الإبلاغ عن خطأ',
+    copyLink: 'نسخ رابط هذا المقطع',
+    linkCopied: 'تم نسخ الرابط',
+    linkCopiedFrom: 'تم نسخ رابط المقطع من {{from}} إلى {{to}}.',
+    copyByHand: 'تعذّر نسخ الرابط تلقائيًا. انسخه من هنا:',
+    selected: 'المحدَّد: «{{text}}». اضغط Tab لنسخ رابط أو للإبلاغ عن خطأ.',
+  },
   player: {
     controls: {
       play: 'تشغيل',

@@ -6,6 +6,18 @@
 import type { Messages } from '../i18n.js';
 
 export default {
+  transcript: {
+    matchCount_one: '{{current}} von {{count}} Treffer',
+    matchCount_other: '{{current}} von {{count}} Treffern',
+    noMatches: 'Keine Treffer',
+    reportSelection: 'Fehler melden',
+    copyLink: 'Link zu dieser Passage kopieren',
+    linkCopied: 'Link kopiert',
+    linkCopiedFrom: 'Link zur Passage von {{from}} bis {{to}} kopiert.',
+    copyByHand: 'Der Link konnte nicht automatisch kopiert werden. Kopieren Sie ihn hier:',
+    selected:
+      'Ausgewählt: „{{text}}“. Drücken Sie Tab, um einen Link zu kopieren oder einen Fehler zu melden.',
+  },
   player: {
     controls: {
       play: 'Abspielen',

@@ -46,9 +46,6 @@ export default {
     search: 'In der Transkription suchen',
     previousMatch: 'Vorheriger Treffer',
     nextMatch: 'Nächster Treffer',
-    matchCount_one: '{{current}} von {{count}} Treffer',
-    matchCount_other: '{{current}} von {{count}} Treffern',
-    noMatches: 'Keine Treffer',
     download: 'Transkription herunterladen',
     formats: {
       txt: 'Text',
@@ -58,13 +55,6 @@ export default {
     seekHint:
       'Drücke die Eingabetaste, um das Video ab hier abzuspielen. Mit den Pfeiltasten nach oben und unten wechselst du den Absatz.',
     shortcuts: 'Tastenkürzel',
-    reportSelection: 'Fehler melden',
-    copyLink: 'Link zu dieser Passage kopieren',
-    linkCopied: 'Link kopiert',
-    linkCopiedFrom: 'Link zur Passage von {{from}} bis {{to}} kopiert.',
-    copyByHand: 'Der Link konnte nicht automatisch kopiert werden. Kopieren Sie ihn hier:',
-    selected:
-      'Ausgewählt: „{{text}}“. Drücken Sie Tab, um einen Link zu kopieren oder einen Fehler zu melden.',
     improvements: 'Gibt es Fehler oder Verbesserungen?',
     empty: 'Für diese Lektion gibt es noch keine Transkription.',
   },

@@ -6,6 +6,17 @@
 import type { Messages } from '../i18n.js';
 
 export default {
+  transcript: {
+    matchCount_one: '{{current}} of {{count}} match',
+    matchCount_other: '{{current}} of {{count}} matches',
+    noMatches: 'No matches',
+    reportSelection: 'Report an error',
+    copyLink: 'Copy link to this passage',
+    linkCopied: 'Link copied',
+    linkCopiedFrom: 'Link to the passage from {{from}} to {{to}} copied.',
+    copyByHand: 'The link could not be copied automatically. Copy it from here:',
+    selected: 'Selected: “{{text}}”. Press Tab to copy a link or report an error.',
+  },
   player: {
     controls: {
       play: 'Play',

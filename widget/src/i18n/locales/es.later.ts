@@ -6,6 +6,18 @@
 import type { Messages } from '../i18n.js';
 
 export default {
+  transcript: {
+    matchCount_one: '{{current}} de {{count}} coincidencia',
+    matchCount_many: '{{current}} de {{count}} coincidencias',
+    matchCount_other: '{{current}} de {{count}} coincidencias',
+    noMatches: 'Sin coincidencias',
+    reportSelection: 'Informar de un error',
+    copyLink: 'Copiar el enlace a este fragmento',
+    linkCopied: 'Enlace copiado',
+    linkCopiedFrom: 'Enlace al fragmento de {{from}} a {{to}} copiado.',
+    copyByHand: 'No se pudo copiar el enlace automáticamente. Cópialo desde aquí:',
+    selected: 'Seleccionado: «{{text}}». Pulsa Tab para copiar un enlace o informar de un error.',
+  },
   player: {
     controls: {
       play: 'Reproducir',

@@ -46,10 +46,6 @@ export default {
     search: 'Buscar en la transcripción',
     previousMatch: 'Coincidencia anterior',
     nextMatch: 'Coincidencia siguiente',
-    matchCount_one: '{{current}} de {{count}} coincidencia',
-    matchCount_many: '{{current}} de {{count}} coincidencias',
-    matchCount_other: '{{current}} de {{count}} coincidencias',
-    noMatches: 'Sin coincidencias',
     download: 'Descargar la transcripción',
     formats: {
       txt: 'Texto',
@@ -59,12 +55,6 @@ export default {
     seekHint:
       'Pulsa Intro para reproducir el vídeo desde aquí. Las flechas arriba y abajo pasan de un párrafo a otro.',
     shortcuts: 'Atajos de teclado',
-    reportSelection: 'Informar de un error',
-    copyLink: 'Copiar el enlace a este fragmento',
-    linkCopied: 'Enlace copiado',
-    linkCopiedFrom: 'Enlace al fragmento de {{from}} a {{to}} copiado.',
-    copyByHand: 'No se pudo copiar el enlace automáticamente. Cópialo desde aquí:',
-    selected: 'Seleccionado: «{{text}}». Pulsa Tab para copiar un enlace o informar de un error.',
     improvements: '¿Hay algún error o mejora?',
     empty: 'Esta lección todavía no tiene transcripción.',
   },

@@ -6,6 +6,18 @@
 import type { Messages } from '../i18n.js';
 
 export default {
+  transcript: {
+    matchCount_one: '{{current}} sur {{count}} résultat',
+    matchCount_many: '{{current}} sur {{count}} résultats',
+    matchCount_other: '{{current}} sur {{count}} résultats',
+    noMatches: 'Aucun résultat',
+    reportSelection: 'Signaler une erreur',
+    copyLink: 'Copier le lien vers ce passage',
+    linkCopied: 'Lien copié',
+    linkCopiedFrom: 'Lien vers le passage de {{from}} à {{to}} copié.',
+    copyByHand: 'Le lien n’a pas pu être copié automatiquement. Copiez-le ici :',
+    selected: 'Sélection : « {{text}} ». Appuyez sur Tab pour copier un lien ou signaler une erreur.',
+  },
   player: {
     controls: {
       play: 'Lecture',

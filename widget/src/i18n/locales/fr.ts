@@ -46,10 +46,6 @@ export default {
     search: 'Rechercher dans la transcription',
     previousMatch: 'Résultat précédent',
     nextMatch: 'Résultat suivant',
-    matchCount_one: '{{current}} sur {{count}} résultat',
-    matchCount_many: '{{current}} sur {{count}} résultats',
-    matchCount_other: '{{current}} sur {{count}} résultats',
-    noMatches: 'Aucun résultat',
     download: 'Télécharger la transcription',
     formats: {
       txt: 'Texte',
@@ -59,12 +55,6 @@ export default {
     seekHint:
       'Appuyez sur Entrée pour lire la vidéo à partir d’ici. Les flèches haut et bas passent d’un paragraphe à l’autre.',
     shortcuts: 'Raccourcis clavier',
-    reportSelection: 'Signaler une erreur',
-    copyLink: 'Copier le lien vers ce passage',
-    linkCopied: 'Lien copié',
-    linkCopiedFrom: 'Lien vers le passage de {{from}} à {{to}} copié.',
-    copyByHand: 'Le lien n’a pas pu être copié automatiquement. Copiez-le ici :',
-    selected: 'Sélection : « {{text}} ». Appuyez sur Tab pour copier un lien ou signaler une erreur.',
     improvements: 'Des erreurs ou des améliorations ?',
     empty: 'Cette leçon n’a pas encore de transcription.',
   },

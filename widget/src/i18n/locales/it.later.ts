@@ -6,6 +6,18 @@
 import type { Messages } from '../i18n.js';
 
 export default {
+  transcript: {
+    matchCount_one: '{{current}} di {{count}} risultato',
+    matchCount_many: '{{current}} di {{count}} risultati',
+    matchCount_other: '{{current}} di {{count}} risultati',
+    noMatches: 'Nessun risultato',
+    reportSelection: 'Segnala un errore',
+    copyLink: 'Copia il link a questo passaggio',
+    linkCopied: 'Link copiato',
+    linkCopiedFrom: 'Link al passaggio da {{from}} a {{to}} copiato.',
+    copyByHand: 'Non è stato possibile copiare il link automaticamente. Copialo da qui:',
+    selected: 'Selezionato: «{{text}}». Premi Tab per copiare un link o segnalare un errore.',
+  },
   player: {
     controls: {
       play: 'Riproduci',

@@ -46,10 +46,6 @@ export default {
     search: 'Cerca nella trascrizione',
     previousMatch: 'Risultato precedente',
     nextMatch: 'Risultato successivo',
-    matchCount_one: '{{current}} di {{count}} risultato',
-    matchCount_many: '{{current}} di {{count}} risultati',
-    matchCount_other: '{{current}} di {{count}} risultati',
-    noMatches: 'Nessun risultato',
     download: 'Scarica la trascrizione',
     formats: {
       txt: 'Testo',
@@ -59,12 +55,6 @@ export default {
     seekHint:
       'Premi Invio per riprodurre il video da qui. Le frecce su e giù passano da un paragrafo all’altro.',
     shortcuts: 'Scorciatoie da tastiera',
-    reportSelection: 'Segnala un errore',
-    copyLink: 'Copia il link a questo passaggio',
-    linkCopied: 'Link copiato',
-    linkCopiedFrom: 'Link al passaggio da {{from}} a {{to}} copiato.',
-    copyByHand: 'Non è stato possibile copiare il link automaticamente. Copialo da qui:',
-    selected: 'Selezionato: «{{text}}». Premi Tab per copiare un link o segnalare un errore.',
     improvements: 'Ci sono errori o miglioramenti?',
     empty: 'Questa lezione non ha ancora una trascrizione.',
   },

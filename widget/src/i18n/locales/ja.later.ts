@@ -6,6 +6,16 @@
 import type { Messages } from '../i18n.js';
 
 export default {
+  transcript: {
+    matchCount_other: '{{count}} 件中 {{current}} 件目',
+    noMatches: '一致なし',
+    reportSelection: '誤りを報告',
+    copyLink: 'この箇所へのリンクをコピー',
+    linkCopied: 'リンクをコピーしました',
+    linkCopiedFrom: '{{from}}から{{to}}までの箇所へのリンクをコピーしました。',
+    copyByHand: 'リンクを自動でコピーできませんでした。ここからコピーしてください：',
+    selected: '選択中：「{{text}}」。Tab キーでリンクのコピーまたは誤りの報告ができます。',
+  },
   player: {
     controls: {
       play: '再生',

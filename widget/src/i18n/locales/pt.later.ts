@@ -6,6 +6,18 @@
 import type { Messages } from '../i18n.js';
 
 export default {
+  transcript: {
+    matchCount_one: '{{current}} de {{count}} resultado',
+    matchCount_many: '{{current}} de {{count}} resultados',
+    matchCount_other: '{{current}} de {{count}} resultados',
+    noMatches: 'Nenhum resultado',
+    reportSelection: 'Informar um erro',
+    copyLink: 'Copiar o link para este trecho',
+    linkCopied: 'Link copiado',
+    linkCopiedFrom: 'Link para o trecho de {{from}} a {{to}} copiado.',
+    copyByHand: 'Não foi possível copiar o link automaticamente. Copie-o daqui:',
+    selected: 'Selecionado: “{{text}}”. Pressione Tab para copiar um link ou informar um erro.',
+  },
   player: {
     controls: {
       play: 'Reproduzir',

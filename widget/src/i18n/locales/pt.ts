@@ -46,10 +46,6 @@ export default {
     search: 'Pesquisar na transcrição',
     previousMatch: 'Resultado anterior',
     nextMatch: 'Próximo resultado',
-    matchCount_one: '{{current}} de {{count}} resultado',
-    matchCount_many: '{{current}} de {{count}} resultados',
-    matchCount_other: '{{current}} de {{count}} resultados',
-    noMatches: 'Nenhum resultado',
     download: 'Baixar a transcrição',
     formats: {
       txt: 'Texto',
@@ -59,12 +55,6 @@ export default {
     seekHint:
       'Pressione Enter para reproduzir o vídeo a partir daqui. As setas para cima e para baixo passam de um parágrafo a outro.',
     shortcuts: 'Atalhos de teclado',
-    reportSelection: 'Informar um erro',
-    copyLink: 'Copiar o link para este trecho',
-    linkCopied: 'Link copiado',
-    linkCopiedFrom: 'Link para o trecho de {{from}} a {{to}} copiado.',
-    copyByHand: 'Não foi possível copiar o link automaticamente. Copie-o daqui:',
-    selected: 'Selecionado: “{{text}}”. Pressione Tab para copiar um link ou informar um erro.',
     improvements: 'Há algum erro ou melhoria?',
     empty: 'Esta aula ainda não tem transcrição.',
   },

@@ -6,6 +6,19 @@
 import type { Messages } from '../i18n.js';
 
 export default {
+  transcript: {
+    matchCount_one: '{{current}} из {{count}} совпадения',
+    matchCount_few: '{{current}} из {{count}} совпадений',
+    matchCount_many: '{{current}} из {{count}} совпадений',
+    matchCount_other: '{{current}} из {{count}} совпадения',
+    noMatches: 'Совпадений нет',
+    reportSelection: 'Сообщить об ошибке',
+    copyLink: 'Скопировать ссылку на этот фрагмент',
+    linkCopied: 'Ссылка скопирована',
+    linkCopiedFrom: 'Ссылка на фрагмент с {{from}} до {{to}} скопирована.',
+    copyByHand: 'Не удалось скопировать ссылку автоматически. Скопируйте её отсюда:',
+    selected: 'Выделено: «{{text}}». Нажмите Tab, чтобы скопировать ссылку или сообщить об ошибке.',
+  },
   player: {
     controls: {
       play: 'Воспроизвести',

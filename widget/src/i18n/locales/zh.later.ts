@@ -6,6 +6,16 @@
 import type { Messages } from '../i18n.js';
 
 export default {
+  transcript: {
+    matchCount_other: '第 {{current}} 个，共 {{count}} 个结果',
+    noMatches: '没有结果',
+    reportSelection: '报告错误',
+    copyLink: '复制此片段的链接',
+    linkCopied: '链接已复制',
+    linkCopiedFrom: '已复制从 {{from}} 到 {{to}} 的片段链接。',
+    copyByHand: '无法自动复制链接。请从这里复制：',
+    selected: '已选择：“{{text}}”。按 Tab 键可复制链接或报告错误。',
+  },
   player: {
     controls: {
       play: '播放',
