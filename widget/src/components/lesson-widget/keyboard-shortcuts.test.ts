@@ -8,6 +8,7 @@ import {
   deep,
   expectNoAxeViolations,
   mount,
+  moduleLoaded,
   mountWidget,
   resetFixture,
   until,
@@ -36,6 +37,20 @@ async function withShift(key: string) {
 describe('<lesson-widget> keyboard shortcuts', () => {
   beforeEach(resetFixture);
   afterEach(cleanup);
+
+  // First in this page: the key table (shortcut-keys.ts) is a chunk loaded at the first focus.
+  it('acts on a key pressed before the key table has arrived', async () => {
+    const widget = await mountWidget();
+    const paragraph = firstParagraph(widget);
+    paragraph.focus();
+    // In the same task as the focus: the chunk it asked for cannot be here yet.
+    paragraph.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', bubbles: true, composed: true }));
+    expect(moduleLoaded('controllers/shortcut-keys')).to.equal(false);
+    const media = await until(() => widget.media, 'the player, started by that k');
+    await until(() => !media.paused, 'playing');
+    media.pause();
+    localStorage.clear();
+  });
 
   it('plays, pauses, skips, changes speed and captions from inside the widget', async () => {
     const widget = await mountWidget();
