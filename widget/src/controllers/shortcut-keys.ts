@@ -5,7 +5,7 @@
 
 /** What the player does for a shortcut (`MediaHandle.command`). */
 export type PlayerCommand =
-  'playPause' | 'back' | 'forward' | 'slower' | 'faster' | 'captions' | 'fullscreen';
+  'playPause' | 'back' | 'forward' | 'slower' | 'faster' | 'captions' | 'fullscreen' | 'mute';
 /** Every shortcut: the player's, `search` (to the transcript's search field) and `help` (the list). */
 export type ShortcutAction = PlayerCommand | 'search' | 'help';
 
@@ -19,6 +19,7 @@ const KEYS: Record<string, ShortcutAction> = {
   '>': 'faster',
   c: 'captions',
   f: 'fullscreen',
+  m: 'mute',
   '/': 'search',
   '?': 'help',
 };

@@ -52,7 +52,7 @@ describe('<lesson-widget> keyboard shortcuts', () => {
     localStorage.clear();
   });
 
-  it('plays, pauses, skips, changes speed and captions from inside the widget', async () => {
+  it('plays, pauses, skips, changes speed, captions and sound from inside the widget', async () => {
     const widget = await mountWidget();
     firstParagraph(widget).focus();
     // k before the player exists starts it, as its play button does.
@@ -85,6 +85,12 @@ describe('<lesson-widget> keyboard shortcuts', () => {
     await until(() => announced(widget) === 'Captions: English', 'captions announced');
     await sendKeys({ press: 'c' });
     await until(() => captions.mode !== 'showing', 'captions off');
+    await sendKeys({ press: 'm' });
+    await until(() => media.video.muted, 'muted');
+    await until(() => announced(widget) === 'Sound off', 'muting announced');
+    await sendKeys({ press: 'm' });
+    await until(() => !media.video.muted, 'sound on again');
+    await until(() => announced(widget) === 'Sound on', 'the sound announced');
     // The focus never left the paragraph.
     expect(activeElement()).to.equal(firstParagraph(widget));
     localStorage.clear();
@@ -136,6 +142,14 @@ describe('<lesson-widget> keyboard shortcuts', () => {
     expect(rows).to.include('k or Space Play or pause');
     expect(rows).to.include('Shift + , Slower');
     expect(rows).to.include('? Show this list');
+    expect(rows).to.include('m Sound off or on');
+    // The transcript's selection keys, the arrows named for screen readers.
+    expect(rows).to.include(
+      'Shift + ←Left arrow or Shift + →Right arrow One word more or less in the selection',
+    );
+    expect(rows).to.include(
+      'Shift + ↑Up arrow or Shift + ↓Down arrow One paragraph more or less in the selection',
+    );
     await expectNoAxeViolations(page, 'keyboard shortcuts dialog');
     await sendKeys({ press: 'Escape' });
     await until(() => !shortcutsDialog(widget), 'closed');

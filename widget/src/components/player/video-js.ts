@@ -187,6 +187,9 @@ function command(player: Player, action: PlayerCommand, config: PlayerConfig): s
       chosen.mode = 'showing';
       return `${t('player.controls.captions')}: ${chosen.label}`;
     }
+    case 'mute':
+      player.muted(!player.muted());
+      return t(player.muted() ? 'player.controls.soundOff' : 'player.controls.soundOn');
     case 'fullscreen':
       void (player.isFullscreen() ? player.exitFullscreen() : player.requestFullscreen())?.catch?.(
         () => undefined,

@@ -11,19 +11,15 @@ import type { Translate } from '../../i18n/i18n.js';
 /** A key as shown: its label, and what a screen reader says for a symbol. */
 type Key = string | { symbol: string; name: string };
 
-const keys = (...list: Key[]) =>
-  list.map(
-    (key, i) =>
-      html`${i ? ' ' : ''}${
-        typeof key === 'string'
-          ? html`<kbd>${key}</kbd>`
-          : html`<kbd><span aria-hidden="true">${key.symbol}</span><span class="visually-hidden">${key.name}</span></kbd>`
-      }`,
-  );
-const either = (t: Translate, a: TemplateResult[], b: TemplateResult[]) =>
+const kbd = (key: Key) =>
+  typeof key === 'string'
+    ? html`<kbd>${key}</kbd>`
+    : html`<kbd><span aria-hidden="true">${key.symbol}</span><span class="visually-hidden">${key.name}</span></kbd>`;
+const keys = (...list: Key[]) => list.map((key, i) => html`${i ? ' ' : ''}${kbd(key)}`);
+const either = (t: Translate, a: TemplateResult | TemplateResult[], b: TemplateResult | TemplateResult[]) =>
   html`${a} ${t('shortcuts.or')} ${b}`;
 /** Keys with a name printed on them (Shift, Enter, Home…) are shown as printed, in English. */
-const shift = (key: string) => html`<kbd>Shift</kbd> + <kbd>${key}</kbd>`;
+const shift = (key: Key) => html`<kbd>Shift</kbd> + ${kbd(key)}`;
 
 /**
  * "Keyboard shortcuts": the widget's single-key shortcuts and the transcript's keys, in the
@@ -126,6 +122,7 @@ export class LessonShortcutsDialog extends LessonElement {
           [shift('.'), t('shortcuts.faster')],
           [keys('c'), t('shortcuts.captions')],
           [keys('f'), t('shortcuts.fullscreen')],
+          [keys('m'), t('shortcuts.mute')],
           [keys('/'), t('shortcuts.search')],
           [keys('?'), t('shortcuts.help')],
         ])}
@@ -138,6 +135,18 @@ export class LessonShortcutsDialog extends LessonElement {
           [either(t, keys('Page Up'), keys('Page Down')), t('shortcuts.page')],
           [either(t, keys('Home'), keys('End')), t('shortcuts.firstLast')],
           [keys('Enter'), t('shortcuts.playFrom')],
+          [
+            either(
+              t,
+              shift(arrow('←', t('shortcuts.keys.left'))),
+              shift(arrow('→', t('shortcuts.keys.right'))),
+            ),
+            t('shortcuts.selectWords'),
+          ],
+          [
+            either(t, shift(arrow('↑', t('shortcuts.keys.up'))), shift(arrow('↓', t('shortcuts.keys.down')))),
+            t('shortcuts.selectParagraphs'),
+          ],
         ])}
         <div class="actions">
           <button class="button" type="button" @click=${this.close}>${t('shortcuts.close')}</button>
