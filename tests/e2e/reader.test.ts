@@ -142,9 +142,13 @@ describe('reader on the demo host page', () => {
       );
       const { data } = progressResponseSchema.parse(await json(res));
       const played = data.segments as Segment[];
-      assert.ok(played.length > 0, 'something was recorded');
+      assert.ok(
+        played.some(([a, b]) => a <= 61 && b >= 64),
+        `60–65 s was recorded: ${JSON.stringify(played)}`,
+      );
       for (const [a, b] of played) {
-        assert.ok(a >= 59 && b <= 67, `only 60–65 s was played, got [${a}, ${b}]`);
+        // Besides 60–65 s, only the instant played between the click and the jump (under a second).
+        assert.ok((a >= 59 && b <= 67) || b <= 1, `only 60–65 s was played, got [${a}, ${b}]`);
       }
     });
   });
