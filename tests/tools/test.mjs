@@ -4,7 +4,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, installPackages } from './ensure.mjs';
-import { build } from './build.mjs';
 import { root } from './pnpm.mjs';
 
 /** `*.test.ts` files under the given folders of a package (Node 20's --test finds no .ts by itself). */
@@ -25,63 +24,74 @@ const nodeTestOf = (pkg, files, what) =>
 const nodeTest = (pkg, ...dirs) => nodeTestOf(pkg, testFiles(pkg, ...dirs), `{${dirs}}`);
 
 /**
- * The journeys that work in the Strapi admin: one half of tests/e2e, run in the first lane; every
- * other journey (a new file included) runs in the second.
+ * The journeys of lane 1: those in the Strapi admin, and two short reader ones that even out the
+ * lanes; every other journey (a new file included) runs in lane 2.
  */
-const ADMIN_JOURNEYS = [
+const LANE_ONE_JOURNEYS = [
   'editor-preview',
   'editor',
   'history',
   'injection',
   'keyboard-journey',
   'long-lecture-editor',
+  'media',
+  'reader-keyboard',
 ].map((name) => join('e2e', `${name}.test.ts`));
-const journeys = (admin) => testFiles('tests', 'e2e').filter((f) => ADMIN_JOURNEYS.includes(f) === admin);
+const journeys = (laneOne) =>
+  testFiles('tests', 'e2e').filter((f) => LANE_ONE_JOURNEYS.includes(f) === laneOne);
 
 /**
  * Two lanes run side by side (2 cores: one Strapi or Chromium suite beside another), each running
  * its suites one after the other; lane 1 prints as it goes, lane 2's output of each suite is
- * printed when that suite ends. The lanes hold about the same time (≈ 11 minutes each on 2 cores),
- * and every suite's ports are its own, whatever runs beside it.
+ * printed when that suite ends. Lane 1 starts with the build, while lane 2 runs what tests the
+ * sources themselves (shared, widget); a suite marked `built` waits for the build. The lanes hold
+ * about the same time (≈ 19 minutes each on 2 cores), and every suite's ports are its own,
+ * whatever runs beside it.
  */
 const SUITES = [
   {
     lane: 1,
+    built: true,
     name: 'types (tsc, strict, every package)',
     cwd: '',
     cmd: () => ['node', 'tests/tools/typecheck.mjs'],
   },
   {
     lane: 1,
+    built: true,
     name: 'cms (plugin on a real Strapi)',
     cwd: 'cms',
     cmd: () => nodeTest('cms', 'admin/src', 'test'),
   },
   {
     lane: 1,
-    name: 'package (the packed plugin in an app of its own, framework typings)',
+    built: true,
+    name: 'end-to-end, in the admin and by keyboard (Strapi, Chromium)',
     cwd: 'tests',
-    cmd: () => nodeTest('tests', 'package'),
-  },
-  {
-    lane: 1,
-    name: 'end-to-end, in the admin (Strapi, Chromium)',
-    cwd: 'tests',
-    cmd: () => nodeTestOf('tests', journeys(true), 'e2e (admin journeys)'),
+    cmd: () => nodeTestOf('tests', journeys(true), 'e2e (lane 1 journeys)'),
   },
   { lane: 2, name: 'shared (contracts, unit)', cwd: 'shared', cmd: () => nodeTest('shared', 'src') },
   { lane: 2, name: 'widget (Chromium)', cwd: 'widget', cmd: () => ['npx', 'web-test-runner'] },
   {
     lane: 2,
+    built: true,
     name: 'PostgreSQL, and two instances behind nginx (PostgreSQL, Redis)',
     cwd: 'tests',
     cmd: () => nodeTest('tests', 'db', 'cluster'),
   },
   {
     lane: 2,
+    built: true,
+    name: 'package (the packed plugin in an app of its own, framework typings)',
+    cwd: 'tests',
+    cmd: () => nodeTest('tests', 'package'),
+  },
+  {
+    lane: 2,
+    built: true,
     name: 'end-to-end, readers and site owners (Strapi, demo page, Chromium)',
     cwd: 'tests',
-    cmd: () => nodeTestOf('tests', journeys(false), 'e2e (reader journeys)'),
+    cmd: () => nodeTestOf('tests', journeys(false), 'e2e (lane 2 journeys)'),
   },
 ];
 
@@ -90,7 +100,6 @@ let chromium;
 try {
   installPackages();
   chromium = ensureChromium();
-  build();
 } catch (e) {
   console.error(`\n✗ setup failed: ${e.message}`);
   process.exit(1);
@@ -153,11 +162,36 @@ const lanes = [...new Set(chosen.map((suite) => suite.lane))].map((lane) =>
 );
 const started = Date.now();
 const minutes = () => `${((Date.now() - started) / 60_000).toFixed(1)} min`;
+// The build (widget, plugin, admin; skipped when up to date), in a process of its own so that the
+// suites that test the sources run beside it; its output is lane 1's.
+console.log('\n━━━ build ━━━');
+const building = new Promise((resolveBuild) => {
+  const child = spawn(process.execPath, [join(root, 'tests', 'tools', 'build.mjs')], {
+    cwd: root,
+    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.on('exit', (code) => {
+    console.log(`━━━ build ${code === 0 ? 'done' : `failed (exit ${code})`} at ${minutes()} ━━━`);
+    resolveBuild(code === 0);
+  });
+});
 const results = (
   await Promise.all(
     lanes.map(async (suites, i) => {
       const done = [];
       for (const suite of suites) {
+        if (suite.built && !(await building)) {
+          done.push({
+            ...suite,
+            code: 1,
+            passed: 0,
+            failed: 1,
+            failures: ['not run: the build failed'],
+            took: minutes(),
+          });
+          continue;
+        }
         if (i === 0) console.log(`\n━━━ ${suite.name} (at ${minutes()}) ━━━`);
         const result = await run(suite, i === 0);
         done.push({ ...result, took: minutes() });
@@ -166,6 +200,9 @@ const results = (
     }),
   )
 ).flat();
+// A build that failed fails the run even when no chosen suite needed it.
+if (!(await building))
+  results.push({ name: 'build', lane: 1, code: 1, passed: 0, failed: 1, failures: [], took: minutes() });
 
 console.log('\n━━━ summary ━━━');
 let passed = 0;
