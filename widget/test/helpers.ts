@@ -146,6 +146,25 @@ export async function failChunks(...fragments: string[]): Promise<void> {
   await executeServerCommand('fail-chunks', { paths: fragments });
 }
 
+/**
+ * With the chunks whose URLs contain `fragment` failing, "Log in" in the account area says a part
+ * could not be loaded and opens nothing; once they load again, "Try again" opens the login form.
+ */
+export async function expectLoginFormAfterRetry(fragment: string): Promise<void> {
+  await failChunks(fragment);
+  const widget = await mountWidget();
+  const account = deep(widget, 'lesson-account')!.shadowRoot!;
+  [...account.querySelectorAll<HTMLButtonElement>('button')]
+    .find((b) => b.textContent.trim() === 'Log in')!
+    .click();
+  await until(() => partFailure(widget), 'the failure message');
+  expect(deep(widget, 'lesson-auth-dialog')).to.equal(null);
+  await failChunks();
+  tryAgain(widget);
+  await until(() => deep(widget, 'lesson-auth-dialog', 'dialog[open]'), 'the login form');
+  expect(partFailure(widget)).to.equal(null);
+}
+
 /** True once a module whose URL contains `fragment` has been served (200) to the page. */
 export function moduleLoaded(fragment: string): boolean {
   return performance

@@ -3,6 +3,7 @@ import '../../define.js';
 import {
   chunkFailureHooks,
   deep,
+  expectLoginFormAfterRetry,
   expectNoAxeViolations,
   failChunks,
   moduleLoaded,
@@ -108,18 +109,7 @@ describe('a chunk that fails to load', () => {
   });
 
   it('the login form: says so, and "Try again" opens it', async () => {
-    await failChunks('components/auth-dialog/');
-    const widget = await mountWidget();
-    const account = deep(widget, 'lesson-account')!.shadowRoot!;
-    [...account.querySelectorAll<HTMLButtonElement>('button')]
-      .find((b) => b.textContent.trim() === 'Log in')!
-      .click();
-    await until(() => failure(widget), 'the failure message');
-    expect(deep(widget, 'lesson-auth-dialog')).to.equal(null);
-    await failChunks();
-    tryAgain(widget);
-    await until(() => deep(widget, 'lesson-auth-dialog', 'dialog[open]'), 'the login form');
-    expect(failure(widget)).to.equal(null);
+    await expectLoginFormAfterRetry('components/auth-dialog/');
   });
 
   it('progress recording: says so, and "Try again" shows the reader\'s progress', async () => {
