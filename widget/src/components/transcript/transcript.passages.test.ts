@@ -185,7 +185,11 @@ describe('<lesson-transcript> passages', () => {
       const p1 = paragraphsOf(widget.currentLesson!.transcript)[0]!;
       expect(field.value).to.equal(`${pageUrl()}#t=${p1.start},${p1.end}`);
       await until(() => activeElement() === field, 'the focus in the field');
-      expect(announced(widget)).to.equal('No se pudo copiar el enlace automáticamente. Cópialo desde aquí:');
+      // The announcer empties its live region first and writes the message a moment later.
+      await until(
+        () => announced(widget) === 'No se pudo copiar el enlace automáticamente. Cópialo desde aquí:',
+        'the message announced',
+      );
       await expectNoAxeViolations(widget, 'link to copy by hand');
     } finally {
       document.execCommand = execCommand;
