@@ -76,6 +76,40 @@ describe('reader on the demo host page', () => {
     }
   });
 
+  it("paints embed.html's poster before the widget's modules load: the page's largest paint stays the fragment's", async () => {
+    const context = await site.browser.newContext();
+    try {
+      await context.addInitScript(`
+        window.__paints = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries())
+            window.__paints.push({ light: e.element?.getRootNode() === document, tag: e.element?.tagName, at: e.startTime });
+        }).observe({ type: 'largest-contentful-paint', buffered: true });`);
+      const page = await context.newPage();
+      // The demo page with the fragment inside, as a server-side include would put it.
+      await page.goto(`${site.host.url}/?lang=en&embed`);
+      await widget(page).getByRole('button', { name: 'Play the video', exact: true }).waitFor();
+      const { paints, modulesAt } = await page.evaluate(() => ({
+        paints: (window as unknown as { __paints: Array<{ light: boolean; tag?: string; at: number }> })
+          .__paints,
+        modulesAt: performance.getEntriesByType('resource').find((r) => r.name.endsWith('/widget/define.js'))
+          ?.startTime,
+      }));
+      const largest = paints.at(-1);
+      assert.deepEqual(
+        { tag: largest?.tag, light: largest?.light },
+        { tag: 'IMG', light: true },
+        `the largest paint is the fragment's poster: ${JSON.stringify(paints)}`,
+      );
+      assert.ok(
+        modulesAt !== undefined && modulesAt > largest!.at,
+        'the modules were asked for after it painted',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the lesson, its transcript with headings, tags, related lessons and course position', async () => {
     await withPage('?lang=en', async (page) => {
       const w = widget(page);

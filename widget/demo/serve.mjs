@@ -5,6 +5,8 @@
 //
 //   CMS_URL=http://127.0.0.1:1337 PORT=8080 HOST=127.0.0.1 node demo/serve.mjs
 //   /?lesson=<slug>&lang=<xx>&tag=<tag slug>   (or /lessons/<slug>?lang=<xx>)
+//   &embed: the lesson's server-rendered fragment (embed.html) inside the page, which the widget
+//   takes over, as the README suggests for pages that search engines should read
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -40,6 +42,26 @@ async function topic(tag, lang) {
   }
 }
 
+/**
+ * The page's <lesson-widget> with the lesson's embed.html fragment inside (title, poster,
+ * transcript, schema.org data), as a server-side include would; the empty tag if the CMS does not
+ * answer.
+ */
+async function embedded(page, lesson, lang) {
+  const empty = /<lesson-widget[\s\S]*?<\/lesson-widget>/;
+  try {
+    const url = new URL(`${CMS_URL}/api/lessons/${encodeURIComponent(lesson)}/embed.html`);
+    if (lang) url.searchParams.set('locale', lang);
+    const res = await fetch(url, { signal: AbortSignal.timeout(3000) });
+    if (!res.ok) return page;
+    const linkTemplate = /link-template="[^"]*"/.exec(empty.exec(page)?.[0] ?? '')?.[0] ?? '';
+    const fragment = (await res.text()).replace(/^<lesson-widget /, `<lesson-widget ${linkTemplate} `);
+    return page.replace(empty, () => fragment);
+  } catch {
+    return page;
+  }
+}
+
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   if (url.pathname === '/favicon.ico') {
@@ -66,8 +88,9 @@ const server = createServer(async (req, res) => {
     )
     .replaceAll('%PAGE_LANG%', escape(lang || 'en'))
     .replace('%TOPIC%', await topic(tag, lang));
+  const page = url.searchParams.has('embed') && !preview ? await embedded(html, lesson, lang) : html;
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(req.method === 'HEAD' ? undefined : html);
+  res.end(req.method === 'HEAD' ? undefined : page);
 });
 
 server.listen(PORT, HOST, () => console.log(`demo page on http://${HOST}:${PORT}/ (CMS ${CMS_URL})`));

@@ -5,6 +5,9 @@
  */
 import { UNDEFINED_TAGS_CSS } from './base/first-box.js';
 
+/** The longest a server-rendered widget's modules wait for its poster to paint (see below). */
+const POSTER_WAIT_MS = 2500;
+
 (() => {
   // The page's first layout already keeps the widget's box (a constructed sheet: no <style> for
   // a strict Content-Security-Policy to refuse, and it only matches our tags until defined).
@@ -17,7 +20,48 @@ import { UNDEFINED_TAGS_CSS } from './base/first-box.js';
   }
   const script = document.currentScript as HTMLScriptElement | null;
   const base = script?.src ? new URL('widget/', script.src).href : new URL('widget/', document.baseURI).href;
-  import(/* @vite-ignore */ `${base}define.js`).catch((error: unknown) => {
-    console.error('lesson-widget: could not load', error);
-  });
+  const load = () =>
+    import(/* @vite-ignore */ `${base}define.js`).catch((error: unknown) => {
+      console.error('lesson-widget: could not load', error);
+    });
+  // A server-rendered widget (embed.html) already shows its lesson, and its poster is usually the
+  // page's largest paint: the modules wait until that poster has painted, so that the reader sees
+  // the lesson before the widget's code runs; at most POSTER_WAIT_MS, so that a slow poster (or a
+  // background tab, which paints nothing) does not hold the widget back. An empty tag has nothing
+  // to show before the modules: they load at once.
+  const posters = [...document.querySelectorAll<HTMLImageElement>('lesson-widget:not(:defined) > img')];
+  if (!posters.length) {
+    void load();
+    return;
+  }
+  void Promise.race([postersPainted(posters), new Promise((late) => setTimeout(late, POSTER_WAIT_MS))]).then(
+    load,
+  );
 })();
+
+/**
+ * When every poster has painted: told by the Element Timing API where the browser has it (the
+ * fragment's poster carries `elementtiming`), else guessed as the second frame after decoding.
+ */
+function postersPainted(posters: HTMLImageElement[]): Promise<unknown> {
+  if (
+    PerformanceObserver.supportedEntryTypes?.includes('element') &&
+    posters.every((img) => img.hasAttribute('elementtiming'))
+  ) {
+    const waiting = new Set<Element>(posters);
+    return new Promise<void>((done) => {
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          waiting.delete((entry as PerformanceEntry & { element: Element }).element);
+        if (waiting.size) return;
+        observer.disconnect();
+        done();
+      });
+      observer.observe({ type: 'element', buffered: true });
+    });
+  }
+  const frame = () => new Promise((next) => requestAnimationFrame(next));
+  return Promise.all(posters.map((img) => img.decode().catch(() => undefined)))
+    .then(frame)
+    .then(frame);
+}

@@ -79,8 +79,9 @@ export function renderEmbed(lesson: Lesson, apiOrigin: string): string {
     })
     .join('');
   const poster = lesson.video?.poster
-    ? // The page's largest paint: fetched before the widget's scripts.
-      `<img${a('src', lesson.video.poster)}${a('alt', '')} width="1280" height="720" fetchpriority="high">`
+    ? // The page's largest paint: fetched before the widget's scripts, which wait until it has
+      // painted (`elementtiming` tells them when; see the widget's loader.ts).
+      `<img${a('src', lesson.video.poster)}${a('alt', '')} width="1280" height="720" fetchpriority="high" elementtiming="lesson-poster">`
     : '';
   const data = videoStructuredData(lesson);
   // Inside the element, so the fragment stays one element; a data script never runs.
