@@ -1,20 +1,24 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import {
   describeQuote,
+  type Lesson,
   type MediaFragmentTime,
   type Quote,
   type QuotePosition,
   type Transcript,
 } from '@lessons/shared/core';
-import type { Translate } from '../../i18n/i18n.js';
+import type { WidgetState } from '../../context.js';
+import { LessonAnnounceRequestEvent } from '../../events/lesson-announce-request.js';
+import { LessonReportRequestEvent } from '../../events/lesson-report-request.js';
+import { directionOf, formatTime, type Translate } from '../../i18n/i18n.js';
 import { paragraphById } from './find.js';
 import { copyText, passageLink } from './passage-link.js';
 import { paragraphsIn, markPassage } from './passage-marks.js';
-import { passageSelection, snapShownSelection } from './selection.js';
+import { extendSelection, passageSelection, snapShownSelection } from './selection.js';
 
 // The transcript loads this module (and selection.ts with it) at the first selection, or for a
-// `#t=a,b` link: all that follows stays out of the first paint.
-export { extendSelection } from './selection.js';
+// `#t=a,b` link: all that follows stays out of the first paint. The transcript itself keeps only
+// the listeners that load it (see TranscriptPassages).
 
 /** A selection as the transcript offers it: what a report quotes, the passage a link spans. */
 export interface SelectedPassage {
@@ -143,4 +147,176 @@ export function selectionActions(
         : nothing
     }
   </div>`;
+}
+
+/** What the passages need of the transcript element (<lesson-transcript>). */
+export interface PassagesHost extends ReactiveControllerHost, HTMLElement {
+  readonly widget: WidgetState | undefined;
+  emit<E extends Event>(event: E): E;
+}
+
+/** A selection key: Shift with one of these extends the selection (see selection.ts). */
+export type SelectKey = 'ArrowRight' | 'ArrowLeft' | 'ArrowDown' | 'ArrowUp';
+
+/**
+ * The transcript's selections and passages, created when this chunk arrives: reads the reader's
+ * selection (snapped to words) and shows its buttons, copies its link, reports it, extends it
+ * from the keyboard, and marks the page's `#t=a,b` passage. The transcript's own listeners load
+ * the chunk and hand every selection change and Shift+arrow key on to it (none made while it
+ * loads is lost).
+ */
+export class TranscriptPassages implements ReactiveController {
+  /** The reader's selection, snapped to words: what a report quotes, what a link spans. */
+  private selection: SelectedPassage | null = null;
+  /** "Copy link" was pressed for this selection: the link is copied ('') or, if that failed, shown. */
+  private copiedLink: string | null = null;
+  /** The lesson the selection is in: another lesson drops it. */
+  private lesson: Lesson | undefined;
+  /** The marks of the page's `#t=a,b` passage. */
+  private marks: PassageMarks | undefined;
+  /** The selection was made with the keyboard: say what it holds. */
+  private announce = false;
+  private frame = 0;
+
+  /**
+   * `pointerDown`: a mouse button is down (a drag may be selecting, so the selection is not
+   * snapped under it); `moveTabStop` gives a paragraph the transcript's roving tab stop.
+   */
+  constructor(
+    private readonly host: PassagesHost,
+    private readonly pointerDown: () => boolean,
+    private readonly moveTabStop: (p: HTMLElement) => void,
+  ) {
+    this.lesson = host.widget?.lesson;
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const lesson = this.host.widget?.lesson;
+    if (lesson === this.lesson) return;
+    this.lesson = lesson;
+    this.selection = null;
+  }
+
+  hostUpdated(): void {
+    this.placeActions();
+    this.markPassage();
+  }
+
+  hostDisconnected(): void {
+    cancelAnimationFrame(this.frame);
+  }
+
+  private get rtl(): boolean {
+    return getComputedStyle(this.host).direction === 'rtl';
+  }
+
+  private show(selection: SelectedPassage | null, copiedLink = this.copiedLink): void {
+    this.selection = selection;
+    this.copiedLink = copiedLink;
+    this.host.requestUpdate();
+  }
+
+  /** The page's selection changed: read it in the next frame (once, however often it changes). */
+  selectionChanged(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.readSelection());
+  }
+
+  /** The mouse button went up: the drag is over, the selection can be shown snapped to words. */
+  dragEnded(): void {
+    if (this.selection) this.selectionChanged();
+  }
+
+  private readSelection(): void {
+    const { widget, shadowRoot: root } = this.host;
+    const body = root?.querySelector<HTMLElement>('.body');
+    if (!widget || !root || !body) return;
+    const { lesson } = widget;
+    const read = readPassage(root, lesson.transcript, lesson.locale, body, this.rtl, !this.pointerDown());
+    if (read === undefined) return;
+    if (!read) {
+      // Keep the buttons while the reader moves to them (focus leaves the text but the selection
+      // stays), and while the link to copy by hand has the focus (and the selection with it).
+      if (this.selection && !root.activeElement?.closest('.selection-actions')) this.show(null);
+      return;
+    }
+    const same = this.selection && samePassage(this.selection, read);
+    this.show(read, same ? this.copiedLink : null);
+    if (this.announce) {
+      this.announce = false;
+      const message = widget.i18n.t('transcript.selected', { text: read.spoken });
+      this.host.emit(new LessonAnnounceRequestEvent({ message }));
+    }
+  }
+
+  /** Places the selection's buttons under its end (see placeActions). */
+  private placeActions(): void {
+    const group = this.host.shadowRoot?.querySelector<HTMLElement>('.selection-actions');
+    if (this.selection && group) placeActions(group, this.selection, this.rtl);
+  }
+
+  /** Copies the page's link to the selected paragraphs' passage (`#t=<start>,<end>`). */
+  private async copyLink(): Promise<void> {
+    const passage = this.selection?.passage;
+    const root = this.host.shadowRoot;
+    const widget = this.host.widget;
+    if (!passage || !root || !widget) return;
+    const { copied, link } = await copyPassageLink(passage, root);
+    const { t } = widget.i18n;
+    this.show(this.selection, copied ? '' : link);
+    const message = copied
+      ? t('transcript.linkCopiedFrom', { from: formatTime(passage.start), to: formatTime(passage.end) })
+      : t('transcript.copyByHand');
+    this.host.emit(new LessonAnnounceRequestEvent({ message }));
+    if (!copied) {
+      await this.host.updateComplete;
+      root.querySelector<HTMLInputElement>('.passage-url input')?.focus();
+    }
+  }
+
+  /** The selection's buttons' actions (the same functions at every render). */
+  private readonly act = {
+    copy: () => void this.copyLink(),
+    report: () => this.report(),
+  };
+
+  private report(): void {
+    const selection = this.selection;
+    if (!selection) return;
+    this.host.emit(
+      new LessonReportRequestEvent({ selection: { quote: selection.quote, position: selection.position } }),
+    );
+    this.show(null);
+  }
+
+  /** Shift+`key` on the timed paragraph `p`: selects words (see selection.ts's extendSelection). */
+  selectWithKey(p: HTMLElement, key: SelectKey): void {
+    const lesson = this.host.widget?.lesson;
+    const root = this.host.shadowRoot;
+    if (!lesson || !root) return;
+    const rtl = directionOf(lesson.locale) === 'rtl';
+    const end = extendSelection(root, p, key, lesson.locale, rtl);
+    this.announce = true;
+    // The paragraph that ends the selection takes the focus and the tab stop: Tab from it
+    // reaches the selection's buttons, Shift+Tab back from them returns to it.
+    if (end && end !== p) {
+      this.moveTabStop(end);
+      end.focus();
+    }
+  }
+
+  /** Marks the paragraphs of the page's `#t=a,b` passage. */
+  private markPassage(): void {
+    const passage = this.host.widget?.passage ?? null;
+    const transcript = this.host.widget?.lesson.transcript;
+    const root = this.host.shadowRoot;
+    if (!transcript || !root || (!passage && !this.marks)) return;
+    (this.marks ??= new PassageMarks(root)).update(transcript, passage);
+  }
+
+  /** The selection's buttons, next to it (nothing without one). */
+  render(t: Translate) {
+    return this.selection ? selectionActions(this.selection, this.copiedLink, t, this.act) : nothing;
+  }
 }

@@ -1,9 +1,21 @@
 /**
- * The transcript's search: matches and their marks. A chunk of its own, loaded when the reader
- * first turns to the search field (see transcript.component.ts).
+ * The transcript's search: matches and their marks, the selected match and its count. A chunk of
+ * its own, loaded when the reader first turns to the search field (see transcript.component.ts,
+ * which keeps only the field itself in the first paint).
  */
-import type { Transcript } from '@lessons/shared/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import type { Lesson, Paragraph, Transcript } from '@lessons/shared/core';
+import type { WidgetState } from '../../context.js';
+import type { Translate } from '../../i18n/i18n.js';
 import { paragraphList } from './find.js';
+
+/**
+ * Search marks added per frame. A short term in a three-hour lecture matches thousands of times;
+ * the count and the current match show at once, the other marks over the next frames, so typing
+ * never waits for them.
+ */
+const MARKS_PER_FRAME = 600;
 
 export interface Match {
   paragraphId: string;
@@ -87,4 +99,97 @@ export function markedText(text: string, marks: Match[], current: Match | undefi
   }
   if (at < text.length) fragment.append(text.slice(at));
   return fragment;
+}
+
+/** What the search needs of the transcript element (<lesson-transcript>). */
+export interface SearchHost extends ReactiveControllerHost {
+  readonly widget: WidgetState | undefined;
+  /** What the reader typed in the search field. */
+  readonly query: string;
+}
+
+/**
+ * The transcript's search once its code is here: finds the host's `query` in its lesson (again
+ * for each new query or lesson), keeps the selected match, draws the marks a few hundred per
+ * frame, and words the count.
+ */
+export class TranscriptSearch implements ReactiveController {
+  /** The matches, in reading order. */
+  found: Match[] = [];
+  private byParagraph = new Map<string, ParagraphMatches>();
+  /** The selected match's place in `found`. */
+  index = 0;
+  /** How many matches (in reading order) have their marks drawn; see MARKS_PER_FRAME. */
+  shown = 0;
+  /** The query and the lesson `found` is for. */
+  private query = '';
+  private lesson: Lesson | undefined;
+  private frame = 0;
+
+  /** `reveal` asks the host to scroll the selected match into view once it is drawn. */
+  constructor(
+    private readonly host: SearchHost,
+    private readonly reveal: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const lesson = this.host.widget?.lesson;
+    const { query } = this.host;
+    if (!lesson || (lesson === this.lesson && query === this.query)) return;
+    this.lesson = lesson;
+    this.query = query;
+    this.found = findMatches(lesson.transcript, query);
+    this.byParagraph = groupByParagraph(this.found);
+    this.index = 0;
+    this.shown = MARKS_PER_FRAME;
+  }
+
+  hostUpdated(): void {
+    if (this.shown < this.found.length && !this.frame) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.shown += MARKS_PER_FRAME;
+        this.host.requestUpdate();
+      });
+    }
+  }
+
+  hostDisconnected(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  /** Moves to the next (1) or previous (-1) match, wrapping around. */
+  step(direction: 1 | -1): void {
+    const n = this.found.length;
+    if (!n) return;
+    this.index = (this.index + direction + n) % n;
+    this.reveal();
+    this.host.requestUpdate();
+  }
+
+  /** "3 of 12", "No matches", or nothing without a query. */
+  count(t: Translate): string {
+    const n = this.found.length;
+    if (!this.query.trim()) return '';
+    return n ? t('transcript.matchCount', { current: this.index + 1, count: n }) : t('transcript.noMatches');
+  }
+
+  /**
+   * The paragraph's text with the marks drawn so far (see markedText); the paragraph holding the
+   * selected match shows all its marks at once. Redrawn only when its marks change.
+   */
+  text(p: Paragraph) {
+    const group = this.byParagraph.get(p.id);
+    const current = this.found[this.index];
+    const currentHere = current?.paragraphId === p.id ? current : undefined;
+    const all = group?.matches.length ?? 0;
+    const shown = !group ? 0 : currentHere ? all : Math.min(all, Math.max(0, this.shown - group.first));
+    return guard([p, group, shown, currentHere], () => {
+      const marks = group?.matches.slice(0, shown) ?? [];
+      return marks.length ? markedText(p.text, marks, currentHere) : p.text;
+    });
+  }
 }

@@ -15,7 +15,6 @@ import {
   type WidgetState,
 } from '../../context.js';
 import type { FollowAlongController } from '../../controllers/follow-along-controller.js';
-import { LessonAnnounceRequestEvent } from '../../events/lesson-announce-request.js';
 import { watchedContext, type WatchedState } from '../../context.js';
 import type { WatchedMap } from './watched-map.js';
 import { LessonLoadFailureEvent } from '../../events/lesson-load-failure.js';
@@ -24,19 +23,12 @@ import { LessonSeekRequestEvent } from '../../events/lesson-seek-request.js';
 import { LessonShortcutsRequestEvent } from '../../events/lesson-shortcuts-request.js';
 import { directionOf, formatTime, loadLaterStrings } from '../../i18n/i18n.js';
 import { paragraphAtTime, paragraphById, timedParagraphs } from './find.js';
-import type * as Passages from './passage-actions.js';
-import type * as Search from './search.js';
-import type { Match, ParagraphMatches } from './search.js';
+import type { SelectKey, TranscriptPassages } from './passage-actions.js';
+import type { TranscriptSearch } from './search.js';
 import { transcriptStyles } from './transcript.styles.js';
 
 /** The downloads; the chapters track is the player's, not a transcript to read. */
 const FORMATS = ['txt', 'vtt', 'srt'] as const satisfies readonly TranscriptFormat[];
-/**
- * Search marks added per frame. A short term in a three-hour lecture matches thousands of times;
- * the count and the current match show at once, the other marks over the next frames, so typing
- * never waits for them.
- */
-const MARKS_PER_FRAME = 600;
 /**
  * Sections drawn in the first frame, then per frame after it: a three-hour lecture's 100
  * sections appear within a few frames instead of in one long task.
@@ -114,19 +106,15 @@ export class LessonTranscript extends LessonElement {
   private watchedMapLoading = false;
 
   @state() query = '';
-  /** The search's code (search.ts): loaded when the reader first turns to the search field. */
-  @state() private search: typeof Search | undefined;
+  /**
+   * The search's matches and marks (search.ts): created when its code arrives, when the reader
+   * first turns to the search field.
+   */
+  @state() private search: TranscriptSearch | undefined;
   private searchLoading = false;
-  @state() matchIndex = 0;
-  /** How many matches (in reading order) have their marks drawn; see MARKS_PER_FRAME. */
-  @state() private shownMarks = 0;
   /** How many sections are drawn; see SECTIONS_PER_FRAME. */
   @state() private shownSections = SECTIONS_PER_FRAME;
   private sectionsFrame = 0;
-  /** The reader's selection, snapped to words: what a report quotes, what a link spans. */
-  @state() private selection: Passages.SelectedPassage | null = null;
-  /** "Copy link" was pressed for this selection: the link is copied ('') or, if that failed, shown. */
-  @state() private copiedLink: string | null = null;
 
   @query('.scroller') private scroller!: HTMLElement | null;
 
@@ -134,24 +122,19 @@ export class LessonTranscript extends LessonElement {
   private follow: FollowAlongController | undefined;
   /** Set while its chunk loads, and after it failed to, until the reader's "Try again". */
   private followLoading = false;
-  /** Selections, passage links and marks: loaded at the first selection, or for a `#t=a,b` link. */
-  private passages: typeof Passages | undefined;
+  /**
+   * Selections, passage links and marks (passage-actions.ts): created when their chunk arrives,
+   * at the first selection, or for a `#t=a,b` link.
+   */
+  private passages: TranscriptPassages | undefined;
   /** The passages chunk loading (true once loaded; false after it failed, until "Try again"). */
   private passagesLoad: Promise<boolean> | undefined;
-  /** The marks of the page's `#t=a,b` passage. */
-  private passageMarks: Passages.PassageMarks | undefined;
   /** A mouse button is down: a drag may be selecting, so the selection is not snapped under it. */
   private pointerDown = false;
-  /** The selection was made with the keyboard: say what it holds. */
-  private announceSelection = false;
-  private found: Match[] = [];
-  private foundByParagraph = new Map<string, ParagraphMatches>();
-  private marksFrame = 0;
   private shownParagraph: string | undefined;
   /** The paragraph marked as being spoken: marked by hand, so a time update touches two paragraphs. */
   private currentElement: HTMLElement | null = null;
   private revealMatch = false;
-  private selectionFrame = 0;
   /** The timed paragraph Tab reaches (the roving tab stop); see keepTabStop. */
   private tabStop: HTMLElement | null = null;
 
@@ -171,9 +154,6 @@ export class LessonTranscript extends LessonElement {
     document.removeEventListener('pointerdown', this.onPointer, true);
     document.removeEventListener('pointerup', this.onPointer, true);
     this.removeEventListener('keydown', this.onSelectKey);
-    cancelAnimationFrame(this.selectionFrame);
-    cancelAnimationFrame(this.marksFrame);
-    this.marksFrame = 0;
     cancelAnimationFrame(this.sectionsFrame);
     this.sectionsFrame = 0;
   }
@@ -187,26 +167,16 @@ export class LessonTranscript extends LessonElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const lessonChanged = changed.has('widget') && changed.get('widget')?.lesson !== this.widget?.lesson;
-    if (lessonChanged) {
-      this.selection = null;
-      this.shownSections = SECTIONS_PER_FRAME;
-    }
-    // `search` is private: PropertyValues does not know it by name.
-    const searchArrived = (changed as Map<PropertyKey, unknown>).has('search');
-    if ((changed.has('query') || searchArrived || lessonChanged) && this.widget) {
-      if (!this.search && this.query.trim()) void this.loadSearch();
-      this.found = this.search?.findMatches(this.widget.lesson.transcript, this.query) ?? [];
-      this.foundByParagraph =
-        this.search?.groupByParagraph(this.found) ?? new Map<string, ParagraphMatches>();
-      this.matchIndex = 0;
-      this.shownMarks = MARKS_PER_FRAME;
-    }
+    if (lessonChanged) this.shownSections = SECTIONS_PER_FRAME;
+    // A query set before the search's code is here (it searches once it has arrived).
+    if ((changed.has('query') || lessonChanged) && this.widget && !this.search && this.query.trim())
+      void this.loadSearch();
   }
 
   protected override updated(): void {
     this.paintWatched();
-    this.placeSelectionActions();
-    this.markPassage();
+    // The page's `#t=a,b` passage is marked by the passages' code: load it when there is one.
+    if (this.widget?.passage && !this.passagesLoad) void this.loadSelection();
     if (this.media.attached && !this.follow && !this.followLoading) void this.loadFollowAlong();
     const id = this.current?.id;
     const target = this.markCurrent(id);
@@ -222,12 +192,6 @@ export class LessonTranscript extends LessonElement {
       this.sectionsFrame = requestAnimationFrame(() => {
         this.sectionsFrame = 0;
         this.shownSections += SECTIONS_PER_FRAME;
-      });
-    }
-    if (this.shownMarks < this.found.length && !this.marksFrame) {
-      this.marksFrame = requestAnimationFrame(() => {
-        this.marksFrame = 0;
-        this.shownMarks += MARKS_PER_FRAME;
       });
     }
     if (this.revealMatch) {
@@ -386,7 +350,8 @@ export class LessonTranscript extends LessonElement {
     try {
       // With the later strings of the reader's language (the match count's among them).
       const lang = this.widget?.i18n.lang ?? 'en';
-      [this.search] = await Promise.all([import('./search.js'), loadLaterStrings(lang)]);
+      const [chunk] = await Promise.all([import('./search.js'), loadLaterStrings(lang)]);
+      this.search = new chunk.TranscriptSearch(this, () => (this.revealMatch = true));
     } catch (error) {
       const retry = () => void this.loadSearch();
       this.emit(new LessonLoadFailureEvent({ part: 'the transcript search', retry, error }));
@@ -403,33 +368,35 @@ export class LessonTranscript extends LessonElement {
   private onSearchKeydown(event: KeyboardEvent) {
     if (event.key === 'Enter') {
       event.preventDefault();
-      this.step(event.shiftKey ? -1 : 1);
+      this.search?.step(event.shiftKey ? -1 : 1);
     } else if (event.key === 'Escape' && this.query) {
       event.preventDefault();
       this.query = '';
     }
   }
 
-  /** Moves to the next (1) or previous (-1) match, wrapping around. */
-  step(direction: 1 | -1) {
-    const n = this.found.length;
-    if (!n) return;
-    this.matchIndex = (this.matchIndex + direction + n) % n;
-    this.revealMatch = true;
-  }
-
-  private readonly onSelectionChange = () => void this.selectionChanged();
+  private readonly onSelectionChange = () =>
+    void this.withPassages((passages) => passages.selectionChanged());
 
   private readonly onPointer = (event: PointerEvent) => {
     this.pointerDown = event.type === 'pointerdown';
     // The drag is over: the selection can be shown snapped to words.
-    if (!this.pointerDown && this.selection) void this.selectionChanged();
+    if (!this.pointerDown) this.passages?.dragEnded();
   };
 
-  private async selectionChanged(): Promise<void> {
-    if (!this.passages && !(await this.loadSelection())) return;
-    cancelAnimationFrame(this.selectionFrame);
-    this.selectionFrame = requestAnimationFrame(() => this.readSelection());
+  /** Shift+arrow keys on a timed paragraph select words (see passage-actions.ts). */
+  private readonly onSelectKey = (event: KeyboardEvent) => {
+    const target = event.composedPath()[0];
+    const p = target instanceof HTMLElement && target.matches('p[data-paragraph][tabindex]') ? target : null;
+    const key = /^Arrow(Right|Left|Down|Up)$/.test(event.key) ? (event.key as SelectKey) : null;
+    if (!p || !key || !event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    void this.withPassages((passages) => passages.selectWithKey(p, key));
+  };
+
+  /** Runs `act` with the passages' code: at once when it is here, else once it has arrived. */
+  private async withPassages(act: (passages: TranscriptPassages) => void): Promise<void> {
+    if (this.passages || (await this.loadSelection())) act(this.passages!);
   }
 
   /**
@@ -440,7 +407,12 @@ export class LessonTranscript extends LessonElement {
     const lang = this.widget?.i18n.lang ?? 'en';
     this.passagesLoad ??= Promise.all([import('./passage-actions.js'), loadLaterStrings(lang)]).then(
       ([chunk]) => {
-        this.passages = chunk;
+        this.passages = new chunk.TranscriptPassages(
+          this,
+          () => this.pointerDown,
+          (p) => this.moveTabStop(p),
+        );
+        this.requestUpdate();
         return true;
       },
       (error: unknown) => {
@@ -455,144 +427,16 @@ export class LessonTranscript extends LessonElement {
     return this.passagesLoad;
   }
 
-  private readSelection() {
-    const lesson = this.widget?.lesson;
-    const root = this.shadowRoot;
-    const body = this.renderRoot.querySelector<HTMLElement>('.body');
-    if (!lesson || !root || !this.passages || !body) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const read = this.passages.readPassage(
-      root,
-      lesson.transcript,
-      lesson.locale,
-      body,
-      rtl,
-      !this.pointerDown,
-    );
-    if (read === undefined) return;
-    if (!read) {
-      // Keep the buttons while the reader moves to them (focus leaves the text but the selection
-      // stays), and while the link to copy by hand has the focus (and the selection with it).
-      const focused = (this.renderRoot as ShadowRoot).activeElement;
-      if (!focused?.closest('.selection-actions')) this.selection = null;
-      return;
-    }
-    if (!this.selection || !this.passages.samePassage(this.selection, read)) this.copiedLink = null;
-    this.selection = read;
-    if (this.announceSelection) {
-      this.announceSelection = false;
-      const message = this.widget!.i18n.t('transcript.selected', { text: read.spoken });
-      this.emit(new LessonAnnounceRequestEvent({ message }));
-    }
-  }
-
-  /** Places the selection's buttons under its end (see passage-actions.ts). */
-  private placeSelectionActions() {
-    const group = this.renderRoot.querySelector<HTMLElement>('.selection-actions');
-    if (this.selection && group && this.passages)
-      this.passages.placeActions(group, this.selection, getComputedStyle(this).direction === 'rtl');
-  }
-
-  /** Copies the page's link to the selected paragraphs' passage (`#t=<start>,<end>`). */
-  private async copyLink() {
-    const passage = this.selection?.passage;
-    const root = this.shadowRoot;
-    const widget = this.widget;
-    if (!passage || !root || !widget || !this.passages) return;
-    const { copied, link } = await this.passages.copyPassageLink(passage, root);
-    const { t } = widget.i18n;
-    this.copiedLink = copied ? '' : link;
-    const message = copied
-      ? t('transcript.linkCopiedFrom', { from: formatTime(passage.start), to: formatTime(passage.end) })
-      : t('transcript.copyByHand');
-    this.emit(new LessonAnnounceRequestEvent({ message }));
-    if (!copied) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('.passage-url input')?.focus();
-    }
-  }
-
-  /** Shift+arrow keys on a timed paragraph select words (see selection.ts's extendSelection). */
-  private readonly onSelectKey = (event: KeyboardEvent) => {
-    const target = event.composedPath()[0];
-    const p = target instanceof HTMLElement && target.matches('p[data-paragraph][tabindex]') ? target : null;
-    const key = /^Arrow(Right|Left|Down|Up)$/.test(event.key) ? (event.key as 'ArrowRight') : null;
-    if (!p || !key || !event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    void this.selectWithKey(p, key);
-  };
-
-  private async selectWithKey(p: HTMLElement, key: 'ArrowRight' | 'ArrowLeft' | 'ArrowDown' | 'ArrowUp') {
-    if (!this.passages && !(await this.loadSelection())) return;
-    const lesson = this.widget?.lesson;
-    const root = this.shadowRoot;
-    if (!lesson || !root || !this.passages) return;
-    const rtl = directionOf(lesson.locale) === 'rtl';
-    const end = this.passages.extendSelection(root, p, key, lesson.locale, rtl);
-    this.announceSelection = true;
-    // The paragraph that ends the selection takes the focus and the tab stop: Tab from it
-    // reaches the selection's buttons, Shift+Tab back from them returns to it.
-    if (end && end !== p) {
-      this.moveTabStop(end);
-      end.focus();
-    }
-  }
-
-  /** Marks the paragraphs of the page's `#t=a,b` passage (their code loads when there is one). */
-  private markPassage() {
-    const passage = this.widget?.passage ?? null;
-    const transcript = this.widget?.lesson.transcript;
-    const root = this.shadowRoot;
-    if (!transcript || !root || (!passage && !this.passageMarks)) return;
-    if (this.passages)
-      (this.passageMarks ??= new this.passages.PassageMarks(root)).update(transcript, passage);
-    else if (passage && !this.passagesLoad)
-      void this.loadSelection().then((ok) => ok && this.requestUpdate());
-  }
-
-  private reportSelection() {
-    const selection = this.selection;
-    if (!selection) return;
-    this.emit(
-      new LessonReportRequestEvent({ selection: { quote: selection.quote, position: selection.position } }),
-    );
-    this.selection = null;
-  }
-
   private reportWithoutSelection() {
     this.emit(new LessonReportRequestEvent({ selection: null }));
   }
 
-  /** The paragraph's text with its search marks (see search.ts's `markedText`). */
-  private renderText(
-    p: Paragraph,
-    group: ParagraphMatches | undefined,
-    shown: number,
-    current: Match | undefined,
-  ) {
-    const marks = group?.matches.slice(0, shown) ?? [];
-    return marks.length && this.search ? this.search.markedText(p.text, marks, current) : p.text;
-  }
-
   private renderParagraph(p: Paragraph, timed: boolean) {
-    const group = this.foundByParagraph.get(p.id);
-    const current = this.found[this.matchIndex];
-    // The paragraph holding the current match shows all its marks at once.
-    const all = group?.matches.length ?? 0;
-    const shown = !group
-      ? 0
-      : current?.paragraphId === p.id
-        ? all
-        : Math.min(all, Math.max(0, this.shownMarks - group.first));
-    const currentHere = current?.paragraphId === p.id ? current : undefined;
     // part and aria-current of the spoken paragraph are set by markCurrent, not here.
     // No whitespace inside <p>: selection offsets are counted in its text.
     return html`<div class="paragraph">
       ${timed ? html`<span class="time" aria-hidden="true">${formatTime(p.start ?? 0)}</span>` : nothing}
-      <p part="paragraph" data-paragraph=${p.id} tabindex=${timed ? '-1' : nothing} aria-describedby=${timed ? 'seek-hint' : nothing}>${guard(
-        [p, group, shown, currentHere],
-        () => this.renderText(p, group, shown, currentHere),
-      )}</p>
+      <p part="paragraph" data-paragraph=${p.id} tabindex=${timed ? '-1' : nothing} aria-describedby=${timed ? 'seek-hint' : nothing}>${this.search ? this.search.text(p) : p.text}</p>
     </div>`;
   }
 
@@ -612,14 +456,10 @@ export class LessonTranscript extends LessonElement {
     const { t } = i18n;
     const transcript = lesson.transcript;
     const timed = isTimed(transcript);
-    const n = this.found.length;
-    // No count until the search's code has arrived (a query typed before it is searched then).
-    const count =
-      !this.query.trim() || !this.search
-        ? ''
-        : n
-          ? t('transcript.matchCount', { current: this.matchIndex + 1, count: n })
-          : t('transcript.noMatches');
+    // No matches nor count until the search's code has arrived (a query typed before it is
+    // searched then).
+    const search = this.search;
+    const n = search?.found.length ?? 0;
     const hasText = transcript.sections.length > 0;
     return html`
       <section part="transcript" aria-labelledby="heading">
@@ -642,13 +482,13 @@ export class LessonTranscript extends LessonElement {
                   @input=${this.onSearchInput}
                   @keydown=${this.onSearchKeydown}
                 />
-                <button type="button" aria-label=${t('transcript.previousMatch')} ?disabled=${n < 2} @click=${() => this.step(-1)}>
+                <button type="button" aria-label=${t('transcript.previousMatch')} ?disabled=${n < 2} @click=${() => search?.step(-1)}>
                   <span aria-hidden="true">↑</span>
                 </button>
-                <button type="button" aria-label=${t('transcript.nextMatch')} ?disabled=${n < 2} @click=${() => this.step(1)}>
+                <button type="button" aria-label=${t('transcript.nextMatch')} ?disabled=${n < 2} @click=${() => search?.step(1)}>
                   <span aria-hidden="true">↓</span>
                 </button>
-                <span class="count" role="status">${count}</span>
+                <span class="count" role="status">${search?.count(t)}</span>
               </div>`
               : nothing
           }
@@ -666,20 +506,13 @@ export class LessonTranscript extends LessonElement {
             ${
               hasText
                 ? guard(
-                    [transcript, timed, this.found, this.matchIndex, this.shownMarks, this.shownSections],
+                    [transcript, timed, search?.found, search?.index, search?.shown, this.shownSections],
                     () => this.renderBody(transcript, timed),
                   )
                 : html`<p class="muted">${t('transcript.empty')}</p>`
             }
           </div>
-          ${
-            this.selection && this.passages
-              ? this.passages.selectionActions(this.selection, this.copiedLink, t, {
-                  copy: () => void this.copyLink(),
-                  report: () => this.reportSelection(),
-                })
-              : nothing
-          }
+          ${this.passages?.render(t) ?? nothing}
         </div>
         <div class="foot">
           ${
