@@ -18,6 +18,7 @@ import { lessonLinksStyles } from './lesson-links.styles.js';
  * @csspart related - The "Recent publications" list.
  */
 export class LessonLinks extends LessonElement {
+  static override renderFirstInOwnTask = true;
   static override styles = [sharedStyles, lessonLinksStyles];
 
   @consume({ context: widgetContext, subscribe: true })

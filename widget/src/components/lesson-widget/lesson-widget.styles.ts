@@ -13,6 +13,9 @@ export const lessonWidgetStyles = css`
   .base {
     display: grid;
     gap: var(--lesson-gap, 1.25rem);
+    /* Rows as tall as their content, the room the box keeps below them: a part drawn a task
+       later (renderFirstInOwnTask) moves none drawn before it. */
+    align-content: start;
     min-width: 0;
   }
   .base > * {

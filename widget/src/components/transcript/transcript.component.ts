@@ -87,6 +87,7 @@ const MOVES: Record<string, number> = {
  * @csspart shortcuts-link - "Keyboard shortcuts" (not shown with `shortcuts="off"`).
  */
 export class LessonTranscript extends LessonElement {
+  static override renderFirstInOwnTask = true;
   static override styles = [sharedStyles, transcriptStyles, transcriptPrintStyles];
 
   @consume({ context: widgetContext, subscribe: true })

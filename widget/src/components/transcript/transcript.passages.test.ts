@@ -243,6 +243,8 @@ describe('<lesson-transcript> passages', () => {
       await sendKeys({ up: 'Shift' });
     }
     await until(() => shownSelection(widget) === 'Depression has', 'two words');
+    // The buttons are drawn in the frame after the selection is read.
+    await until(() => button(widget, 'report-selection'), 'the buttons');
     expect(button(widget, 'copy-link')!.textContent.trim()).to.equal('نسخ رابط هذا المقطع');
     expect(button(widget, 'report-selection')!.textContent.trim()).to.equal('الإبلاغ عن خطأ');
     await expectNoAxeViolations(widget, 'selection buttons in Arabic');
