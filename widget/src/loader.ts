@@ -27,9 +27,16 @@ const POSTER_WAIT_MS = 2500;
   // A server-rendered widget (embed.html) already shows its lesson, and its poster is usually the
   // page's largest paint: the modules wait until that poster has painted, so that the reader sees
   // the lesson before the widget's code runs; at most POSTER_WAIT_MS, so that a slow poster (or a
-  // background tab, which paints nothing) does not hold the widget back. An empty tag has nothing
-  // to show before the modules: they load at once.
-  const posters = [...document.querySelectorAll<HTMLImageElement>('lesson-widget:not(:defined) > img')];
+  // background tab, which paints nothing) does not hold the widget back. Only posters in view are
+  // waited for (one further down paints when scrolled to). An empty tag has nothing to show before
+  // the modules: they load at once.
+  const inView = (img: HTMLImageElement) => {
+    const box = img.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  };
+  const posters = [
+    ...document.querySelectorAll<HTMLImageElement>('lesson-widget:not(:defined) > img'),
+  ].filter(inView);
   if (!posters.length) {
     void load();
     return;
