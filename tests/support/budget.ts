@@ -26,7 +26,7 @@ export interface WidgetBudget {
  * and once the video plays. Issue 9's targets are `TARGET_KB`; the first one is not reached yet
  * (the bench says by how much), so the test holds what is reached, leaving no room to grow.
  */
-export const BUDGET_KB = { initial: 25, afterPlay: 110 };
+export const BUDGET_KB = { initial: 24, afterPlay: 110 };
 /** Issue 9's targets (gzip, KB); `npm run bench` says whether each is met. */
 export const TARGET_KB = { initial: 20, afterPlay: 110 };
 
