@@ -379,8 +379,9 @@ export async function benchPages({
             ? ', and this run reports every task 4× as long (its simulated slow CPU)'
             : '') +
           `. In the run with the median blocking time, the widget's scripts ran long tasks of ${list(f.widgetTasks)} ` +
-          "(the evaluation of the widget's first chunk, and the first render of the lesson: title, player facade, " +
-          "transcript, account and links in one task, as Lit renders an element's template in one go), and the " +
+          "(the evaluation of the widget's first chunk with the element's upgrade, then the first render of the " +
+          'lesson: title, player facade, language picker and account in one task, the transcript and the links in ' +
+          "a task each, as Lit renders an element's template in one go), and the " +
           `page had others of ${list(f.otherTasks)} (style, layout and paint, which Lighthouse puts down to no script)` +
           (f === embed
             ? `; the fragment alone, without the script, adds ${plusMs(fragment.tbt - base.tbt)} by itself.`
