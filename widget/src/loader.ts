@@ -55,16 +55,23 @@ function postersPainted(posters: HTMLImageElement[]): Promise<unknown> {
     PerformanceObserver.supportedEntryTypes?.includes('element') &&
     posters.every((img) => img.hasAttribute('elementtiming'))
   ) {
-    const waiting = new Set<Element>(posters);
+    // A poster that could not load never paints: it is not waited for.
+    const broken = (img: HTMLImageElement) => img.complete && !img.naturalWidth;
+    const waiting = new Set<Element>(posters.filter((img) => !broken(img)));
     return new Promise<void>((done) => {
       const observer = new PerformanceObserver((list) => {
         for (const entry of list.getEntries())
-          waiting.delete((entry as PerformanceEntry & { element: Element }).element);
+          settle((entry as PerformanceEntry & { element: Element }).element);
+      });
+      const settle = (img: Element) => {
+        waiting.delete(img);
         if (waiting.size) return;
         observer.disconnect();
         done();
-      });
+      };
+      for (const img of waiting) img.addEventListener('error', () => settle(img), { once: true });
       observer.observe({ type: 'element', buffered: true });
+      if (!waiting.size) settle(posters[0]!);
     });
   }
   const frame = () => new Promise((next) => requestAnimationFrame(next));
