@@ -153,6 +153,10 @@ function moduleSizes(): ModuleSizes | null {
   return null;
 }
 
+/** The build's entry for a script the page fetched (none for widget.js, built on its own). */
+const chunkOf = (sizes: ModuleSizes, url: string) =>
+  sizes.chunks.find((c) => c.file === url.slice(url.lastIndexOf('/widget/') + '/widget/'.length));
+
 const shortModule = (id: string) =>
   id
     .replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '')
@@ -167,8 +171,7 @@ function chunkContents(budget: WidgetBudget, weights: Map<string, Compressed>, t
     return ['(widget/dist/modules.json is missing: build the widget to list what each chunk holds)'];
   const lines: string[] = [];
   for (const url of budget.files.keys()) {
-    const file = url.slice(url.lastIndexOf('/widget/') + '/widget/'.length);
-    const chunk = sizes.chunks.find((c) => c.file === file);
+    const chunk = chunkOf(sizes, url);
     if (!chunk) continue;
     const total = chunk.modules.reduce((n, m) => n + m.rendered, 0);
     const shown = chunk.modules.slice(0, top).map((m) => {
@@ -178,7 +181,7 @@ function chunkContents(budget: WidgetBudget, weights: Map<string, Compressed>, t
     const rest = chunk.modules.length - top;
     const when = budget.initialFiles.has(url) ? 'before interaction' : 'on play';
     lines.push(
-      `- \`${file}\` (${when}, ${kb(weights.get(url)?.gzip ?? chunk.gzip)} gzip): ${shown.join(', ')}${rest > 0 ? `, and ${rest} more` : ''}`,
+      `- \`${chunk.file}\` (${when}, ${kb(weights.get(url)?.gzip ?? chunk.gzip)} gzip): ${shown.join(', ')}${rest > 0 ? `, and ${rest} more` : ''}`,
     );
   }
   return lines;
@@ -212,7 +215,7 @@ function firstPaintWhy(initialFiles: string[], weights: Map<string, Compressed>)
     return 'Why: widget/dist/modules.json is missing (build the widget) to say what the first paint holds.';
   const parts = new Map<string, number>();
   for (const url of initialFiles) {
-    const chunk = sizes.chunks.find((c) => url.endsWith(`/widget/${c.file}`));
+    const chunk = chunkOf(sizes, url);
     if (!chunk) {
       // The loader, widget.js, is built on its own (a classic script).
       parts.set(`\`${url.slice(url.lastIndexOf('/') + 1)}\``, weights.get(url)?.gzip ?? 0);

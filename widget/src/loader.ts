@@ -34,9 +34,11 @@ const POSTER_WAIT_MS = 2500;
     const box = img.getBoundingClientRect();
     return box.bottom > 0 && box.top < innerHeight;
   };
+  // A poster that could not load never paints: it is not waited for.
+  const broken = (img: HTMLImageElement) => img.complete && !img.naturalWidth;
   const posters = [
     ...document.querySelectorAll<HTMLImageElement>('lesson-widget:not(:defined) > img'),
-  ].filter(inView);
+  ].filter((img) => inView(img) && !broken(img));
   if (!posters.length) {
     void load();
     return;
@@ -55,23 +57,21 @@ function postersPainted(posters: HTMLImageElement[]): Promise<unknown> {
     PerformanceObserver.supportedEntryTypes?.includes('element') &&
     posters.every((img) => img.hasAttribute('elementtiming'))
   ) {
-    // A poster that could not load never paints: it is not waited for.
-    const broken = (img: HTMLImageElement) => img.complete && !img.naturalWidth;
-    const waiting = new Set<Element>(posters.filter((img) => !broken(img)));
+    const waiting = new Set<Element>(posters);
     return new Promise<void>((done) => {
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          settle((entry as PerformanceEntry & { element: Element }).element);
-      });
       const settle = (img: Element) => {
         waiting.delete(img);
         if (waiting.size) return;
         observer.disconnect();
         done();
       };
-      for (const img of waiting) img.addEventListener('error', () => settle(img), { once: true });
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          settle((entry as PerformanceEntry & { element: Element }).element);
+      });
+      // One that fails to load later never paints either.
+      for (const img of posters) img.addEventListener('error', () => settle(img), { once: true });
       observer.observe({ type: 'element', buffered: true });
-      if (!waiting.size) settle(posters[0]!);
     });
   }
   const frame = () => new Promise((next) => requestAnimationFrame(next));
